@@ -1,0 +1,3 @@
+import type { KeywordSpec } from "../types";
+
+export const keywords: KeywordSpec[] = [];

@@ -1,0 +1,78 @@
+// Tokens of the keepalived configuration language, as keepalived's own line reader splits a line:
+// words separated by blanks, quoted strings, `{` and `}` standing alone wherever they appear outside
+// quotes, comments from `#` or `!` to the end of the line, and a few line-start forms
+// (`$NAME=value` definitions, `@id` conditions, `~SEQ(...)`/`~LST(...)` repetitions).
+import { createToken, Lexer, CustomPatternMatcherFunc } from "chevrotain";
+
+/** True when only blanks (and optionally one `@id` condition word) stand between the line start and `offset`. */
+function atLineStart(text: string, offset: number, allowCondition: boolean): boolean {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  if (i < 0 || text[i] === "\n") return true;
+  if (!allowCondition) return false;
+  // Walk back over one `@word` at line start.
+  let j = i;
+  while (j >= 0 && text[j] !== " " && text[j] !== "\t" && text[j] !== "\n") j--;
+  if (text[j + 1] !== "@") return false;
+  while (j >= 0 && (text[j] === " " || text[j] === "\t")) j--;
+  return j < 0 || text[j] === "\n";
+}
+
+const definitionPattern = /\$[A-Za-z_][A-Za-z0-9_]*[ \t]*=(?:[^\n\\]|\\[^\n]|\\\n)*/y;
+const matchDefinition: CustomPatternMatcherFunc = (text, offset) => {
+  if (text[offset] !== "$" || !atLineStart(text, offset, true)) return null;
+  definitionPattern.lastIndex = offset;
+  return definitionPattern.exec(text);
+};
+
+const conditionPattern = /@\^?[^\s{}"#!]*/y;
+const matchCondition: CustomPatternMatcherFunc = (text, offset) => {
+  if (text[offset] !== "@" || !atLineStart(text, offset, false)) return null;
+  conditionPattern.lastIndex = offset;
+  return conditionPattern.exec(text);
+};
+
+const sequencePattern = /~(?:SEQ|LST)\([^)\n]*\)/y;
+const matchSequence: CustomPatternMatcherFunc = (text, offset) => {
+  if (text[offset] !== "~" || !atLineStart(text, offset, true)) return null;
+  sequencePattern.lastIndex = offset;
+  return sequencePattern.exec(text);
+};
+
+export const Blank = createToken({ name: "Blank", pattern: /[ \t\r\f\v]+/, group: Lexer.SKIPPED });
+// A backslash before a newline joins the lines, as keepalived's reader does.
+export const Continuation = createToken({ name: "Continuation", pattern: /\\\r?\n/, group: Lexer.SKIPPED, line_breaks: true });
+export const Comment = createToken({ name: "Comment", pattern: /[#!][^\n]*/, group: "comments" });
+export const Newline = createToken({ name: "Newline", pattern: /\n/, line_breaks: true });
+export const LCurly = createToken({ name: "LCurly", pattern: /{/ });
+export const RCurly = createToken({ name: "RCurly", pattern: /}/ });
+export const Definition = createToken({
+  name: "Definition",
+  pattern: matchDefinition,
+  line_breaks: true,
+  start_chars_hint: ["$"],
+});
+export const Condition = createToken({ name: "Condition", pattern: matchCondition, line_breaks: false, start_chars_hint: ["@"] });
+export const Sequence = createToken({ name: "Sequence", pattern: matchSequence, line_breaks: false, start_chars_hint: ["~"] });
+export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^"\\\n]|\\.)*"/ });
+/** A quote with no closing quote on its line: keepalived reports it; we keep the text as one word. */
+export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n]|\\.)*/ });
+// `\#` and `\!` escape a comment character inside a word.
+export const Word = createToken({ name: "Word", pattern: /(?:[^\s{}"#!\\]|\\[^\n])+|\\(?!\r?\n)/ });
+
+export const allTokens = [
+  Blank,
+  Continuation,
+  Definition,
+  Condition,
+  Sequence,
+  Comment,
+  Newline,
+  LCurly,
+  RCurly,
+  QuotedString,
+  UnterminatedString,
+  Word,
+];
+
+export const keepalivedLexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: "full" });
