@@ -69,14 +69,13 @@ export class TreeBuilder {
     const condition = condTok ? this.condition(condTok) : undefined;
     const defTok = node.children.Definition?.[0] as IToken | undefined;
     if (defTok) return { ...parseDefinition(defTok), condition };
-    const seqTok = node.children.Sequence?.[0] as IToken | undefined;
-    const sequence: SequencePrefix | undefined = seqTok ? { raw: seqTok.image, range: tokenRange(seqTok) } : undefined;
+    const sequences: SequencePrefix[] = ((node.children.Sequence ?? []) as IToken[]).map((t) => ({ raw: t.image, range: tokenRange(t) }));
     const stmt = node.children.statement?.[0] as CstNode | undefined;
     if (stmt) {
       const s = this.statement(stmt);
       if (!s) return undefined;
       if (condition) s.condition = condition;
-      if (sequence) s.sequence = sequence;
+      if (sequences.length) s.sequences = sequences;
       return s;
     }
     const blockNode = node.children.block?.[0] as CstNode | undefined;

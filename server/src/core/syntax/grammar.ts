@@ -38,7 +38,7 @@ class KeepalivedGrammar extends CstParser {
       { ALT: () => this.CONSUME(Definition) },
       {
         ALT: () => {
-          this.OPTION2(() => this.CONSUME(Sequence));
+          this.MANY(() => this.CONSUME(Sequence));
           this.OR2([{ ALT: () => this.SUBRULE(this.statement) }, { ALT: () => this.SUBRULE(this.block) }]);
         },
       },

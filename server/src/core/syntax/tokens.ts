@@ -32,9 +32,16 @@ const matchCondition: CustomPatternMatcherFunc = (text, offset) => {
   return conditionPattern.exec(text);
 };
 
-const sequencePattern = /~(?:SEQ|LST)\([^)\n]*\)/y;
+/** Several `~SEQ(...)` may stand one after the other at the start of a line. */
+function afterSequence(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  return text[i] === ")" && text.lastIndexOf("~", i) >= 0 && atLineStart(text, text.lastIndexOf("~", i), true);
+}
+
+const sequencePattern = /~(?:SEQx?|LST)\([^)\n]*\)/y;
 const matchSequence: CustomPatternMatcherFunc = (text, offset) => {
-  if (text[offset] !== "~" || !atLineStart(text, offset, true)) return null;
+  if (text[offset] !== "~" || !(atLineStart(text, offset, true) || afterSequence(text, offset))) return null;
   sequencePattern.lastIndex = offset;
   return sequencePattern.exec(text);
 };

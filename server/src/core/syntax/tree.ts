@@ -33,7 +33,8 @@ export interface Statement {
   args: Word[];
   block?: Block;
   condition?: ConditionPrefix;
-  sequence?: SequencePrefix;
+  /** `~SEQ(...)`/`~LST(...)` prefixes: the statement is repeated for each value. */
+  sequences?: SequencePrefix[];
   /** From the keyword to the end of the block (or of the last argument). */
   range: Range;
 }

@@ -1,0 +1,77 @@
+// Output formats of `keepalived-lint check`: compiler-style text, the JSON contract, SARIF 2.1.0.
+import * as path from "path";
+import type { Diagnostic } from "../core/check/diagnostic";
+
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+export function toText(diags: Diagnostic[]): string {
+  const lines = diags.map(
+    (d) => `${displayPath(d.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}` +
+      (d.related ?? []).map((r) => `\n    ${displayPath(r.file)}:${r.range.start.line + 1}:${r.range.start.character + 1}: note: ${r.message}`).join(""),
+  );
+  const errors = diags.filter((d) => d.severity === "error").length;
+  const warnings = diags.filter((d) => d.severity === "warning").length;
+  lines.push(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
+  return lines.join("\n") + "\n";
+}
+
+export function toJson(diags: Diagnostic[]): string {
+  return (
+    JSON.stringify(
+      {
+        version: 1,
+        diagnostics: diags.map((d) => ({
+          file: displayPath(d.file),
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+          severity: d.severity,
+          code: d.code,
+          message: d.message,
+          related: (d.related ?? []).map((r) => ({
+            file: displayPath(r.file),
+            line: r.range.start.line + 1,
+            column: r.range.start.character + 1,
+            message: r.message,
+          })),
+        })),
+      },
+      null,
+      2,
+    ) + "\n"
+  );
+}
+
+const SARIF_LEVEL = { error: "error", warning: "warning", info: "note", hint: "note" } as const;
+
+export function toSarif(diags: Diagnostic[], version: string): string {
+  const codes = [...new Set(diags.map((d) => d.code))].sort();
+  const location = (file: string, r: Diagnostic["range"]) => ({
+    physicalLocation: {
+      artifactLocation: { uri: displayPath(file).split(path.sep).join("/") },
+      region: { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 },
+    },
+  });
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "keepalived-lint", version, informationUri: "https://github.com/keepalived-tools/keepalived-language", rules: codes.map((id) => ({ id, shortDescription: { text: id } })) } },
+        results: diags.map((d) => ({
+          ruleId: d.code,
+          ruleIndex: codes.indexOf(d.code),
+          level: SARIF_LEVEL[d.severity],
+          message: { text: d.message },
+          locations: [location(d.file, d.range)],
+          relatedLocations: (d.related ?? []).map((r, i) => ({ id: i, message: { text: r.message }, ...location(r.file, r.range) })),
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + "\n";
+}

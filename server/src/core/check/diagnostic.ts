@@ -1,0 +1,55 @@
+// What every check produces: plain data, so the CLI, the server and the tests share it.
+import type { Range } from "../util/range";
+
+export type Severity = "error" | "warning" | "info" | "hint";
+
+export interface TextEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+/** A machine-readable fix: edits in one or more files. The server offers it as a quick-fix. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix most likely wanted, offered first. */
+  preferred?: boolean;
+}
+
+export interface RelatedLocation {
+  file: string;
+  range: Range;
+  message: string;
+}
+
+export interface Diagnostic {
+  file: string;
+  range: Range;
+  severity: Severity;
+  code: string;
+  message: string;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
+}
+
+export function diagnosticKey(d: Diagnostic): string {
+  const r = d.range;
+  return `${d.file}\u0000${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}\u0000${d.code}\u0000${d.message}`;
+}
+
+export function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Map<string, Diagnostic>();
+  for (const d of list) if (!seen.has(diagnosticKey(d))) seen.set(diagnosticKey(d), d);
+  return [...seen.values()];
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
+}

@@ -1,0 +1,29 @@
+// The two shapes a single-node check can take. Each rule lives in rules/<code>.ts.
+import type { Diagnostic } from "./diagnostic";
+import type { ExpandedConfig } from "../config/expand";
+import type { AnnotatedStatement } from "../config/annotate";
+import type { SyntaxFile } from "../syntax/tree";
+
+export interface CheckOptions {
+  /** keepalived release the configuration is meant for, e.g. "2.2.7"; undefined means the newest. */
+  targetVersion?: string;
+}
+
+export interface NodeContext {
+  config: ExpandedConfig;
+  annotated: AnnotatedStatement[];
+  options: CheckOptions;
+  report(d: Diagnostic): void;
+}
+
+/** Looks at what keepalived reads for one node (includes spliced, conditions applied). */
+export interface NodeRule {
+  code: string;
+  checkNode(ctx: NodeContext): void;
+}
+
+/** Looks at one file as written. */
+export interface FileRule {
+  code: string;
+  checkFile(file: string, syntax: SyntaxFile, report: (d: Diagnostic) => void): void;
+}

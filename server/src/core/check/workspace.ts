@@ -1,0 +1,177 @@
+// A set of keepalived files checked together. Files are parsed once per text; nodes (a root file
+// with its includes, once per `@id` config id) are re-expanded and re-checked only when one of
+// their files changed. The CLI, the language server and the tests all go through this class.
+import * as path from "path";
+import type { SyntaxFile } from "../syntax/tree";
+import { parseConfig } from "../syntax/parse";
+import { expandConfig, ExpandedConfig, resolveInclude } from "../config/expand";
+import { annotate, AnnotatedStatement } from "../config/annotate";
+import { diskAccess, FileAccess, overlay } from "../config/files";
+import type { Diagnostic } from "./diagnostic";
+import { dedupe, sortDiagnostics } from "./diagnostic";
+import type { CheckOptions, NodeContext } from "./rule";
+import { FILE_RULES, NODE_RULES } from "../rules";
+
+export interface WorkspaceOptions extends CheckOptions {
+  includeRoots?: string[];
+  access?: FileAccess;
+}
+
+export interface ConfigNode {
+  /** root file, plus `#id` for a conditional variant */
+  id: string;
+  root: string;
+  configId?: string;
+  config: ExpandedConfig;
+  annotated: AnnotatedStatement[];
+  diagnostics: Diagnostic[];
+}
+
+interface ParsedFile {
+  text: string;
+  syntax: SyntaxFile;
+  /** Files this one includes, resolved now (any condition). */
+  includes: string[];
+  diagnostics: Diagnostic[];
+}
+
+export class Workspace {
+  private readonly buffers = new Map<string, string>();
+  private readonly access: FileAccess;
+  private readonly members = new Set<string>();
+  private readonly parsed = new Map<string, ParsedFile>();
+  private nodeCache = new Map<string, ConfigNode>();
+  /** Bumped on every change so derived results (cluster analysis) know when to recompute. */
+  generation = 0;
+
+  constructor(readonly options: WorkspaceOptions = {}) {
+    this.access = overlay(this.buffers, options.access ?? diskAccess);
+  }
+
+  /** Adds files that are keepalived configs (roots or included ones). */
+  addFiles(files: Iterable<string>): void {
+    for (const f of files) this.members.add(path.resolve(f));
+    this.generation++;
+  }
+
+  removeFile(file: string): void {
+    file = path.resolve(file);
+    this.members.delete(file);
+    this.changed(file);
+  }
+
+  /** Sets the text of an open buffer (undefined: back to the disk's copy). */
+  setText(file: string, text: string | undefined): void {
+    file = path.resolve(file);
+    if (text === undefined) this.buffers.delete(file);
+    else this.buffers.set(file, text);
+    this.changed(file);
+  }
+
+  /** Tells the workspace a file changed on disk or in a buffer. */
+  changed(file: string): void {
+    file = path.resolve(file);
+    this.parsed.delete(file);
+    for (const [id, node] of this.nodeCache) if (node.config.files.includes(file) || node.root === file) this.nodeCache.delete(id);
+    // A new file may satisfy an include that found nothing before.
+    for (const [id, node] of this.nodeCache) if (node.config.problems.some((p) => p.code === "include-not-found")) this.nodeCache.delete(id);
+    this.generation++;
+  }
+
+  files(): string[] {
+    return [...this.members].sort();
+  }
+
+  read(file: string): string | undefined {
+    return this.access.read(path.resolve(file));
+  }
+
+  syntax(file: string): SyntaxFile | undefined {
+    return this.parse(path.resolve(file))?.syntax;
+  }
+
+  private parse(file: string): ParsedFile | undefined {
+    const cached = this.parsed.get(file);
+    if (cached) return cached;
+    const text = this.access.read(file);
+    if (text === undefined) return undefined;
+    const syntax = parseConfig(text);
+    const includes: string[] = [];
+    const visit = (items: SyntaxFile["items"]) => {
+      for (const item of items) {
+        if (item.kind !== "statement") continue;
+        if (item.keyword.text === "include" && item.args[0]) {
+          includes.push(...resolveInclude(item.args.map((a) => a.text).join(" "), file, this.access, this.options.includeRoots));
+        }
+        if (item.block) visit(item.block.items);
+      }
+    };
+    visit(syntax.items);
+    const diagnostics: Diagnostic[] = [];
+    for (const rule of FILE_RULES) rule.checkFile(file, syntax, (d) => diagnostics.push(d));
+    const entry = { text, syntax, includes, diagnostics };
+    this.parsed.set(file, entry);
+    return entry;
+  }
+
+  /** Files that no other member includes: each is one machine's configuration. */
+  roots(): string[] {
+    const included = new Set<string>();
+    for (const f of this.members) for (const inc of this.parse(f)?.includes ?? []) if (inc !== f) included.add(inc);
+    const roots = [...this.members].filter((f) => !included.has(f) && this.parse(f));
+    // Files only reachable through a cycle among themselves still need checking.
+    const reached = new Set<string>();
+    const reach = (f: string) => {
+      if (reached.has(f)) return;
+      reached.add(f);
+      for (const inc of this.parse(f)?.includes ?? []) reach(inc);
+    };
+    roots.forEach(reach);
+    for (const f of [...this.members].sort()) if (!reached.has(f) && this.parse(f)) (roots.push(f), reach(f));
+    return roots.sort();
+  }
+
+  /** Every node: one per root, or one per config id when the root or its includes use `@id` lines. */
+  nodes(): ConfigNode[] {
+    const out: ConfigNode[] = [];
+    for (const root of this.roots()) {
+      const base = this.node(root, undefined);
+      const ids = new Set<string>();
+      for (const f of base.config.files) for (const id of this.parse(f)?.syntax.conditionIds ?? []) ids.add(id);
+      if (!ids.size) out.push(base);
+      else for (const id of [...ids].sort()) out.push(this.node(root, id));
+    }
+    return out;
+  }
+
+  private node(root: string, configId: string | undefined): ConfigNode {
+    const id = configId === undefined ? root : `${root}#${configId}`;
+    const cached = this.nodeCache.get(id);
+    if (cached) return cached;
+    const config = expandConfig(root, {
+      access: this.access,
+      syntaxOf: (f) => this.parse(f)?.syntax,
+      includeRoots: this.options.includeRoots,
+      configId,
+    });
+    const annotated = annotate(config.statements);
+    const diagnostics: Diagnostic[] = [];
+    const ctx: NodeContext = { config, annotated, options: this.options, report: (d) => diagnostics.push(d) };
+    for (const rule of NODE_RULES) rule.checkNode(ctx);
+    const node: ConfigNode = { id, root, configId, config, annotated, diagnostics };
+    this.nodeCache.set(id, node);
+    return node;
+  }
+
+  /** Single-node diagnostics for every file, deduplicated across nodes and variants. */
+  diagnostics(): Diagnostic[] {
+    const all: Diagnostic[] = [];
+    const files = new Set<string>(this.members);
+    for (const node of this.nodes()) {
+      all.push(...node.diagnostics);
+      node.config.files.forEach((f) => files.add(f));
+    }
+    for (const f of files) all.push(...(this.parse(f)?.diagnostics ?? []));
+    return sortDiagnostics(dedupe(all));
+  }
+}

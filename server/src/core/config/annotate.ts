@@ -1,0 +1,37 @@
+// Ties each statement of an expanded config to its schema entry: which block it sits in, and
+// which keyword spec (if any) keepalived would use for it there.
+import type { ConfigStatement } from "./expand";
+import type { KeywordSpec, LineKind, BlockId } from "../schema/types";
+import { TOP } from "../schema/types";
+import { lookupKeyword } from "../schema/registry";
+
+export type BlockContext =
+  | { kind: "keywords"; blockId: BlockId }
+  | { kind: "lines"; line: LineKind }
+  /** Inside a block we do not understand (an unknown keyword's block): nothing is checked. */
+  | { kind: "opaque" };
+
+export interface AnnotatedStatement {
+  statement: ConfigStatement;
+  parents: ConfigStatement[];
+  context: BlockContext;
+  spec?: KeywordSpec;
+}
+
+export function bodyContext(spec: KeywordSpec | undefined): BlockContext {
+  if (!spec?.body) return { kind: "opaque" };
+  return spec.body.kind === "keywords" ? { kind: "keywords", blockId: spec.body.blockId } : { kind: "lines", line: spec.body.line };
+}
+
+export function annotate(statements: ConfigStatement[]): AnnotatedStatement[] {
+  const out: AnnotatedStatement[] = [];
+  const visit = (list: ConfigStatement[], parents: ConfigStatement[], context: BlockContext) => {
+    for (const statement of list) {
+      const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, statement.keyword.text) : undefined;
+      out.push({ statement, parents, context, spec });
+      if (statement.children) visit(statement.children, [...parents, statement], bodyContext(spec));
+    }
+  };
+  visit(statements, [], { kind: "keywords", blockId: TOP });
+  return out;
+}

@@ -1,0 +1,241 @@
+// What keepalived actually reads for one node: the root file with its includes spliced in place,
+// only the lines whose `@id` condition matches the node's config id, `$NAME` substituted and
+// `~SEQ`/`~LST` lines repeated. Every word keeps the file and range where the user wrote it.
+import * as path from "path";
+import type { Range } from "../util/range";
+import type { Item, Statement, SyntaxFile, Word, Block, ConditionPrefix } from "../syntax/tree";
+import { parseConfig } from "../syntax/parse";
+import { expandGlob, hasGlob, FileAccess } from "./files";
+import { expandSequences } from "./sequences";
+
+export interface ConfigWord {
+  text: string;
+  range: Range;
+  file: string;
+  /** The word came out of a `$NAME` substitution or a sequence; its range is the reference's. */
+  substituted: boolean;
+  quoted: boolean;
+}
+
+export interface ConfigStatement {
+  keyword: ConfigWord;
+  args: ConfigWord[];
+  /** Present when the statement opens a block. */
+  children?: ConfigStatement[];
+  block?: Block;
+  file: string;
+  range: Range;
+  syntax: Statement;
+}
+
+export interface IncludeEdge {
+  from: string;
+  statement: Statement;
+  pattern: string;
+  files: string[];
+}
+
+export interface DefinitionUse {
+  name: string;
+  file: string;
+  range: Range;
+  /** Where the definition in force was written, if any. */
+  definedAt?: { file: string; range: Range };
+}
+
+export interface ExpansionProblem {
+  code: "include-not-found" | "include-cycle" | "syntax";
+  severity: "error" | "warning";
+  file: string;
+  range: Range;
+  message: string;
+}
+
+export interface ExpandedConfig {
+  root: string;
+  configId?: string;
+  statements: ConfigStatement[];
+  /** Every file read for this node, root first. */
+  files: string[];
+  includes: IncludeEdge[];
+  definitionUses: DefinitionUse[];
+  problems: ExpansionProblem[];
+}
+
+export interface ExpandOptions {
+  access: FileAccess;
+  /** Syntax of a file, cached by the caller; undefined when it cannot be read. */
+  syntaxOf: (file: string) => SyntaxFile | undefined;
+  /** Folders that stand for `/` when an include names an absolute path. */
+  includeRoots?: string[];
+  configId?: string;
+}
+
+interface DefinitionValue {
+  value: string;
+  file: string;
+  range: Range;
+}
+
+const MAX_SUBSTITUTION_DEPTH = 16;
+
+/** Resolves an include pattern the way keepalived does, with absolute paths looked up under the include roots first. */
+export function resolveInclude(pattern: string, fromFile: string, access: FileAccess, includeRoots: string[] = []): string[] {
+  if (path.isAbsolute(pattern)) {
+    for (const root of includeRoots) {
+      const found = expandGlob(path.join(root, pattern), access);
+      if (found.length) return found;
+    }
+    return expandGlob(pattern, access);
+  }
+  return expandGlob(path.resolve(path.dirname(fromFile), pattern), access);
+}
+
+export function conditionHolds(condition: ConditionPrefix | undefined, configId: string | undefined): boolean {
+  if (!condition) return true;
+  return condition.negated ? configId !== condition.id : configId === condition.id;
+}
+
+export function expandConfig(root: string, options: ExpandOptions): ExpandedConfig {
+  const result: ExpandedConfig = {
+    root,
+    configId: options.configId,
+    statements: [],
+    files: [],
+    includes: [],
+    definitionUses: [],
+    problems: [],
+  };
+  const definitions = new Map<string, DefinitionValue>();
+  const stack: string[] = [];
+
+  const substitute = (text: string, word: { file: string; range: Range }, depth = 0): string => {
+    if (!text.includes("$") || depth > MAX_SUBSTITUTION_DEPTH) return text;
+    let changed = false;
+    const out = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, bare) => {
+      const name = (braced ?? bare) as string;
+      const def = definitions.get(name);
+      if (depth === 0) {
+        result.definitionUses.push({ name, file: word.file, range: word.range, definedAt: def && { file: def.file, range: def.range } });
+      }
+      if (!def) return whole;
+      changed = true;
+      return def.value;
+    });
+    return changed ? substitute(out, word, depth + 1) : out;
+  };
+
+  const toWords = (w: Word, file: string): ConfigWord[] => {
+    const text = substitute(w.text, { file, range: w.range });
+    if (text === w.text) return [{ text, range: w.range, file, substituted: false, quoted: w.quoted }];
+    // A substituted value may hold several words, as if they had been typed there.
+    const parts = w.quoted ? [text] : text.split(/[ \t\n]+/).filter(Boolean);
+    return parts.map((p) => ({ text: p, range: w.range, file, substituted: true, quoted: w.quoted }));
+  };
+
+  const expandItems = (items: Item[], file: string, into: ConfigStatement[], override?: Range): void => {
+    for (const item of items) {
+      if (!conditionHolds(item.condition, options.configId)) continue;
+      if (item.kind === "definition") {
+        definitions.set(item.name, { value: item.value, file, range: item.nameRange });
+        continue;
+      }
+      if (item.kind === "bareBlock") continue; // reported by the structure rule
+      if (item.sequences?.length) {
+        for (const binding of expandSequences(item.sequences)) {
+          const saved = new Map(definitions);
+          for (const [k, v] of binding) definitions.set(k, { value: v, file, range: item.range });
+          expandStatement({ ...item, sequences: undefined }, file, into, override);
+          definitions.clear();
+          for (const [k, v] of saved) definitions.set(k, v);
+        }
+        continue;
+      }
+      expandStatement(item, file, into, override);
+    }
+  };
+
+  const expandStatement = (s: Statement, file: string, into: ConfigStatement[], override?: Range): void => {
+    // A lone `$NAME` whose value spans lines or holds braces is a whole piece of configuration.
+    if (!s.args.length && !s.block && /^\$\{?[A-Za-z_]\w*\}?$/.test(s.keyword.text)) {
+      const value = substitute(s.keyword.text, { file, range: s.keyword.range });
+      if (value !== s.keyword.text && /[\n{}]/.test(value)) {
+        expandItems(parseConfig(value).items, file, into, override ?? s.keyword.range);
+        return;
+      }
+    }
+    const words = [s.keyword, ...s.args].flatMap((w) => toWords(w, file));
+    if (override) for (const w of words) (w.range = override), (w.substituted = true);
+    if (!words.length) return;
+    const [keyword, ...args] = words;
+    if (keyword.text === "include" && !keyword.substituted) {
+      includeFiles(s, args, file, into);
+      return;
+    }
+    const stmt: ConfigStatement = { keyword, args, file, range: override ?? s.range, syntax: s, block: s.block };
+    if (s.block) {
+      stmt.children = [];
+      expandItems(s.block.items, file, stmt.children, override);
+    }
+    into.push(stmt);
+  };
+
+  const includeFiles = (s: Statement, args: ConfigWord[], file: string, into: ConfigStatement[]): void => {
+    const pattern = args.map((a) => a.text).join(" ");
+    if (!pattern) {
+      result.problems.push({ code: "include-not-found", severity: "error", file, range: s.range, message: "include needs a file name or pattern" });
+      return;
+    }
+    const files = resolveInclude(pattern, file, options.access, options.includeRoots);
+    result.includes.push({ from: file, statement: s, pattern, files });
+    if (!files.length) {
+      result.problems.push({
+        code: "include-not-found",
+        severity: hasGlob(pattern) ? "warning" : "error",
+        file,
+        range: args[0].range,
+        message: hasGlob(pattern)
+          ? `No file matches the include pattern '${pattern}'`
+          : `Included file '${pattern}' was not found` +
+            (path.isAbsolute(pattern) && !(options.includeRoots ?? []).length ? " (set an include root to resolve absolute paths in this workspace)" : ""),
+      });
+      return;
+    }
+    for (const target of files) {
+      if (stack.includes(target)) {
+        result.problems.push({
+          code: "include-cycle",
+          severity: "error",
+          file,
+          range: args[0].range,
+          message: `Include cycle: ${[...stack.slice(stack.indexOf(target)), target].map((f) => path.basename(f)).join(" → ")}`,
+        });
+        continue;
+      }
+      visitFile(target, into);
+    }
+  };
+
+  const visitFile = (file: string, into: ConfigStatement[]): void => {
+    const syntax = options.syntaxOf(file);
+    if (!syntax) return;
+    if (!result.files.includes(file)) result.files.push(file);
+    stack.push(file);
+    expandItems(syntax.items, file, into);
+    stack.pop();
+  };
+
+  visitFile(root, result.statements);
+  return result;
+}
+
+/** Walks statements depth-first with their parent chain. */
+export function* walkStatements(
+  statements: ConfigStatement[],
+  parents: ConfigStatement[] = [],
+): Generator<{ statement: ConfigStatement; parents: ConfigStatement[] }> {
+  for (const statement of statements) {
+    yield { statement, parents };
+    if (statement.children) yield* walkStatements(statement.children, [...parents, statement]);
+  }
+}

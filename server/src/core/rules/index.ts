@@ -1,0 +1,32 @@
+// Every single-node and single-file rule. Cross-file (cluster) rules live in cluster/.
+import type { FileRule, NodeRule } from "../check/rule";
+import { syntaxRule } from "./syntax";
+import { unknownKeywordRule } from "./unknown-keyword";
+import { invalidValueRule } from "./invalid-value";
+import { missingRequiredRule } from "./missing-required";
+import { duplicateNameRule } from "./duplicate-name";
+import { duplicateKeywordRule } from "./duplicate-keyword";
+import { deprecatedKeywordRule } from "./deprecated-keyword";
+import { authPassTruncatedRule } from "./auth-pass-truncated";
+import { undefinedReferenceRule } from "./undefined-reference";
+import { unusedDefinitionRule } from "./unused-definition";
+import { includeNotFoundRule } from "./include-not-found";
+import { includeCycleRule } from "./include-cycle";
+import { keywordNotInVersionRule } from "./keyword-not-in-version";
+
+export const FILE_RULES: FileRule[] = [syntaxRule];
+
+export const NODE_RULES: NodeRule[] = [
+  unknownKeywordRule,
+  invalidValueRule,
+  missingRequiredRule,
+  duplicateNameRule,
+  duplicateKeywordRule,
+  deprecatedKeywordRule,
+  authPassTruncatedRule,
+  undefinedReferenceRule,
+  unusedDefinitionRule,
+  includeNotFoundRule,
+  includeCycleRule,
+  keywordNotInVersionRule,
+];

@@ -1,0 +1,25 @@
+// Structure keepalived cannot read: braces that do not pair up, unterminated quotes, stray `{`.
+import type { FileRule } from "../check/rule";
+import type { Item } from "../syntax/tree";
+import { isValidSequence } from "../config/sequences";
+
+export const syntaxRule: FileRule = {
+  code: "syntax",
+  checkFile(file, syntax, report) {
+    for (const p of syntax.problems) report({ file, range: p.range, severity: "error", code: "syntax", message: p.message });
+    const visit = (items: Item[]) => {
+      for (const item of items) {
+        if (item.kind === "bareBlock") {
+          report({ file, range: item.block.open, severity: "error", code: "syntax", message: "Unexpected '{': it belongs to no keyword" });
+          visit(item.block.items);
+        } else if (item.kind === "statement") {
+          for (const seq of item.sequences ?? []) {
+            if (!isValidSequence(seq)) report({ file, range: seq.range, severity: "error", code: "syntax", message: `Invalid sequence specification '${seq.raw}'` });
+          }
+          if (item.block) visit(item.block.items);
+        }
+      }
+    };
+    visit(syntax.items);
+  },
+};

@@ -1,0 +1,112 @@
+// Checks for the lines of data blocks (virtual_ipaddress, track_script, unicast_peer, ...).
+// Each returns problems as (word index, message); lenient where keepalived is lenient.
+import type { LineKind } from "./types";
+import { checkIpPrefix, isIp } from "../util/ip";
+import { checkValue } from "./values";
+
+export interface LineProblem {
+  word: number;
+  message: string;
+}
+
+const WEIGHT = { kind: "int", min: -253, max: 253 } as const;
+
+function checkTracked(words: string[], what: string): LineProblem[] {
+  const out: LineProblem[] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (words[i] === "weight") {
+      const v = words[i + 1];
+      if (v === undefined) out.push({ word: i, message: `'weight' needs a value after it for ${what} '${words[0]}'` });
+      else {
+        const msg = checkValue(WEIGHT, v);
+        if (msg) out.push({ word: i + 1, message: `weight for ${what} '${words[0]}': ${msg}` });
+      }
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Route/rule options that take an address. */
+const ADDRESS_OPTIONS = new Set(["src", "via", "gw", "to", "from", "or", "peer", "brd", "broadcast"]);
+
+function checkAddressOptions(words: string[], start: number, what: string): LineProblem[] {
+  const out: LineProblem[] = [];
+  for (let i = start; i < words.length - 1; i++) {
+    if (!ADDRESS_OPTIONS.has(words[i])) continue;
+    const v = words[i + 1];
+    if (v === "all" || v === "default" || v === "inet6") continue;
+    const msg = checkIpPrefix(v);
+    if (msg) out.push({ word: i + 1, message: `Invalid ${what} address ${v}: ${msg}` });
+    i++;
+  }
+  return out;
+}
+
+const ROUTE_TYPES = new Set(["blackhole", "unreachable", "prohibit", "throw", "local", "broadcast", "anycast", "multicast", "nat", "unicast"]);
+
+export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
+  const first = words[0];
+  switch (kind) {
+    case "vip": {
+      const msg = checkIpPrefix(first);
+      return msg ? [{ word: 0, message: `Invalid virtual address ${first}: ${msg}` }, ...checkAddressOptions(words, 1, "virtual address option")] : checkAddressOptions(words, 1, "virtual address option");
+    }
+    case "route": {
+      let start = 0;
+      if (ROUTE_TYPES.has(first)) start = 1;
+      const dest = words[start];
+      const out: LineProblem[] = [];
+      if (dest !== undefined && dest !== "default" && !ADDRESS_OPTIONS.has(dest) && !/^[a-z_]+$/.test(dest)) {
+        const msg = checkIpPrefix(dest);
+        if (msg) out.push({ word: start, message: `Invalid route destination ${dest}: ${msg}` });
+      }
+      return [...out, ...checkAddressOptions(words, start + 1, "route")];
+    }
+    case "rule":
+      return checkAddressOptions(words, 0, "rule");
+    case "trackScript":
+      return checkTracked(words, "script");
+    case "trackInterface":
+      return checkTracked(words, "interface");
+    case "trackFile":
+      return checkTracked(words, "file");
+    case "trackProcess":
+      return checkTracked(words, "process");
+    case "trackBfd":
+      return checkTracked(words, "BFD instance");
+    case "unicastPeer":
+      return isIp(first) ? [] : [{ word: 0, message: `Invalid unicast peer address '${first}'` }];
+    case "vsgEntry": {
+      if (first === "fwmark") {
+        const msg = words[1] === undefined ? "fwmark needs a number" : checkValue({ kind: "int", min: 0, max: 4294967295 }, words[1]);
+        return msg ? [{ word: 1, message: msg }] : [];
+      }
+      const [addr, range] = first.split("-");
+      const out: LineProblem[] = [];
+      if (!isIp(addr.split("/")[0])) out.push({ word: 0, message: `Invalid virtual server group address '${first}'` });
+      else if (range !== undefined && !/^[0-9a-fA-F]+$/.test(range)) out.push({ word: 0, message: `Invalid address range end '${range}'` });
+      if (words[1] !== undefined) {
+        const msg = checkValue({ kind: "port" }, words[1]);
+        if (msg) out.push({ word: 1, message: msg });
+      }
+      return out;
+    }
+    default:
+      return [];
+  }
+}
+
+/** Names referenced by a line, for the kinds that refer to definitions. */
+export function referencedName(kind: LineKind, words: string[]): string | undefined {
+  switch (kind) {
+    case "trackScript":
+    case "trackFile":
+    case "trackProcess":
+    case "trackBfd":
+    case "instanceName":
+      return words[0];
+    default:
+      return undefined;
+  }
+}

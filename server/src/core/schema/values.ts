@@ -1,0 +1,94 @@
+// Checks one argument word against its declared type. Returns a message when keepalived would
+// refuse the value, undefined when it accepts it.
+import type { ArgType } from "./types";
+import { checkIpPrefix, isIp, isIpv4, isIpv6 } from "../util/ip";
+
+function numberRange(min: number | undefined, max: number | undefined): string {
+  if (min !== undefined && max !== undefined) return `${min} to ${max}`;
+  if (min !== undefined) return `at least ${min}`;
+  if (max !== undefined) return `at most ${max}`;
+  return "a number";
+}
+
+export function checkValue(type: ArgType, text: string): string | undefined {
+  switch (type.kind) {
+    case "int": {
+      if (!/^[-+]?\d+$/.test(text)) return `'${text}' is not a whole number (expected ${numberRange(type.min, type.max)})`;
+      const n = Number(text);
+      if ((type.min !== undefined && n < type.min) || (type.max !== undefined && n > type.max))
+        return `${text} is out of range: expected ${numberRange(type.min, type.max)}`;
+      return undefined;
+    }
+    case "decimal": {
+      if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(text)) return `'${text}' is not a number (expected ${numberRange(type.min, type.max)})`;
+      const n = Number(text);
+      if ((type.min !== undefined && n < type.min) || (type.max !== undefined && n > type.max))
+        return `${text} is out of range: expected ${numberRange(type.min, type.max)}`;
+      return undefined;
+    }
+    case "enum": {
+      const ok = type.caseInsensitive
+        ? type.values.some((v) => v.toLowerCase() === text.toLowerCase())
+        : type.values.includes(text);
+      return ok ? undefined : `'${text}' is not one of: ${type.values.join(", ")}`;
+    }
+    case "ipv4":
+      return isIpv4(text) ? undefined : `'${text}' is not an IPv4 address`;
+    case "ipv6":
+      return isIpv6(text) ? undefined : `'${text}' is not an IPv6 address`;
+    case "ip":
+      return isIp(text) ? undefined : `'${text}' is not an IP address`;
+    case "ipPrefix":
+      return checkIpPrefix(text);
+    case "port": {
+      if (!/^\d+$/.test(text) || Number(text) > 65535) return `'${text}' is not a port number (0 to 65535)`;
+      return undefined;
+    }
+    case "hex": {
+      if (!/^[0-9a-fA-F]+$/.test(text)) return `'${text}' is not hexadecimal`;
+      if (type.length !== undefined && text.length !== type.length) return `expected ${type.length} hexadecimal digits, found ${text.length}`;
+      return undefined;
+    }
+    case "email":
+      return /^[^@\s]+@[^@\s]+$/.test(text) ? undefined : `'${text}' is not an e-mail address`;
+    case "interface":
+      return text.length > 15 ? `interface name '${text}' is longer than 15 characters` : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A short description of a type for hover and messages. */
+export function describeType(type: ArgType): string {
+  switch (type.kind) {
+    case "int":
+    case "decimal":
+      return `${type.kind === "int" ? "integer" : "number"}${type.min !== undefined || type.max !== undefined ? ` ${numberRange(type.min, type.max)}` : ""}`;
+    case "enum":
+      return type.values.join(" | ");
+    case "ipv4":
+      return "IPv4 address";
+    case "ipv6":
+      return "IPv6 address";
+    case "ip":
+      return "IP address";
+    case "ipPrefix":
+      return "address[/prefix]";
+    case "port":
+      return "port";
+    case "interface":
+      return "interface name";
+    case "path":
+      return "path";
+    case "script":
+      return "command";
+    case "name":
+      return "name";
+    case "email":
+      return "e-mail address";
+    case "hex":
+      return type.length ? `${type.length} hex digits` : "hex";
+    default:
+      return "text";
+  }
+}

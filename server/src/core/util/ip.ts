@@ -1,0 +1,44 @@
+// Address parsing strict enough to catch typos, loose enough to accept what inet_pton accepts.
+import { isIPv4, isIPv6 } from "net";
+
+export function isIpv4(text: string): boolean {
+  return isIPv4(text);
+}
+
+export function isIpv6(text: string): boolean {
+  return isIPv6(text.replace(/%[^%]+$/, ""));
+}
+
+export function isIp(text: string): boolean {
+  return isIpv4(text) || isIpv6(text);
+}
+
+/** `addr` or `addr/len` with a prefix length that fits the family. */
+export function checkIpPrefix(text: string): string | undefined {
+  const [addr, len, extra] = text.split("/");
+  if (extra !== undefined) return `'${text}' has more than one '/'`;
+  const v4 = isIpv4(addr);
+  if (!v4 && !isIpv6(addr)) return `'${addr}' is not an IPv4 or IPv6 address`;
+  if (len === undefined) return undefined;
+  const max = v4 ? 32 : 128;
+  if (!/^\d+$/.test(len) || Number(len) > max) return `prefix length '/${len}' must be 0 to ${max}`;
+  return undefined;
+}
+
+export function addressFamily(text: string): 4 | 6 | undefined {
+  const addr = text.split("/")[0];
+  return isIpv4(addr) ? 4 : isIpv6(addr) ? 6 : undefined;
+}
+
+/** A canonical form for comparing addresses written differently (e.g. IPv6 with or without zeros). */
+export function canonicalAddress(text: string): string {
+  const [addr, len] = text.split("/");
+  if (isIpv4(addr)) return len !== undefined ? `${addr}/${len}` : addr;
+  if (!isIpv6(addr)) return text.toLowerCase();
+  const [head, tail = ""] = addr.toLowerCase().split("::");
+  const h = head ? head.split(":") : [];
+  const t = addr.includes("::") ? (tail ? tail.split(":") : []) : [];
+  const fill = addr.includes("::") ? Array(8 - h.length - t.length).fill("0") : [];
+  const groups = [...h, ...fill, ...t].map((g) => (g.includes(".") ? g : parseInt(g, 16).toString(16)));
+  return groups.join(":") + (len !== undefined ? `/${len}` : "");
+}
