@@ -105,3 +105,20 @@ export function expandGlob(pattern: string, access: FileAccess): string[] {
   }
   return current.filter((p) => !access.isDirectory(p) && access.read(p) !== undefined);
 }
+
+/** Files held in memory (tests, benchmarks, generated peers): absolute path → text. */
+export function memoryAccess(files: Map<string, string>): FileAccess {
+  return {
+    read: (file) => files.get(file),
+    list: (dir) => {
+      const names = new Set<string>();
+      const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+      for (const f of files.keys()) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split(path.sep)[0]);
+      return [...names];
+    },
+    isDirectory: (p) => {
+      const prefix = p.endsWith(path.sep) ? p : p + path.sep;
+      return [...files.keys()].some((f) => f.startsWith(prefix));
+    },
+  };
+}

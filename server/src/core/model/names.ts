@@ -31,7 +31,7 @@ const REFERENCING_BLOCKS: { keyword: string; owners: readonly string[]; ns: Name
   { keyword: "track_script", owners: ["vrrp_instance", "vrrp_sync_group"], ns: "script" },
   { keyword: "track_file", owners: ["vrrp_instance", "vrrp_sync_group"], ns: "trackFile" },
   { keyword: "track_process", owners: ["vrrp_instance", "vrrp_sync_group"], ns: "trackProcess" },
-  { keyword: "track_bfd", owners: ["vrrp_instance", "vrrp_sync_group", "real_server"], ns: "bfd" },
+  { keyword: "track_bfd", owners: ["vrrp_instance", "vrrp_sync_group"], ns: "bfd" },
   { keyword: "group", owners: ["vrrp_sync_group"], ns: "instance" },
 ];
 
@@ -80,6 +80,9 @@ export function referencesOf(annotated: AnnotatedStatement[]): NameReference[] {
     // Inline form: `track_script chk_a chk_b` without a block.
     const ns = referenceNamespace(s.keyword.text, parent?.keyword.text);
     if (ns && !s.children) for (const w of s.args) if (w.text !== "weight" && !/^-?\d+$/.test(w.text) && w.text !== "reverse") out.push({ ns, name: w.text, word: w });
+    // Checkers name what they watch: FILE_CHECK track_file NAME, BFD_CHECK name NAME.
+    if (parent?.keyword.text === "FILE_CHECK" && s.keyword.text === "track_file" && s.args[0]) out.push({ ns: "trackFile", name: s.args[0].text, word: s.args[0] });
+    if (parent?.keyword.text === "BFD_CHECK" && s.keyword.text === "name" && s.args[0]) out.push({ ns: "bfd", name: s.args[0].text, word: s.args[0] });
     // virtual_server group NAME
     if (s.keyword.text === "virtual_server" && !parent && s.args[0]?.text === "group" && s.args[1]) out.push({ ns: "vsGroup", name: s.args[1].text, word: s.args[1] });
   }

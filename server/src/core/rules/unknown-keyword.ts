@@ -6,7 +6,8 @@ import { closest } from "../util/names";
 import { TOP } from "../schema/types";
 
 function blockLabel(blockId: string): string {
-  return blockId === TOP ? "at the top level" : `inside ${blockId}`;
+  // Qualified ids such as "SSL_GET/url" are internal: show the block keyword as written.
+  return blockId === TOP ? "at the top level" : `inside ${blockId.split("/").pop()}`;
 }
 
 export const unknownKeywordRule: NodeRule = {

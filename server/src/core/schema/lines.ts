@@ -82,10 +82,11 @@ export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
         const msg = words[1] === undefined ? "fwmark needs a number" : checkValue({ kind: "int", min: 0, max: 4294967295 }, words[1]);
         return msg ? [{ word: 1, message: msg }] : [];
       }
+      // A range ends either in the last part only (10.0.0.1-20) or in a whole address.
       const [addr, range] = first.split("-");
       const out: LineProblem[] = [];
       if (!isIp(addr.split("/")[0])) out.push({ word: 0, message: `Invalid virtual server group address '${first}'` });
-      else if (range !== undefined && !/^[0-9a-fA-F]+$/.test(range)) out.push({ word: 0, message: `Invalid address range end '${range}'` });
+      else if (range !== undefined && !/^[0-9a-fA-F]+$/.test(range) && !isIp(range)) out.push({ word: 0, message: `Invalid address range end '${range}'` });
       if (words[1] !== undefined) {
         const msg = checkValue({ kind: "port" }, words[1]);
         if (msg) out.push({ word: 1, message: msg });

@@ -68,7 +68,7 @@ export const keywords: KeywordSpec[] = [
     blocks: [BFD],
     args: [{ label: "count", type: { kind: "int", min: 1, max: 255 } }],
     default: "5",
-    doc: "How many consecutive control packets may go missing before the session is declared down.",
+    doc: "Detection multiplier: the number of consecutive control packets that may go missing before the peer is treated as lost.",
   },
   {
     name: "passive",
@@ -93,7 +93,7 @@ export const keywords: KeywordSpec[] = [
     blocks: [BFD],
     args: [{ label: "hops", type: { kind: "int", min: -1, max: 255 } }],
     default: "0",
-    doc: "How far the TTL/hop limit of received packets may have dropped below the sent value before they are discarded. 0 accepts only directly connected peers; 255 (or -1) turns the check off. It is capped at ttl/hoplimit.",
+    doc: "How far the TTL/hop limit of received packets may have dropped below the sent value before they are discarded. 0 accepts only directly connected peers, while 255 switches the test off. It is capped at ttl/hoplimit.",
   },
   {
     name: "multihop",
@@ -110,7 +110,7 @@ export const keywords: KeywordSpec[] = [
     ],
     default: "0",
     doc:
-      "Default priority change for VRRP instances that track this session without giving their own weight. Normally a positive value is added while the session is up and a negative one subtracted while it is down; `reverse` inverts that. Weight 0 puts a tracking instance into fault while the session is down.",
+      "Default priority change for VRRP instances that track this session without giving their own weight. Normally a positive value is added while the session is up and a negative one subtracted while it is down; `reverse` inverts that. Weight 0 puts a tracking instance into fault while the session is down (while it is up, with `reverse`).",
   },
   {
     name: "vrrp",

@@ -364,7 +364,7 @@ export const keywords: KeywordSpec[] = [
     args: [],
     body: { kind: "keywords", blockId: SMTP_HOST },
     repeatable: true,
-    deprecated: { replacement: "SMTP_CHECK", note: "Define a separate SMTP_CHECK block per destination instead." },
+    deprecated: { note: "Define a separate SMTP_CHECK block for each destination instead." },
     doc: "Old way to test extra SMTP destinations from one checker: each block holds its own connection settings and becomes a separate check. Prefer several SMTP_CHECK blocks.",
   },
 

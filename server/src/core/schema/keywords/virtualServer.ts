@@ -120,7 +120,7 @@ export const keywords: KeywordSpec[] = [
     name: "hashed",
     blocks: [VS],
     args: [],
-    deprecated: { note: "Has no effect; keepalived 2.x reports it as an error unless the scheduler is sh or mh." },
+    deprecated: { note: "It has no effect, and keepalived reports it unless the scheduler is sh or mh." },
     doc: "Left-over scheduler flag from old releases. It no longer changes anything, so remove it.",
   },
   {

@@ -1,0 +1,16 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { check, withCode } from "../helpers";
+
+const conf = (pass: string) => `vrrp_instance VI_1 {\n  virtual_router_id 1\n  authentication {\n    auth_type PASS\n    auth_pass ${pass}\n  }\n}\n`;
+
+test("a password longer than 8 characters is a warning naming what keepalived keeps", () => {
+  const d = withCode(check(conf("averylongpassword")), "auth-pass-truncated");
+  assert.equal(d.length, 1);
+  assert.equal(d[0].range.start.line, 4);
+  assert.match(d[0].message, /'averylon'/);
+});
+
+test("8 characters or fewer is fine", () => {
+  assert.deepEqual(withCode(check(conf("12345678")), "auth-pass-truncated"), []);
+});

@@ -1,0 +1,43 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { check, linesOf, withCode } from "../helpers";
+
+const instance = (body: string) => `vrrp_instance VI_1 {\n  virtual_router_id 51\n${body}\n}\n`;
+
+test("an out-of-range virtual_router_id is an error", () => {
+  const d = check("vrrp_instance VI_1 {\n  virtual_router_id 256\n}\n");
+  assert.deepEqual(linesOf(d, "invalid-value"), [2]);
+  assert.match(withCode(d, "invalid-value")[0].message, /out of range/);
+});
+
+test("a bad enum value lists the allowed ones", () => {
+  const d = withCode(check(instance("  state MASTR")), "invalid-value");
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /MASTER/);
+});
+
+test("a malformed virtual address is an error on its line", () => {
+  const d = check(instance("  virtual_ipaddress {\n    192.0.2.300/24\n    192.0.2.4/24\n  }"));
+  assert.deepEqual(linesOf(d, "invalid-value"), [4]);
+});
+
+test("a missing value is reported on the keyword", () => {
+  const d = check(instance("  priority"));
+  assert.deepEqual(linesOf(d, "invalid-value"), [3]);
+});
+
+test("a track_script weight out of range is reported", () => {
+  const d = check("vrrp_script chk {\n  script /bin/true\n}\n" + instance("  track_script {\n    chk weight 300\n  }"));
+  assert.deepEqual(linesOf(d, "invalid-value"), [7]);
+});
+
+test("valid values pass", () => {
+  const d = check(instance("  priority 255\n  advert_int 0.5\n  state BACKUP\n  unicast_src_ip 10.0.0.1\n  unicast_peer {\n    10.0.0.2\n    fe80::1\n  }"));
+  assert.deepEqual(linesOf(d, "invalid-value"), []);
+});
+
+test("values from $NAME definitions are checked after substitution", () => {
+  const d = check("$VRID=300\nvrrp_instance VI_1 {\n  virtual_router_id $VRID\n}\n");
+  assert.deepEqual(linesOf(d, "invalid-value"), [3]);
+  assert.deepEqual(linesOf(check("$VRID=30\nvrrp_instance VI_1 {\n  virtual_router_id $VRID\n}\n"), "invalid-value"), []);
+});

@@ -1,0 +1,33 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { check, linesOf, withCode } from "../helpers";
+
+test("a stray closing brace is reported on its line", () => {
+  const d = check("global_defs {\n  router_id a\n}\n}\n");
+  assert.deepEqual(linesOf(d, "syntax"), [4]);
+  assert.match(withCode(d, "syntax")[0].message, /Extra '}'/);
+});
+
+test("an unclosed block is reported at its opening brace", () => {
+  const d = check("vrrp_instance VI_1 {\n  virtual_router_id 5\n");
+  assert.deepEqual(linesOf(d, "syntax"), [1]);
+  assert.match(withCode(d, "syntax")[0].message, /never closed/);
+});
+
+test("an unterminated quote is reported", () => {
+  const d = check('vrrp_script chk {\n  script "/bin/true\n}\n');
+  assert.deepEqual(linesOf(d, "syntax"), [2]);
+});
+
+test("a brace on the next line, one-line blocks and comments are fine", () => {
+  const d = check(
+    "! Configuration File for keepalived\nvrrp_instance VI_1\n{\n  virtual_router_id 5 # the id\n  virtual_ipaddress { 192.0.2.1/24 }\n}\n",
+  );
+  assert.deepEqual(withCode(d, "syntax"), []);
+  assert.deepEqual(d.filter((x) => x.severity === "error"), []);
+});
+
+test("a brace that belongs to no keyword is reported", () => {
+  const d = check("{\n}\n");
+  assert.deepEqual(linesOf(d, "syntax"), [1]);
+});

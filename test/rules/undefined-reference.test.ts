@@ -1,0 +1,26 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { check, withCode } from "../helpers";
+
+test("tracking a script that is not defined is an error with a did-you-mean", () => {
+  const d = withCode(
+    check("vrrp_script chk_nginx {\n  script /bin/true\n}\nvrrp_instance VI_1 {\n  virtual_router_id 1\n  track_script {\n    chk_ngnix\n  }\n}\n"),
+    "undefined-reference",
+  );
+  assert.equal(d.length, 1);
+  assert.equal(d[0].range.start.line, 6);
+  assert.match(d[0].message, /chk_nginx/);
+});
+
+test("a sync group member that is not an instance is reported", () => {
+  const d = withCode(check("vrrp_sync_group G {\n  group {\n    VI_1\n    VI_9\n  }\n}\nvrrp_instance VI_1 {\n  virtual_router_id 1\n}\n"), "undefined-reference");
+  assert.deepEqual(d.map((x) => x.range.start.line), [3]);
+});
+
+test("a script defined in an included file is found", () => {
+  const d = check({
+    "keepalived.conf": "include scripts.conf\nvrrp_instance VI_1 {\n  virtual_router_id 1\n  track_script {\n    chk\n  }\n}\n",
+    "scripts.conf": "vrrp_script chk {\n  script /bin/true\n}\n",
+  });
+  assert.deepEqual(withCode(d, "undefined-reference"), []);
+});
