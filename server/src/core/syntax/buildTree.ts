@@ -67,10 +67,12 @@ export class TreeBuilder {
   private item(node: CstNode): Item | undefined {
     const condTok = node.children.Condition?.[0] as IToken | undefined;
     const condition = condTok ? this.condition(condTok) : undefined;
-    const defTok = node.children.Definition?.[0] as IToken | undefined;
+    const body = node.children.itemBody?.[0] as CstNode | undefined;
+    const defTok = body?.children.Definition?.[0] as IToken | undefined;
     if (defTok) return { ...parseDefinition(defTok), condition };
-    const sequences: SequencePrefix[] = ((node.children.Sequence ?? []) as IToken[]).map((t) => ({ raw: t.image, range: tokenRange(t) }));
-    const stmt = node.children.statement?.[0] as CstNode | undefined;
+    const sequences: SequencePrefix[] = ((body?.children.Sequence ?? []) as IToken[]).map((t) => ({ raw: t.image, range: tokenRange(t) }));
+    const inner = body?.children.statementOrBlock?.[0] as CstNode | undefined;
+    const stmt = inner?.children.statement?.[0] as CstNode | undefined;
     if (stmt) {
       const s = this.statement(stmt);
       if (!s) return undefined;
@@ -78,12 +80,13 @@ export class TreeBuilder {
       if (sequences.length) s.sequences = sequences;
       return s;
     }
-    const blockNode = node.children.block?.[0] as CstNode | undefined;
+    const blockNode = inner?.children.block?.[0] as CstNode | undefined;
     if (blockNode) {
       const block = this.block(blockNode);
       return { kind: "bareBlock", block, condition, range: block.range };
     }
-    if (condition) this.problems.push({ message: `Nothing follows the condition '${condTok!.image}'`, range: condition.range });
+    if (sequences.length) this.problems.push({ message: "Nothing follows the sequence prefix", range: sequences[sequences.length - 1].range });
+    else if (condition) this.problems.push({ message: `Nothing follows the condition '${condTok!.image}'`, range: condition.range });
     return undefined;
   }
 

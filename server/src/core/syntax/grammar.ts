@@ -33,16 +33,32 @@ class KeepalivedGrammar extends CstParser {
 
   /** One logical line's content: a definition, or an optional condition/sequence then a statement or a bare block. */
   public item = this.RULE("item", () => {
-    this.OPTION(() => this.CONSUME(Condition));
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Condition);
+          this.OPTION(() => this.SUBRULE(this.itemBody));
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.itemBody) },
+    ]);
+  });
+
+  public itemBody = this.RULE("itemBody", () => {
     this.OR([
       { ALT: () => this.CONSUME(Definition) },
       {
         ALT: () => {
-          this.MANY(() => this.CONSUME(Sequence));
-          this.OR2([{ ALT: () => this.SUBRULE(this.statement) }, { ALT: () => this.SUBRULE(this.block) }]);
+          this.AT_LEAST_ONE(() => this.CONSUME(Sequence));
+          this.OPTION(() => this.SUBRULE(this.statementOrBlock));
         },
       },
+      { ALT: () => this.SUBRULE2(this.statementOrBlock) },
     ]);
+  });
+
+  public statementOrBlock = this.RULE("statementOrBlock", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.statement) }, { ALT: () => this.SUBRULE(this.block) }]);
   });
 
   public statement = this.RULE("statement", () => {

@@ -18,7 +18,9 @@ export function parseConfig(text: string): SyntaxFile {
   }
   const { cst, errors } = parseTokens(lexed.tokens);
   for (const e of errors) {
-    builder.problems.push({ message: e.message, range: tokenRange(e.token) });
+    // Errors at the end of input carry a token without a position.
+    const r = Number.isFinite(e.token.startLine) ? tokenRange(e.token) : endOf(text);
+    builder.problems.push({ message: e.message.split("\n")[0], range: r });
   }
   const items = builder.fileItems(cst);
   return {
@@ -28,4 +30,10 @@ export function parseConfig(text: string): SyntaxFile {
     problems: builder.problems,
     conditionIds: builder.conditionIds,
   };
+}
+
+function endOf(text: string): { start: { line: number; character: number }; end: { line: number; character: number } } {
+  const lines = text.split("\n");
+  const p = { line: lines.length - 1, character: lines[lines.length - 1].length };
+  return { start: p, end: p };
 }

@@ -82,4 +82,10 @@ export const allTokens = [
   Word,
 ];
 
-export const keepalivedLexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: "full" });
+// Only "\n" ends a line: a "\r" before it stays on its line, as editors count CRLF files.
+export const keepalivedLexer = new Lexer(allTokens, {
+  ensureOptimizations: false,
+  positionTracking: "full",
+  lineTerminatorsPattern: /\n/g,
+  lineTerminatorCharacters: ["\n"],
+});
