@@ -26,12 +26,7 @@ function isToken(e: CstElement): e is IToken {
 }
 
 function firstOffset(e: CstElement): number {
-  if (isToken(e)) return e.startOffset;
-  let min = Number.MAX_SAFE_INTEGER;
-  for (const list of Object.values(e.children)) {
-    for (const child of list) min = Math.min(min, firstOffset(child));
-  }
-  return min;
+  return isToken(e) ? e.startOffset : (e.location?.startOffset ?? 0);
 }
 
 /** The children of a CST node in source order (Chevrotain groups them by name). */

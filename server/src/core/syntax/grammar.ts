@@ -17,7 +17,7 @@ import {
 
 class KeepalivedGrammar extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, nodeLocationTracking: "none" });
+    super(allTokens, { recoveryEnabled: true, nodeLocationTracking: "onlyOffset" });
     this.performSelfAnalysis();
   }
 
