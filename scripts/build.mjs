@@ -11,3 +11,10 @@ const entries = [
 await Promise.all(
   entries.filter((e) => fs.existsSync(e.entryPoints[0])).map((e) => esbuild.build({ ...common, format: "cjs", ...e })),
 );
+
+// The TextMate grammar is generated from the schema: bundle the generator, run it, write the JSON.
+const gen = await esbuild.build({ ...common, sourcemap: false, minify: false, format: "cjs", entryPoints: ["server/src/core/schema/textmate.ts"], write: false });
+const mod = { exports: {} };
+new Function("module", "exports", "require", gen.outputFiles[0].text)(mod, mod.exports, (await import("module")).createRequire(import.meta.url));
+fs.mkdirSync("syntaxes", { recursive: true });
+fs.writeFileSync("syntaxes/keepalived.tmLanguage.json", JSON.stringify(mod.exports.generateGrammar(), null, 2) + "\n");
