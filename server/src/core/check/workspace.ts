@@ -11,6 +11,7 @@ import type { Diagnostic } from "./diagnostic";
 import { dedupe, sortDiagnostics } from "./diagnostic";
 import type { CheckOptions, NodeContext } from "./rule";
 import { FILE_RULES, NODE_RULES } from "../rules";
+import { ClusterAnalysis, ClusterView } from "../cluster/analysis";
 
 export interface WorkspaceOptions extends CheckOptions {
   includeRoots?: string[];
@@ -41,6 +42,7 @@ export class Workspace {
   private readonly members = new Set<string>();
   private readonly parsed = new Map<string, ParsedFile>();
   private nodeCache = new Map<string, ConfigNode>();
+  private readonly clusterAnalysis = new ClusterAnalysis();
   /** Bumped on every change so derived results (cluster analysis) know when to recompute. */
   generation = 0;
 
@@ -163,9 +165,14 @@ export class Workspace {
     return node;
   }
 
-  /** Single-node diagnostics for every file, deduplicated across nodes and variants. */
+  /** VRRP instances paired across nodes, their cross-file diagnostics and failover model; incremental. */
+  clusters(): ClusterView {
+    return this.clusterAnalysis.update(this.nodes(), (f) => this.parse(f)?.text);
+  }
+
+  /** Single-node and cluster diagnostics for every file, deduplicated across nodes and variants. */
   diagnostics(): Diagnostic[] {
-    const all: Diagnostic[] = [];
+    const all: Diagnostic[] = [...this.clusters().diagnostics];
     const files = new Set<string>(this.members);
     for (const node of this.nodes()) {
       all.push(...node.diagnostics);

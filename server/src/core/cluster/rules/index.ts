@@ -1,0 +1,26 @@
+// Every cross-file rule: per-cluster ones are cached with their cluster, cross-cluster ones always run.
+import type { ClusterRule, CrossClusterRule } from "../rule";
+import { vridMismatchRule } from "./vrid-mismatch";
+import { authMismatchRule } from "./auth-mismatch";
+import { vipMismatchRule } from "./vip-mismatch";
+import { duplicatePriorityRule } from "./duplicate-priority";
+import { advertIntMismatchRule } from "./advert-int-mismatch";
+import { versionMismatchRule } from "./version-mismatch";
+import { unicastPeerMismatchRule } from "./unicast-peer-mismatch";
+import { multipleAddressOwnersRule } from "./multiple-address-owners";
+import { trackWeightIneffectiveRule } from "./track-weight-ineffective";
+import { vridConflictRule } from "./vrid-conflict";
+
+export const CLUSTER_RULES: ClusterRule[] = [
+  vridMismatchRule,
+  authMismatchRule,
+  vipMismatchRule,
+  duplicatePriorityRule,
+  advertIntMismatchRule,
+  versionMismatchRule,
+  unicastPeerMismatchRule,
+  multipleAddressOwnersRule,
+  trackWeightIneffectiveRule,
+];
+
+export const CROSS_CLUSTER_RULES: CrossClusterRule[] = [vridConflictRule];

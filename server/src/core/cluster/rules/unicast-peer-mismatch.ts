@@ -1,0 +1,62 @@
+// With unicast, adverts go only to the listed peers: a member missing from a peer list never hears
+// (or is never heard by) that node, and an address no member has is a typo or a stale entry.
+import type { ClusterRule } from "../rule";
+import { anchorOf, relatedTo } from "../rule";
+import { memberLabel } from "../cluster";
+import { insertIntoBlock } from "../edits";
+import type { TextEdit } from "../../check/diagnostic";
+import type { UnicastPeer, VrrpInstance } from "../../model/vrrp";
+
+/** Deletes a peer line when the address stands alone on it. */
+function removeLine(i: VrrpInstance, peer: UnicastPeer): TextEdit | undefined {
+  if (peer.word.substituted || peer.statement.args.length) return undefined;
+  const line = i.node.texts.get(peer.word.file)?.split("\n")[peer.word.range.start.line] ?? "";
+  if (line.trim() !== peer.word.text) return undefined;
+  const l = peer.word.range.start.line;
+  return { file: peer.word.file, range: { start: { line: l, character: 0 }, end: { line: l + 1, character: 0 } }, newText: "" };
+}
+
+export const unicastPeerMismatchRule: ClusterRule = {
+  code: "unicast-peer-mismatch",
+  checkCluster(cluster, report) {
+    if (!cluster.members.some((m) => m.unicastPeers.length)) return; // multicast everywhere
+    const known = cluster.members.every((m) => m.unicastSrc);
+    for (const m of cluster.members) {
+      const listed = new Set(m.unicastPeers.map((p) => p.address));
+      const missing = cluster.members.filter((o) => o !== m && o.unicastSrc && o.node !== m.node && !listed.has(o.unicastSrc.value));
+      if (missing.length) {
+        const addresses = missing.map((o) => o.unicastSrc!.value);
+        const edit = m.unicastPeerBlock
+          ? insertIntoBlock(m.unicastPeerBlock, addresses, m.node.texts)
+          : insertIntoBlock(m.statement, ["unicast_peer {", ...addresses.map((a) => `    ${a}`), "}"], m.node.texts);
+        const w = m.unicastPeerBlock?.keyword ?? anchorOf(m, undefined);
+        report({
+          file: w.file,
+          range: w.range,
+          severity: "error",
+          code: "unicast-peer-mismatch",
+          message:
+            `${m.unicastPeerBlock ? "unicast_peer" : `${m.name} has no unicast_peer list and`} on ${memberLabel(m, cluster)} ` +
+            `${m.unicastPeerBlock ? "misses" : "so never reaches"} ${missing.map((o) => `${o.unicastSrc!.value} (${memberLabel(o, cluster)})`).join(", ")}`,
+          related: missing.map((o) => relatedTo(o, o.unicastSrc, `unicast_src_ip of ${memberLabel(o, cluster)}`)),
+          fixes: edit ? [{ title: `Add unicast peer ${addresses.join(", ")}`, edits: [edit], preferred: true }] : [],
+        });
+      }
+      if (!known) continue; // a member without unicast_src_ip uses an address we cannot see
+      const addresses = new Set(cluster.members.map((o) => o.unicastSrc!.value));
+      for (const p of m.unicastPeers) {
+        if (addresses.has(p.address)) continue;
+        const edit = removeLine(m, p);
+        report({
+          file: p.word.file,
+          range: p.word.range,
+          severity: "error",
+          code: "unicast-peer-mismatch",
+          message: `unicast peer ${p.address} on ${memberLabel(m, cluster)} is not the unicast_src_ip of any member of ${m.name} (${cluster.members.filter((o) => o !== m).map((o) => `${memberLabel(o, cluster)}: ${o.unicastSrc!.value}`).join(", ")})`,
+          related: cluster.members.filter((o) => o !== m).map((o) => relatedTo(o, o.unicastSrc, `unicast_src_ip of ${memberLabel(o, cluster)}`)),
+          fixes: edit ? [{ title: `Remove unicast peer ${p.address}`, edits: [edit] }] : [],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,99 @@
+// One VRID for two different virtual routers: on one node (same interface) keepalived refuses the
+// second; on one segment both send adverts with the same virtual MAC and each takes the other's for its own.
+import type { CrossClusterRule } from "../rule";
+import { anchorOf } from "../rule";
+import type { Cluster } from "../cluster";
+import { memberLabel } from "../cluster";
+import { replaceWord } from "../edits";
+import type { TextEdit } from "../../check/diagnostic";
+import type { VrrpInstance } from "../../model/vrrp";
+import { addressFamily } from "../../util/ip";
+
+function family(i: VrrpInstance): 4 | 6 {
+  return i.vips.length && addressFamily(i.vips[0].key) === 6 ? 6 : 4;
+}
+
+/** Unicast instances with no peer in common do not see each other's adverts. */
+function mayHearEachOther(a: VrrpInstance, b: VrrpInstance): boolean {
+  if (!a.unicastPeers.length || !b.unicastPeers.length) return !a.unicastPeers.length && !b.unicastPeers.length;
+  const pa = new Set(a.unicastPeers.map((p) => p.address));
+  return b.unicastPeers.some((p) => pa.has(p.address));
+}
+
+/** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
+function networks(i: VrrpInstance): string[] {
+  const out: string[] = [];
+  for (const v of i.vips) {
+    const [addr, len] = v.address.split("/");
+    if (len === undefined || addressFamily(addr) !== 4 || Number(len) >= 32) continue;
+    const n = addr.split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
+    const mask = Number(len) === 0 ? 0 : (0xffffffff << (32 - Number(len))) >>> 0;
+    out.push(`${(n & mask) >>> 0}/${len}`);
+  }
+  return out;
+}
+
+/** A VRID no instance on the nodes of either cluster uses, nearest above the current one. */
+function freeVrid(cluster: Cluster, other: Cluster): number | undefined {
+  const used = new Set<number>();
+  for (const m of [...cluster.members, ...other.members]) for (const i of m.node.instances) if (i.vrid) used.add(i.vrid.value);
+  const start = cluster.members.find((m) => m.vrid)?.vrid?.value ?? 1;
+  for (let k = 1; k <= 255; k++) {
+    const v = ((start - 1 + k) % 255) + 1;
+    if (!used.has(v)) return v;
+  }
+  return undefined;
+}
+
+export const vridConflictRule: CrossClusterRule = {
+  code: "vrid-conflict",
+  checkClusters(clusters, report) {
+    const clusterOf = new Map<VrrpInstance, Cluster>();
+    const byVrid = new Map<number, VrrpInstance[]>();
+    for (const c of clusters)
+      for (const m of c.members) {
+        clusterOf.set(m, c);
+        if (m.vrid) byVrid.set(m.vrid.value, [...(byVrid.get(m.vrid.value) ?? []), m]);
+      }
+    const reported = new Set<string>();
+    for (const [vrid, list] of byVrid) {
+      for (const a of list) {
+        for (const b of list) {
+          if (a === b || clusterOf.get(a) === clusterOf.get(b) || family(a) !== family(b) || !mayHearEachOther(a, b)) continue;
+          let where: string | undefined;
+          if (a.node === b.node) {
+            if (a.interface && b.interface && a.interface.value !== b.interface.value) continue;
+            where = `on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}`;
+          } else {
+            const nb = new Set(networks(b));
+            const shared = networks(a).find((n) => nb.has(n));
+            if (!shared) continue;
+            const [n, len] = shared.split("/");
+            const v = Number(n);
+            where = `on the segment ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join(".")}/${len}`;
+          }
+          const key = `${a.key}\u0001${b.key}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
+          const cluster = clusterOf.get(a)!;
+          const free = freeVrid(cluster, clusterOf.get(b)!);
+          const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
+          const w = anchorOf(a, a.vrid);
+          const bw = anchorOf(b, b.vrid);
+          report({
+            file: w.file,
+            range: w.range,
+            severity: "error",
+            code: "vrid-conflict",
+            message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${b.name} on ${b.node.name} ${where}: two virtual routers cannot share a VRID there`,
+            related: [{ file: bw.file, range: bw.range, message: `${b.name} on ${b.node.name} uses virtual_router_id ${vrid}` }],
+            fixes:
+              free !== undefined && edits.every(Boolean)
+                ? [{ title: `Use free virtual_router_id ${free} for ${a.name} on ${cluster.members.map((m) => m.node.name).join(", ")}`, edits: edits as TextEdit[] }]
+                : [],
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,208 @@
+// Builds the typed VRRP model of one node from what keepalived reads (includes spliced, `@id` applied).
+import * as path from "path";
+import type { ConfigStatement, ConfigWord } from "../config/expand";
+import { canonicalAddress, isIpv6 } from "../util/ip";
+import type {
+  Field,
+  NodeModel,
+  SyncGroup,
+  TrackEntry,
+  TrackerDefinition,
+  TrackKind,
+  UnicastPeer,
+  VirtualAddress,
+  VrrpInstance,
+} from "./vrrp";
+
+/** The parts of a ConfigNode the model needs (kept structural so tests can build one by hand). */
+export interface NodeSource {
+  id: string;
+  root: string;
+  configId?: string;
+  config: { statements: ConfigStatement[]; files: string[] };
+}
+
+const DEFINITION_KIND: Record<string, TrackKind> = {
+  vrrp_script: "script",
+  vrrp_track_file: "file",
+  track_file: "file",
+  vrrp_track_process: "process",
+  bfd_instance: "bfd",
+};
+
+const TRACK_BLOCK_KIND: Record<string, TrackKind> = {
+  track_script: "script",
+  track_interface: "interface",
+  track_file: "file",
+  track_process: "process",
+  track_bfd: "bfd",
+};
+
+/** Weight keepalived applies when neither the track line nor the definition gives one. */
+const DEFAULT_WEIGHT: Record<TrackKind, number> = { script: 0, interface: 0, file: 1, process: 0, bfd: 0 };
+
+const DEFAULT_PRIORITY = 100;
+const DEFAULT_ADVERT_INT = 1;
+const DEFAULT_VERSION = 2;
+
+function child(s: ConfigStatement | undefined, keyword: string): ConfigStatement | undefined {
+  // keepalived keeps the last of repeated single-value keywords.
+  const all = s?.children?.filter((c) => c.keyword.text === keyword) ?? [];
+  return all[all.length - 1];
+}
+
+function field<T>(s: ConfigStatement | undefined, parse: (text: string) => T | undefined, source: Field<T>["source"] = "instance"): Field<T> | undefined {
+  const word = s?.args[0];
+  if (!s || !word) return undefined;
+  const value = parse(word.text);
+  return value === undefined ? undefined : { value, word, statement: s, source };
+}
+
+const asInt = (t: string) => (/^-?\d+$/.test(t) ? Number(t) : undefined);
+const asNumber = (t: string) => (Number.isFinite(Number(t)) && t.trim() !== "" ? Number(t) : undefined);
+const asText = (t: string) => t;
+
+export function displayName(source: NodeSource, routerId: string | undefined): string {
+  if (source.configId !== undefined) return source.configId;
+  if (routerId) return routerId;
+  if (path.basename(source.root) === "keepalived.conf") return path.basename(path.dirname(source.root));
+  return path.basename(source.root);
+}
+
+function trackerDefinitions(top: ConfigStatement[]): TrackerDefinition[] {
+  const out: TrackerDefinition[] = [];
+  for (const s of top) {
+    const kind = DEFINITION_KIND[s.keyword.text];
+    if (!kind || !s.args[0] || !s.children) continue;
+    const w = child(s, "weight");
+    const value = w?.args[0] ? asInt(w.args[0].text) : undefined;
+    out.push({
+      kind,
+      name: s.args[0].text,
+      word: s.args[0],
+      statement: s,
+      weight: w && value !== undefined ? { value, reverse: w.args.some((a) => a.text === "reverse"), statement: w } : undefined,
+    });
+  }
+  return out;
+}
+
+/** Lines of a track_* block, or the names of its inline form (`track_script chk_a chk_b`). */
+function trackEntries(block: ConfigStatement, kind: TrackKind, defs: TrackerDefinition[], syncGroup?: string): TrackEntry[] {
+  const entry = (word: ConfigWord, s: ConfigStatement, rest: ConfigWord[]): TrackEntry => {
+    const wi = rest.findIndex((a) => a.text === "weight");
+    const lineWeight = wi >= 0 ? asInt(rest[wi + 1]?.text ?? "") : undefined;
+    const def = defs.find((d) => d.kind === kind && d.name === word.text);
+    const reverse = rest.some((a) => a.text === "reverse");
+    if (lineWeight !== undefined) return { kind, name: word.text, word, statement: s, weight: lineWeight, reverse, weightFrom: "line", syncGroup };
+    if (def?.weight) return { kind, name: word.text, word, statement: s, weight: def.weight.value, reverse: def.weight.reverse, weightFrom: "definition", syncGroup };
+    return { kind, name: word.text, word, statement: s, weight: DEFAULT_WEIGHT[kind], reverse, weightFrom: "default", syncGroup };
+  };
+  if (block.children) return block.children.map((c) => entry(c.keyword, c, c.args));
+  return block.args.map((a) => entry(a, block, []));
+}
+
+function tracksOf(owner: ConfigStatement, defs: TrackerDefinition[], syncGroup?: string): TrackEntry[] {
+  const out: TrackEntry[] = [];
+  for (const c of owner.children ?? []) {
+    const kind = TRACK_BLOCK_KIND[c.keyword.text];
+    if (kind) out.push(...trackEntries(c, kind, defs, syncGroup));
+  }
+  return out;
+}
+
+function vipsOf(block: ConfigStatement | undefined): VirtualAddress[] {
+  return (block?.children ?? []).map((c) => {
+    const address = canonicalAddress(c.keyword.text);
+    return { address, key: address.split("/")[0], word: c.keyword, statement: c };
+  });
+}
+
+function peersOf(block: ConfigStatement | undefined): UnicastPeer[] {
+  return (block?.children ?? []).map((c) => ({ address: canonicalAddress(c.keyword.text), word: c.keyword, statement: c }));
+}
+
+export function extractNodeModel(source: NodeSource, readText: (file: string) => string | undefined): NodeModel {
+  const top = source.config.statements;
+  const globalDefs = top.filter((s) => s.keyword.text === "global_defs");
+  const lastGlobal = (kw: string) => globalDefs.map((g) => child(g, kw)).filter(Boolean).pop();
+  const routerId = field(lastGlobal("router_id"), asText, "global");
+  const globalVersion = field(lastGlobal("vrrp_version"), asInt, "global");
+  const texts = new Map<string, string>();
+  for (const f of source.config.files) {
+    const t = readText(f);
+    if (t !== undefined) texts.set(f, t);
+  }
+  const model: NodeModel = {
+    id: source.id,
+    name: displayName(source, routerId?.value),
+    root: source.root,
+    configId: source.configId,
+    routerId,
+    instances: [],
+    trackers: trackerDefinitions(top),
+    syncGroups: [],
+    texts,
+  };
+  const defs = model.trackers;
+
+  for (const s of top) {
+    if (s.keyword.text !== "vrrp_sync_group" || !s.args[0] || !s.children) continue;
+    const name = s.args[0].text;
+    const group = child(s, "group");
+    const members = group?.children?.map((c) => c.keyword) ?? group?.args ?? [];
+    const keepsMemberWeights = !!child(s, "sync_group_tracking_weight") || !!child(s, "global_tracking");
+    model.syncGroups.push({ name, word: s.args[0], statement: s, members, tracks: tracksOf(s, defs, name), keepsMemberWeights });
+  }
+
+  for (const s of top) {
+    if (s.keyword.text !== "vrrp_instance" || !s.args[0] || !s.children) continue;
+    const vipBlock = child(s, "virtual_ipaddress");
+    const vips = vipsOf(vipBlock);
+    const unicastPeerBlock = child(s, "unicast_peer");
+    const authStatement = child(s, "authentication");
+    const ownVersion = field(child(s, "version"), asInt);
+    const syncGroup: SyncGroup | undefined = model.syncGroups.find((g) => g.members.some((m) => m.text === s.args[0].text));
+    const version: Field<number> =
+      vips.length && vips.every((v) => isIpv6(v.key))
+        ? { value: 3, source: "ipv6", word: ownVersion?.word, statement: ownVersion?.statement }
+        : (ownVersion ?? globalVersion ?? { value: DEFAULT_VERSION, source: "default" });
+    const src = field(child(s, "unicast_src_ip"), canonicalAddress);
+    const instance: VrrpInstance = {
+      name: s.args[0].text,
+      nameWord: s.args[0],
+      statement: s,
+      node: model,
+      key: `${source.id}\u0000${s.args[0].text}`,
+      state: field(child(s, "state"), asText),
+      interface: field(child(s, "interface"), asText),
+      vrid: field(child(s, "virtual_router_id"), asInt),
+      priority: field(child(s, "priority"), asInt) ?? { value: DEFAULT_PRIORITY, source: "default" },
+      advertInt: field(child(s, "advert_int"), asNumber) ?? { value: DEFAULT_ADVERT_INT, source: "default" },
+      version,
+      auth: authStatement && {
+        statement: authStatement,
+        type: field(child(authStatement, "auth_type"), (t) => t.toUpperCase()),
+        pass: field(child(authStatement, "auth_pass"), asText),
+      },
+      vips,
+      vipBlock,
+      unicastSrc: src,
+      unicastPeers: peersOf(unicastPeerBlock),
+      unicastPeerBlock,
+      nopreempt: lastPreemptSetting(s),
+      preemptDelay: field(child(s, "preempt_delay"), asNumber),
+      tracksPrimary: !child(s, "dont_track_primary"),
+      tracks: [...tracksOf(s, defs), ...(syncGroup?.tracks ?? [])],
+      syncGroup,
+    };
+    model.instances.push(instance);
+  }
+  return model;
+}
+
+/** `nopreempt` unless a later `preempt` cancels it. */
+function lastPreemptSetting(s: ConfigStatement): ConfigStatement | undefined {
+  const last = (s.children ?? []).filter((c) => c.keyword.text === "nopreempt" || c.keyword.text === "preempt").pop();
+  return last?.keyword.text === "nopreempt" ? last : undefined;
+}
