@@ -1,0 +1,104 @@
+// The CLI contract other tools rely on: flags, exit codes, the JSON shape, SARIF, text lines.
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { REPO } from "../helpers";
+
+const CLI = path.join(REPO, "bin/keepalived-lint.js");
+
+function lint(args: string[], cwd = REPO) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempConfig(text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kl-cli-"));
+  fs.writeFileSync(path.join(dir, "keepalived.conf"), text);
+  return dir;
+}
+
+const GOOD = "vrrp_instance VI_1 {\n  virtual_router_id 51\n  priority 100\n}\n";
+const BAD = "vrrp_instance VI_1 {\n  virtual_router_id 300\n}\n";
+
+test("exit 0 and no diagnostics for a clean file", () => {
+  const dir = tempConfig(GOOD);
+  const r = lint(["check", "--format", "json", "keepalived.conf"], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { version: 1, diagnostics: [] });
+});
+
+test("exit 1 with errors, and the JSON shape of the contract", () => {
+  const dir = tempConfig(BAD);
+  const r = lint(["check", "--format=json", "keepalived.conf"], dir);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.version, 1);
+  const d = out.diagnostics[0];
+  assert.deepEqual(Object.keys(d).sort(), ["code", "column", "endColumn", "endLine", "file", "line", "message", "related", "severity"]);
+  assert.equal(d.file, "keepalived.conf");
+  assert.equal(d.line, 2);
+  assert.equal(d.column, 21);
+  assert.equal(d.endColumn, 24);
+  assert.equal(d.severity, "error");
+  assert.equal(d.code, "invalid-value");
+  assert.deepEqual(d.related, []);
+});
+
+test("text format reads like a compiler", () => {
+  const dir = tempConfig(BAD);
+  const r = lint(["check", "keepalived.conf"], dir);
+  assert.match(r.stdout.split("\n")[0], /^keepalived\.conf:2:21: error invalid-value: /);
+});
+
+test("SARIF 2.1.0 output has the required structure", () => {
+  const dir = tempConfig(BAD);
+  const r = lint(["check", "--format", "sarif", "keepalived.conf"], dir);
+  const sarif = JSON.parse(r.stdout);
+  assert.equal(sarif.version, "2.1.0");
+  const run = sarif.runs[0];
+  assert.equal(run.tool.driver.name, "keepalived-lint");
+  const result = run.results[0];
+  assert.equal(result.ruleId, "invalid-value");
+  assert.equal(run.tool.driver.rules[result.ruleIndex].id, "invalid-value");
+  assert.equal(result.level, "error");
+  assert.equal(result.locations[0].physicalLocation.region.startLine, 2);
+  assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, "keepalived.conf");
+});
+
+test("folders are walked; paths are relative to the working folder", () => {
+  const dir = tempConfig(BAD);
+  fs.mkdirSync(path.join(dir, "sub"));
+  fs.writeFileSync(path.join(dir, "sub", "keepalived.conf"), BAD);
+  const r = lint(["check", "--format", "json", "."], dir);
+  const files = new Set(JSON.parse(r.stdout).diagnostics.map((d: { file: string }) => d.file));
+  assert.deepEqual([...files].sort(), ["keepalived.conf", path.join("sub", "keepalived.conf")]);
+});
+
+test("usage and I/O errors exit 2 with a one-line message on stderr", () => {
+  for (const args of [["check"], ["check", "/nonexistent/x.conf"], ["check", "--format", "xml", "x"], ["frobnicate"], ["check", "--bogus", "x"]]) {
+    const r = lint(args);
+    assert.equal(r.code, 2, args.join(" "));
+    assert.match(r.stderr.split("\n")[0], /^keepalived-lint: /);
+  }
+});
+
+test("--include-root resolves absolute includes", () => {
+  const dir = tempConfig("include /etc/keepalived/extra.conf\n");
+  fs.mkdirSync(path.join(dir, "etc/keepalived"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "etc/keepalived/extra.conf"), GOOD);
+  assert.equal(lint(["check", "keepalived.conf"], dir).code, 1);
+  assert.equal(lint(["check", "--include-root", dir, "keepalived.conf"], dir).code, 0);
+});
+
+test("explain prints doc, arguments, default, blocks and versions", () => {
+  const r = lint(["explain", "priority"]);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^priority <[^>]+>/);
+  assert.match(r.stdout, /Default: 100/);
+  assert.match(r.stdout, /Blocks: .*vrrp_instance/);
+  assert.match(r.stdout, /Versions: keepalived \d/);
+  assert.equal(lint(["explain", "no_such_keyword"]).code, 2);
+});
