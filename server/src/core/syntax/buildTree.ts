@@ -29,7 +29,7 @@ function firstOffset(e: CstElement): number {
   return isToken(e) ? e.startOffset : (e.location?.startOffset ?? 0);
 }
 
-/** The children of a CST node in source order (Chevrotain groups them by name). */
+/** The children of a CST node in source order (Chevrotain groups them by name; each group is in order). */
 function ordered(node: CstNode, names: string[]): { name: string; el: CstElement }[] {
   const out: { name: string; el: CstElement; at: number }[] = [];
   for (const name of names) {
@@ -39,7 +39,7 @@ function ordered(node: CstNode, names: string[]): { name: string; el: CstElement
       out.push({ name, el, at: firstOffset(el) });
     }
   }
-  return out.sort((a, b) => a.at - b.at);
+  return names.length > 1 ? out.sort((a, b) => a.at - b.at) : out;
 }
 
 export class TreeBuilder {
