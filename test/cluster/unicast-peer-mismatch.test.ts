@@ -1,0 +1,33 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { pair, clusterDiagnostics, fixAndRecheck } from "./helpers";
+import { withCode } from "../helpers";
+
+const three = (cPeers: string[]) => ({
+  ...pair({ peers: ["10.0.0.12", "10.0.0.13"] }, { peers: ["10.0.0.11", "10.0.0.13"] }),
+  "lb-c/keepalived.conf": pair({}, { routerId: "lb-c", src: "10.0.0.13", peers: cPeers, priority: 50 })["lb-b/keepalived.conf"],
+});
+
+test("a three-node cluster where lb-c misses lb-b: reported on lb-c, pointing at lb-b's unicast_src_ip", () => {
+  const d = clusterDiagnostics(three(["10.0.0.11"]), "unicast-peer-mismatch");
+  assert.equal(d.length, 1);
+  assert.ok(d[0].file.includes("lb-c"));
+  assert.match(d[0].message, /misses 10\.0\.0\.12 \(lb-b\)/);
+  assert.ok(d[0].related?.[0].file.includes("lb-b"));
+});
+
+test("a peer address no member has: reported on the line", () => {
+  const d = clusterDiagnostics(pair({ peers: ["10.0.0.12", "10.0.0.99"] }, {}), "unicast-peer-mismatch");
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /10\.0\.0\.99/);
+});
+
+test("complete peer lists, and multicast pairs: silent", () => {
+  assert.deepEqual(clusterDiagnostics(three(["10.0.0.11", "10.0.0.12"]), "unicast-peer-mismatch"), []);
+  assert.deepEqual(clusterDiagnostics(pair({ src: undefined, peers: undefined }, { src: undefined, peers: undefined }), "unicast-peer-mismatch"), []);
+});
+
+test("fix: add the missing unicast peer", () => {
+  const { remaining } = fixAndRecheck(three(["10.0.0.11"]), "unicast-peer-mismatch", /Add unicast peer/);
+  assert.deepEqual(withCode(remaining, "unicast-peer-mismatch"), []);
+});
