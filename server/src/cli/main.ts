@@ -4,6 +4,7 @@ import { collectConfigFiles } from "./findConfigs";
 import { toJson, toSarif, toText } from "./formats";
 import { explainKeyword } from "../core/schema/explain";
 import { version } from "../../../package.json";
+import { runSimulate, SIMULATE_USAGE } from "./simulate";
 
 export class UsageError extends Error {}
 
@@ -52,7 +53,8 @@ export function buildWorkspace(args: ParsedArgs): Workspace {
 
 const USAGE = `usage:
   keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] PATH...
-  keepalived-lint explain KEYWORD`;
+  keepalived-lint explain KEYWORD
+  ${SIMULATE_USAGE}`;
 
 function runCheck(argv: string[], out: (s: string) => void): number {
   const args = parseArgs(argv, ["format", "include-root", "target-version"], []);
@@ -71,6 +73,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
     switch (argv[0]) {
       case "check":
         return runCheck(argv, out);
+      case "simulate":
+        return runSimulate(argv, out);
       case "explain": {
         if (argv.length !== 2) throw new UsageError("explain takes one KEYWORD");
         const text = explainKeyword(argv[1]);
