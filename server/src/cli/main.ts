@@ -5,6 +5,7 @@ import { toJson, toSarif, toText } from "./formats";
 import { explainKeyword } from "../core/schema/explain";
 import { version } from "../../../package.json";
 import { runSimulate, SIMULATE_USAGE } from "./simulate";
+import { renderTopology, TOPOLOGY_FORMATS } from "./topology";
 
 export class UsageError extends Error {}
 
@@ -54,7 +55,8 @@ export function buildWorkspace(args: ParsedArgs): Workspace {
 const USAGE = `usage:
   keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] PATH...
   keepalived-lint explain KEYWORD
-  ${SIMULATE_USAGE}`;
+  ${SIMULATE_USAGE}
+  keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
 
 function runCheck(argv: string[], out: (s: string) => void): number {
   const args = parseArgs(argv, ["format", "include-root", "target-version"], []);
@@ -66,6 +68,33 @@ function runCheck(argv: string[], out: (s: string) => void): number {
   const diags = ws.diagnostics();
   out(format === "json" ? toJson(diags) : format === "sarif" ? toSarif(diags, version) : toText(diags));
   return diags.some((d) => d.severity === "error") ? 1 : 0;
+}
+
+async function runTopology(argv: string[], out: (s: string) => void): Promise<number> {
+  const args = parseArgs(argv, ["format", "fail", "include-root", "target-version"], []);
+  const format = args.options.get("format")?.[0] ?? "svg";
+  if (!(TOPOLOGY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (${TOPOLOGY_FORMATS.join(", ")})`);
+  out(await renderTopology(buildWorkspace(args), args));
+  return 0;
+}
+
+/** Commands that finish asynchronously (rendering) go through here; the rest through `run`. */
+export async function runAsync(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (argv[0] !== "topology") return run(argv, out, err);
+  try {
+    return await runTopology(argv, out);
+  } catch (e) {
+    return reportError(e, err);
+  }
+}
+
+function reportError(e: unknown, err: (s: string) => void): number {
+  if (e instanceof UsageError) {
+    err(`keepalived-lint: ${e.message}\n${USAGE}\n`);
+    return 2;
+  }
+  err(`keepalived-lint: internal error: ${(e as Error).stack ?? e}\n`);
+  return 2;
 }
 
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -97,15 +126,10 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         throw new UsageError(argv[0] ? `unknown command '${argv[0]}'` : "no command given");
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      err(`keepalived-lint: ${e.message}\n${USAGE}\n`);
-      return 2;
-    }
-    err(`keepalived-lint: internal error: ${(e as Error).stack ?? e}\n`);
-    return 2;
+    return reportError(e, err);
   }
 }
 
 export function main(): void {
-  process.exitCode = run(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+  void runAsync(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => (process.exitCode = code));
 }

@@ -1,0 +1,214 @@
+// The failover topology as plain data: machines, clusters with their VIPs and members ordered by
+// effective priority, tracked items with weights, sync groups, unicast links, LVS services, and the
+// mismatches found. Renderers (DOT, Mermaid, SVG, the webview) only draw this.
+import type { ConfigStatement } from "../config/expand";
+import type { Diagnostic } from "../check/diagnostic";
+import type { ClusterView } from "../cluster/analysis";
+import type { NodeModel } from "../model/vrrp";
+import { priorityArithmetic, simulate } from "../cluster/failover";
+import { memberLabel } from "../cluster/cluster";
+import { walkStatements } from "../config/expand";
+
+export interface SourceLink {
+  file: string;
+  /** 0-based */
+  line: number;
+}
+
+export interface TopologyNode {
+  id: string;
+  name: string;
+  source: SourceLink;
+  /** Failed in the current simulation. */
+  down: boolean;
+}
+
+export interface TopologyTrack {
+  kind: string;
+  name: string;
+  weight: number;
+  failed: boolean;
+  source: SourceLink;
+}
+
+export interface TopologyMember {
+  nodeId: string;
+  node: string;
+  instance: string;
+  role: "MASTER" | "BACKUP" | "FAULT" | "DOWN";
+  priority?: number;
+  /** e.g. "150 - 60 = 90" */
+  arithmetic: string;
+  reason?: string;
+  tracks: TopologyTrack[];
+  syncGroup?: string;
+  unicastSrc?: string;
+  source: SourceLink;
+}
+
+export interface TopologyCluster {
+  id: string;
+  name: string;
+  /** Every VRID the members use: more than one is a mismatch. */
+  vrids: number[];
+  vips: string[];
+  /** MASTER first, then backups by effective priority, then FAULT and DOWN. */
+  members: TopologyMember[];
+  master?: string;
+  /** Healthy holder before the simulated failures, when they moved the VIPs. */
+  previousMaster?: string;
+  mismatches: { code: string; message: string }[];
+  summary: string;
+}
+
+export interface TopologyUnicastLink {
+  fromNodeId: string;
+  address: string;
+  /** The node that owns the address, when one does. */
+  toNodeId?: string;
+}
+
+export interface TopologyRealServer {
+  label: string;
+  checkers: string[];
+  source: SourceLink;
+}
+
+export interface TopologyVirtualServer {
+  nodeId: string;
+  label: string;
+  scheduler?: string;
+  method?: string;
+  realServers: TopologyRealServer[];
+  source: SourceLink;
+}
+
+export interface Topology {
+  nodes: TopologyNode[];
+  clusters: TopologyCluster[];
+  unicast: TopologyUnicastLink[];
+  virtualServers: TopologyVirtualServer[];
+  failures: string[];
+}
+
+const CHECKERS = new Set(["HTTP_GET", "SSL_GET", "TCP_CHECK", "MISC_CHECK", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK", "PING_CHECK", "FILE_CHECK", "BFD_CHECK"]);
+
+function link(s: ConfigStatement): SourceLink {
+  return { file: s.file, line: s.range.start.line };
+}
+
+function childValue(s: ConfigStatement, keyword: string): string | undefined {
+  return s.children?.filter((c) => c.keyword.text === keyword).pop()?.args[0]?.text;
+}
+
+function virtualServersOf(model: NodeModel, statements: ConfigStatement[]): TopologyVirtualServer[] {
+  const out: TopologyVirtualServer[] = [];
+  for (const s of statements) {
+    if (s.keyword.text !== "virtual_server" || !s.children) continue;
+    const realServers: TopologyRealServer[] = s.children
+      .filter((c) => c.keyword.text === "real_server")
+      .map((rs) => ({
+        label: rs.args.map((a) => a.text).join(":"),
+        checkers: (rs.children ?? []).filter((c) => CHECKERS.has(c.keyword.text)).map((c) => c.keyword.text),
+        source: link(rs),
+      }));
+    out.push({
+      nodeId: model.id,
+      label: s.args.map((a) => a.text).join(" "),
+      scheduler: childValue(s, "lvs_sched") ?? childValue(s, "lb_algo"),
+      method: childValue(s, "lvs_method") ?? childValue(s, "lb_kind"),
+      realServers,
+      source: link(s),
+    });
+  }
+  return out;
+}
+
+export interface TopologyOptions {
+  failures?: string[];
+  /** Restrict to the clusters with a member in this file (the active editor). */
+  file?: string;
+  /** Top-level statements of each node, by node id, for the LVS part. */
+  statementsOf?: (nodeId: string) => ConfigStatement[] | undefined;
+}
+
+function inFile(statements: ConfigStatement[], file: string): boolean {
+  for (const { statement } of walkStatements(statements)) if (statement.file === file) return true;
+  return false;
+}
+
+export function buildTopology(view: ClusterView, diagnostics: Diagnostic[], options: TopologyOptions = {}): Topology {
+  const failures = options.failures ?? [];
+  const clusters: TopologyCluster[] = [];
+  const usedNodes = new Set<string>();
+  for (const cluster of view.clusters) {
+    if (options.file && !cluster.members.some((m) => m.statement.file === options.file || inFile([m.statement], options.file!))) continue;
+    const result = simulate(cluster, failures);
+    const state = result.after;
+    const memberFiles = new Set(cluster.members.flatMap((m) => [m.statement.file]));
+    // A mismatch belongs to this cluster when it sits inside one of its member blocks.
+    const mismatches = diagnostics
+      .filter((d) => memberFiles.has(d.file) && cluster.members.some((m) => m.statement.file === d.file && d.range.start.line >= m.statement.range.start.line && d.range.start.line <= m.statement.range.end.line))
+      .filter((d) => d.code !== "vrrp-firewall-hint")
+      .map((d) => ({ code: d.code, message: d.message }));
+    const members: TopologyMember[] = state.holders.map((h) => {
+      usedNodes.add(h.instance.node.id);
+      return {
+        nodeId: h.instance.node.id,
+        node: h.instance.node.name,
+        instance: h.instance.name,
+        role: h.role,
+        priority: h.priority,
+        arithmetic: h.priority === undefined ? `${h.role.toLowerCase()}${h.reason ? `: ${h.reason}` : ""}` : priorityArithmetic(h),
+        reason: h.reason,
+        tracks: h.instance.tracks.map((t) => ({
+          kind: t.kind,
+          name: t.name,
+          weight: t.weight,
+          failed: failures.includes(t.name) || failures.includes(`${h.instance.node.name}:${t.name}`),
+          source: { file: t.statement.file, line: t.word.range.start.line },
+        })),
+        syncGroup: h.instance.syncGroup?.name,
+        unicastSrc: h.instance.unicastSrc?.value,
+        source: link(h.instance.statement),
+      };
+    });
+    clusters.push({
+      id: cluster.id,
+      name: [...new Set(cluster.members.map((m) => m.name))].join(" / "),
+      vrids: [...new Set(cluster.members.flatMap((m) => (m.vrid ? [m.vrid.value] : [])))],
+      vips: [...new Set(cluster.members.flatMap((m) => m.vips.map((v) => v.address)))],
+      members,
+      master: state.master ? memberLabel(state.master.instance, cluster) : undefined,
+      previousMaster: result.moved && result.before.master ? memberLabel(result.before.master.instance, cluster) : undefined,
+      mismatches: [...new Map(mismatches.map((m) => [`${m.code}${m.message}`, m])).values()],
+      summary: view.summary(cluster),
+    });
+  }
+  const models = view.models.filter((m) => !options.file || usedNodes.has(m.id) || m.root === options.file);
+  const nodes: TopologyNode[] = models.map((m) => ({
+    id: m.id,
+    name: m.name,
+    source: { file: m.root, line: 0 },
+    down: failures.includes(m.name) || failures.includes(m.id),
+  }));
+  const addressOwner = new Map<string, string>();
+  for (const m of models) for (const i of m.instances) if (i.unicastSrc) addressOwner.set(i.unicastSrc.value, m.id);
+  const unicast: TopologyUnicastLink[] = [];
+  const drawn = new Set<string>();
+  for (const m of models) {
+    const seen = new Set<string>();
+    for (const i of m.instances)
+      for (const p of i.unicastPeers) {
+        if (seen.has(p.address)) continue;
+        seen.add(p.address);
+        const to = addressOwner.get(p.address);
+        // Two nodes listing each other make one link.
+        if (to && drawn.has(`${to}\u0000${m.id}`)) continue;
+        drawn.add(`${m.id}\u0000${to}`);
+        unicast.push({ fromNodeId: m.id, address: p.address, toNodeId: to });
+      }
+  }
+  const virtualServers = options.statementsOf ? models.flatMap((m) => virtualServersOf(m, options.statementsOf!(m.id) ?? [])) : [];
+  return { nodes, clusters, unicast, virtualServers, failures };
+}
