@@ -14,8 +14,7 @@ interface Candidate {
 }
 
 function sharesVip(a: VrrpInstance, b: VrrpInstance): boolean {
-  const keys = new Set(a.vips.map((v) => v.key));
-  return b.vips.some((v) => keys.has(v.key));
+  return a.vips.some((x) => b.vips.some((y) => x.key === y.key));
 }
 
 /** One side names the other's unicast_src_ip as a peer. */
@@ -52,11 +51,9 @@ class UnionFind {
 function candidatePairs(instances: VrrpInstance[]): Candidate[] {
   const byVip = new Map<string, VrrpInstance[]>();
   const bySrc = new Map<string, VrrpInstance[]>();
-  const byName = new Map<string, VrrpInstance[]>();
   for (const i of instances) {
     for (const v of new Set(i.vips.map((x) => x.key))) addTo(byVip, v, i);
     if (i.unicastSrc) addTo(bySrc, i.unicastSrc.value, i);
-    addTo(byName, i.name, i);
   }
   const seen = new Set<string>();
   const out: Candidate[] = [];
@@ -66,19 +63,16 @@ function candidatePairs(instances: VrrpInstance[]): Candidate[] {
     const k = `${x.key}\u0001${y.key}`;
     if (seen.has(k)) return;
     seen.add(k);
-    out.push({
-      a: x,
-      b: y,
-      vip: sharesVip(x, y),
-      unicast: unicastLinked(x, y),
-      sameName: x.name === y.name,
-      sameVrid: x.vrid !== undefined && x.vrid.value === y.vrid?.value,
-    });
+    out.push(candidate(x, y));
   };
   for (const list of byVip.values()) for (const a of list) for (const b of list) consider(a, b);
   for (const a of instances) for (const p of a.unicastPeers) for (const b of bySrc.get(p.address) ?? []) consider(a, b);
-  for (const list of byName.values()) for (const a of list) for (const b of list) consider(a, b);
   return out;
+}
+
+function candidate(a: VrrpInstance, b: VrrpInstance): Candidate {
+  const [x, y] = a.key < b.key ? [a, b] : [b, a];
+  return { a: x, b: y, vip: sharesVip(x, y), unicast: unicastLinked(x, y), sameName: x.name === y.name, sameVrid: x.vrid !== undefined && x.vrid.value === y.vrid?.value };
 }
 
 /** How much two instances look like one router; unicast alone only identifies the pair of hosts. */
@@ -119,12 +113,19 @@ export function pairInstances(models: NodeModel[]): Cluster[] {
   // points at a single existing cluster (else the name is just a common default like VI_1).
   const size = new Map<string, number>();
   for (const i of instances) size.set(uf.find(i.key), (size.get(uf.find(i.key)) ?? 0) + 1);
-  const weak = candidates.filter((c) => c.sameName && c.sameVrid && !c.vip && !c.unicast && !unicastContradicts(c.a, c.b));
   const lonely = (i: VrrpInstance) => size.get(uf.find(i.key)) === 1;
+  // Name alone never pairs, so only name + VRID is indexed, and only lonely instances look it up
+  // (a common name like VI_1 on many pairs stays cheap).
+  const byNameAndVrid = new Map<string, VrrpInstance[]>();
+  for (const i of instances) if (i.vrid) addTo(byNameAndVrid, `${i.name}\u0000${i.vrid.value}`, i);
   const byLonely = new Map<string, Candidate[]>();
-  for (const c of weak) {
-    if (lonely(c.a)) addTo(byLonely, c.a.key, c);
-    if (lonely(c.b)) addTo(byLonely, c.b.key, c);
+  for (const i of instances) {
+    if (!i.vrid || !lonely(i)) continue;
+    for (const o of byNameAndVrid.get(`${i.name}\u0000${i.vrid.value}`) ?? []) {
+      if (o.node === i.node) continue;
+      const c = candidate(i, o);
+      if (!c.vip && !c.unicast && !unicastContradicts(c.a, c.b)) addTo(byLonely, i.key, c);
+    }
   }
   for (const [key, list] of byLonely) {
     const others = list.map((c) => (c.a.key === key ? c.b : c.a));

@@ -49,26 +49,31 @@ export const vridConflictRule: CrossClusterRule = {
   code: "vrid-conflict",
   checkClusters(clusters, report) {
     const clusterOf = new Map<VrrpInstance, Cluster>();
-    const byVrid = new Map<number, VrrpInstance[]>();
+    // Instances that could clash share a VRID and either a node or a VIP network: group by those,
+    // so a VRID copied across many pairs costs no quadratic scan.
+    const groups = new Map<string, VrrpInstance[]>();
+    const add = (k: string, i: VrrpInstance) => groups.set(k, [...(groups.get(k) ?? []), i]);
     for (const c of clusters)
       for (const m of c.members) {
         clusterOf.set(m, c);
-        if (m.vrid) byVrid.set(m.vrid.value, [...(byVrid.get(m.vrid.value) ?? []), m]);
+        if (!m.vrid) continue;
+        add(`${m.vrid.value}\u0000node\u0000${m.node.id}`, m);
+        for (const n of new Set(networks(m))) add(`${m.vrid.value}\u0000net\u0000${n}`, m);
       }
     const reported = new Set<string>();
-    for (const [vrid, list] of byVrid) {
+    for (const [groupKey, list] of groups) {
+      if (list.length < 2) continue;
+      const [vrid, kind, place] = groupKey.split("\u0000");
       for (const a of list) {
         for (const b of list) {
           if (a === b || clusterOf.get(a) === clusterOf.get(b) || family(a) !== family(b) || !mayHearEachOther(a, b)) continue;
-          let where: string | undefined;
-          if (a.node === b.node) {
+          let where: string;
+          if (kind === "node") {
             if (a.interface && b.interface && a.interface.value !== b.interface.value) continue;
             where = `on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}`;
           } else {
-            const nb = new Set(networks(b));
-            const shared = networks(a).find((n) => nb.has(n));
-            if (!shared) continue;
-            const [n, len] = shared.split("/");
+            if (a.node === b.node) continue; // reported as a same-node clash if it is one
+            const [n, len] = place.split("/");
             const v = Number(n);
             where = `on the segment ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join(".")}/${len}`;
           }
