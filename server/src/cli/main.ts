@@ -6,6 +6,7 @@ import { explainKeyword } from "../core/schema/explain";
 import { version } from "../../../package.json";
 import { runSimulate, SIMULATE_USAGE } from "./simulate";
 import { renderTopology, TOPOLOGY_FORMATS } from "./topology";
+import { runCompare, COMPARE_USAGE } from "./compare";
 
 export class UsageError extends Error {}
 
@@ -56,6 +57,7 @@ const USAGE = `usage:
   keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] PATH...
   keepalived-lint explain KEYWORD
   ${SIMULATE_USAGE}
+  ${COMPARE_USAGE}
   keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
 
 function runCheck(argv: string[], out: (s: string) => void): number {
@@ -104,6 +106,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         return runCheck(argv, out);
       case "simulate":
         return runSimulate(argv, out);
+      case "compare":
+        return runCompare(argv, out);
       case "explain": {
         if (argv.length !== 2) throw new UsageError("explain takes one KEYWORD");
         const text = explainKeyword(argv[1]);
