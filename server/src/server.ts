@@ -1,0 +1,118 @@
+// The keepalived language server: a flat list of handlers, each handing the request to one file
+// of service/. The transport (IPC in VS Code, --stdio elsewhere) is picked from the command line.
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  WorkspaceFoldersChangeEvent,
+} from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { WorkspaceIndex } from "./service/workspaceIndex";
+import { DiagnosticsPublisher } from "./service/diagnostics";
+import { fetchSettings } from "./service/settings";
+import { completion, TRIGGER_CHARACTERS } from "./service/completion";
+import { hover } from "./service/hover";
+import { codeActions } from "./service/codeActions";
+import { documentSymbols, workspaceSymbols } from "./service/symbols";
+import { foldingRanges } from "./service/folding";
+import { selectionRanges } from "./service/selectionRanges";
+import { definition } from "./service/definition";
+import { references } from "./service/references";
+import { prepareRename, rename } from "./service/rename";
+import { documentLinks } from "./service/documentLinks";
+import { formatDocument, formatRange } from "./service/formatting";
+import { pathToUri, uriToPath } from "./service/uris";
+import { version } from "../../package.json";
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const index = new WorkspaceIndex();
+const publisher = new DiagnosticsPublisher(connection, index);
+index.onChange = () => publisher.schedule();
+
+let canPullSettings = false;
+let canWatchFiles = false;
+let hasFolderEvents = false;
+
+async function reloadSettings(pushed?: unknown): Promise<void> {
+  index.applySettings(await fetchSettings(connection, canPullSettings, pushed));
+}
+
+connection.onInitialize((params): InitializeResult => {
+  const caps = params.capabilities;
+  canPullSettings = !!caps.workspace?.configuration;
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  hasFolderEvents = !!caps.workspace?.workspaceFolders;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  index.setFolders(folders);
+  return {
+    serverInfo: { name: "keepalived-language-server", version },
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ["quickfix"] },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentLinkProvider: { resolveProvider: false },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canPullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: "keepalived" });
+  if (canWatchFiles) {
+    // Included files may have any name, so every .conf is watched; the index decides what counts.
+    const globs = [...new Set([...index.settings.files, "**/*.conf"])];
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+  }
+  if (hasFolderEvents) connection.workspace.onDidChangeWorkspaceFolders(foldersChanged);
+  await reloadSettings();
+});
+
+async function foldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
+  const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+  const kept = index.folderList().filter((f) => !removed.has(f));
+  index.setFolders([...kept.map(pathToUri), ...event.added.map((f) => f.uri)]);
+  await reloadSettings();
+}
+
+connection.onDidChangeConfiguration((change) => void reloadSettings(change.settings));
+connection.onDidChangeWatchedFiles((params) => index.filesChanged(params.changes));
+documents.onDidOpen((e) => {
+  const file = uriToPath(e.document.uri);
+  publisher.forget(file);
+  index.open(file, e.document.getText());
+});
+documents.onDidChangeContent((e) => index.edit(uriToPath(e.document.uri), e.document.getText()));
+documents.onDidClose((e) => index.close(uriToPath(e.document.uri)));
+
+connection.onCompletion((params) => completion(index, params));
+connection.onHover((params) => hover(index, params));
+connection.onCodeAction((params) => codeActions(index, params));
+connection.onDocumentSymbol((params) => documentSymbols(index, params));
+connection.onWorkspaceSymbol((params) => workspaceSymbols(index, params));
+connection.onFoldingRanges((params) => foldingRanges(index, params));
+connection.onSelectionRanges((params) => selectionRanges(index, params));
+connection.onDefinition((params) => definition(index, params));
+connection.onReferences((params) => references(index, params));
+connection.onPrepareRename((params) => prepareRename(index, params));
+connection.onRenameRequest((params) => rename(index, params));
+connection.onDocumentLinks((params) => documentLinks(index, params));
+connection.onDocumentFormatting((params) => formatDocument(index, params));
+connection.onDocumentRangeFormatting((params) => formatRange(index, params));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,38 @@
+// Quick-fixes: each fix the core attached to a diagnostic (did-you-mean, ...), as a WorkspaceEdit
+// that may touch several files. Diagnostics from the editor are matched to the core's by code and range.
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic as LspDiagnostic, TextEdit } from "vscode-languageserver/node";
+import type { Diagnostic, Fix } from "../core/check/diagnostic";
+import { sameRange } from "../core/util/range";
+import type { WorkspaceIndex } from "./workspaceIndex";
+import { toLspDiagnostic } from "./diagnostics";
+import { pathToUri, uriToPath } from "./uris";
+
+function overlaps(a: LspDiagnostic["range"], b: LspDiagnostic["range"]): boolean {
+  return !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) || b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+}
+
+function toAction(fix: Fix, diagnostic: LspDiagnostic | undefined): CodeAction {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const e of fix.edits) (changes[pathToUri(e.file)] ??= []).push({ range: e.range, newText: e.newText });
+  return { title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred, diagnostics: diagnostic ? [diagnostic] : undefined, edit: { changes } };
+}
+
+export function codeActions(index: WorkspaceIndex, params: CodeActionParams): CodeAction[] {
+  if (params.context.only && !params.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+  const file = uriToPath(params.textDocument.uri);
+  const withFixes = index.workspace.diagnostics().filter((d): d is Diagnostic & { fixes: Fix[] } => d.file === file && !!d.fixes?.length);
+  const actions: CodeAction[] = [];
+  const asked = params.context.diagnostics.filter((d) => d.source === "keepalived" || d.source === undefined);
+  if (asked.length) {
+    for (const lsp of asked) {
+      for (const d of withFixes.filter((x) => x.code === lsp.code && sameRange(x.range, lsp.range))) actions.push(...d.fixes.map((f) => toAction(f, lsp)));
+    }
+    return actions;
+  }
+  // No diagnostics passed (some clients): offer the fixes of whatever the range touches.
+  for (const d of withFixes.filter((x) => overlaps(x.range, params.range))) {
+    const lsp = toLspDiagnostic(d, index.settings.severityOverrides);
+    actions.push(...d.fixes.map((f) => toAction(f, lsp)));
+  }
+  return actions;
+}

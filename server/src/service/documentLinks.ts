@@ -1,0 +1,27 @@
+// `include` lines become links to the file they read (the first match of a glob; the tooltip lists all).
+import * as path from "path";
+import { DocumentLink, DocumentLinkParams } from "vscode-languageserver/node";
+import { resolveInclude } from "../core/config/expand";
+import { diskAccess, FileAccess } from "../core/config/files";
+import { statementsOf } from "../core/syntax/locate";
+import type { WorkspaceIndex } from "./workspaceIndex";
+import { pathToUri, uriToPath } from "./uris";
+
+export function documentLinks(index: WorkspaceIndex, params: DocumentLinkParams): DocumentLink[] {
+  const file = uriToPath(params.textDocument.uri);
+  const syntax = index.workspace.syntax(file);
+  if (!syntax) return [];
+  const includeRoots = index.workspace.options.includeRoots ?? [];
+  const access: FileAccess = { read: (f) => index.text(f), list: diskAccess.list, isDirectory: diskAccess.isDirectory };
+  const links: DocumentLink[] = [];
+  for (const { statement } of statementsOf(syntax.items)) {
+    if (statement.keyword.text !== "include" || !statement.args.length) continue;
+    const pattern = statement.args.map((a) => a.text).join(" ");
+    const files = resolveInclude(pattern, file, access, includeRoots);
+    if (!files.length) continue;
+    const range = { start: statement.args[0].range.start, end: statement.args[statement.args.length - 1].range.end };
+    const tooltip = files.length === 1 ? files[0] : `${files.length} files: ${files.map((f) => path.basename(f)).join(", ")}`;
+    links.push({ range, target: pathToUri(files[0]), tooltip });
+  }
+  return links;
+}

@@ -1,0 +1,74 @@
+// Hover: a keyword's documentation (arguments, default, versions); on a value, what it means —
+// an enum value, the definition a reference points to, a `$NAME`'s value — and, once the cluster
+// analysis provides it, what the pair makes of the instance.
+import { Hover, HoverParams, MarkupKind } from "vscode-languageserver/node";
+import type { WorkspaceIndex } from "./workspaceIndex";
+import { contextAt } from "../core/model/context";
+import { describeSpec } from "../core/schema/explain";
+import { specsNamed } from "../core/schema/registry";
+import { describeType } from "../core/schema/values";
+import { definitionsOf } from "../core/model/names";
+import type { Workspace } from "../core/check/workspace";
+import { occurrencesOf, targetAt } from "./occurrences";
+import { definitionMarkdown } from "./summary";
+import { uriToPath } from "./uris";
+
+/** What the cluster analysis may offer; read duck-typed so hover works before and after it lands. */
+interface ClusterHoverSource {
+  hoverFor?(file: string, instance: string): string | undefined;
+}
+
+function clusterNote(workspace: Workspace, file: string, instance: string): string | undefined {
+  try {
+    const clusters = (workspace as unknown as { clusters?: () => ClusterHoverSource | undefined }).clusters?.();
+    return clusters?.hoverFor?.(file, instance);
+  } catch {
+    return undefined;
+  }
+}
+
+function nameHover(index: WorkspaceIndex, file: string, params: HoverParams): string | undefined {
+  const target = targetAt(index, file, params.position);
+  if (!target) return undefined;
+  if (target.kind === "variable") {
+    const def = occurrencesOf(index, file, target).find((o) => o.isDefinition);
+    if (!def) return `\`$${target.name}\` is not defined`;
+    const line = index.text(def.file)?.split("\n")[def.range.start.line] ?? "";
+    return "```keepalived\n" + line.trim() + "\n```";
+  }
+  for (const node of index.nodesWith(file)) {
+    const def = definitionsOf(node.config.statements).find((d) => d.ns === target.ns && d.name === target.name);
+    if (def) return definitionMarkdown(index, def);
+  }
+  return undefined;
+}
+
+export function hover(index: WorkspaceIndex, params: HoverParams): Hover | null {
+  const file = uriToPath(params.textDocument.uri);
+  const syntax = index.workspace.syntax(file);
+  if (!syntax) return null;
+  const at = contextAt(syntax, params.position);
+  const parts: string[] = [];
+
+  if (at.word && at.wordIndex === 0 && at.context.kind === "keywords") {
+    const specs = at.spec ? [at.spec] : specsNamed(at.word.text);
+    parts.push(...specs.map((s) => describeSpec(s, true).join("\n")));
+  } else if (at.word && at.spec) {
+    const arg = at.wordIndex - 1 < at.spec.args.length ? at.spec.args[at.wordIndex - 1] : at.spec.rest;
+    if (arg) {
+      const kind = arg.type.kind === "enum" ? `one of ${arg.type.values.map((v) => `\`${v}\``).join(", ")}` : describeType(arg.type);
+      parts.push(`\`${at.word.text}\` — ${arg.label} of \`${at.spec.name}\`: ${kind}\n\n${at.spec.doc}`);
+    }
+  }
+  const named = at.word ? nameHover(index, file, params) : undefined;
+  if (named) parts.unshift(named);
+
+  const instance = at.enclosing[0]?.keyword.text === "vrrp_instance" ? at.enclosing[0] : at.statement?.keyword.text === "vrrp_instance" ? at.statement : undefined;
+  const instanceName = instance?.args[0]?.text;
+  if (instanceName && at.word) {
+    const note = clusterNote(index.workspace, file, instanceName);
+    if (note) parts.push(note);
+  }
+  if (!parts.length) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join("\n\n---\n\n") }, range: at.word?.range };
+}
