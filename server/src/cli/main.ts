@@ -7,6 +7,7 @@ import { version } from "../../../package.json";
 import { runSimulate, SIMULATE_USAGE } from "./simulate";
 import { renderTopology, TOPOLOGY_FORMATS } from "./topology";
 import { runCompare, COMPARE_USAGE } from "./compare";
+import { runFormat, FORMAT_USAGE } from "./format";
 
 export class UsageError extends Error {}
 
@@ -58,6 +59,7 @@ const USAGE = `usage:
   keepalived-lint explain KEYWORD
   ${SIMULATE_USAGE}
   ${COMPARE_USAGE}
+  ${FORMAT_USAGE}
   keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
 
 function runCheck(argv: string[], out: (s: string) => void): number {
@@ -108,6 +110,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         return runSimulate(argv, out);
       case "compare":
         return runCompare(argv, out);
+      case "format":
+        return runFormat(argv, out, err);
       case "explain": {
         if (argv.length !== 2) throw new UsageError("explain takes one KEYWORD");
         const text = explainKeyword(argv[1]);
