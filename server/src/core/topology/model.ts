@@ -43,6 +43,8 @@ export interface TopologyMember {
   tracks: TopologyTrack[];
   syncGroup?: string;
   unicastSrc?: string;
+  /** The instance's interface: failing it puts the member in FAULT. */
+  interface?: string;
   source: SourceLink;
 }
 
@@ -170,6 +172,7 @@ export function buildTopology(view: ClusterView, diagnostics: Diagnostic[], opti
         })),
         syncGroup: h.instance.syncGroup?.name,
         unicastSrc: h.instance.unicastSrc?.value,
+        interface: h.instance.interface?.value,
         source: link(h.instance.statement),
       };
     });

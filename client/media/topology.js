@@ -1,0 +1,116 @@
+// The topology webview's page script. Runs under a strict CSP; every config-derived string is
+// inserted with textContent, and the SVG from Graphviz is parsed as XML and stripped of anything
+// executable before it joins the page.
+(function () {
+  "use strict";
+  const vscode = acquireVsCodeApi();
+  let topology = null;
+  const failures = new Set((vscode.getState() || {}).failures || []);
+
+  function el(tag, attrs, text) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /** Removes scripts, event handlers, foreign objects and script URLs from a parsed SVG. */
+  function sanitize(root) {
+    for (const bad of root.querySelectorAll("script, foreignObject, iframe, object, embed")) bad.remove();
+    for (const node of [root, ...root.querySelectorAll("*")]) {
+      for (const attr of [...node.attributes]) {
+        const name = attr.name.toLowerCase();
+        const value = attr.value.trim().toLowerCase();
+        if (name.startsWith("on") || ((name === "href" || name === "xlink:href") && !value.startsWith("#"))) node.removeAttribute(attr.name);
+      }
+    }
+    return root;
+  }
+
+  function renderSvg(svgText) {
+    const graph = document.getElementById("graph");
+    graph.textContent = "";
+    const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
+    const svg = doc.documentElement;
+    if (!svg || svg.nodeName.toLowerCase() !== "svg") {
+      graph.appendChild(el("p", { class: "empty" }, "The picture could not be drawn."));
+      return;
+    }
+    graph.appendChild(document.importNode(sanitize(svg), true));
+  }
+
+  function checkbox(spec, label) {
+    const box = el("input", { type: "checkbox", "data-failure": spec });
+    box.checked = failures.has(spec);
+    box.addEventListener("change", () => {
+      if (box.checked) failures.add(spec);
+      else failures.delete(spec);
+      vscode.setState({ failures: [...failures] });
+      vscode.postMessage({ type: "simulate", failures: [...failures] });
+    });
+    const l = el("label");
+    l.appendChild(box);
+    l.appendChild(document.createTextNode(" " + label));
+    return l;
+  }
+
+  function renderFailures(t) {
+    const box = document.getElementById("failures");
+    box.textContent = "";
+    box.appendChild(el("span", { class: "group" }, "Fail:"));
+    const seen = new Set();
+    const add = (spec, label) => {
+      if (seen.has(spec)) return;
+      seen.add(spec);
+      box.appendChild(checkbox(spec, label));
+    };
+    for (const n of t.nodes) add(n.name, "node " + n.name);
+    for (const c of t.clusters)
+      for (const m of c.members) {
+        for (const tr of m.tracks) add(m.node + ":" + tr.name, m.node + " " + tr.name);
+        if (m.interface) add(m.node + ":" + m.interface, m.node + " " + m.interface);
+      }
+  }
+
+  function renderSummary(t) {
+    const box = document.getElementById("summary");
+    box.textContent = "";
+    for (const c of t.clusters) {
+      const p = el("p", {}, c.summary);
+      box.appendChild(p);
+      for (const m of c.mismatches) box.appendChild(el("p", { class: "mismatch" }, "⚠ " + m.code + ": " + m.message));
+    }
+    if (!t.clusters.length) box.appendChild(el("p", { class: "empty" }, "No vrrp_instance in these files."));
+  }
+
+  /** Graphviz gives each drawn element the id we set in DOT: node-N, cluster-N, vs-N. */
+  function sourceOf(id) {
+    const m = /^(node|cluster|vs)-(\d+)$/.exec(id || "");
+    if (!m || !topology) return undefined;
+    const i = Number(m[2]);
+    if (m[1] === "node") return topology.nodes[i] && topology.nodes[i].source;
+    if (m[1] === "cluster") return topology.clusters[i] && topology.clusters[i].members[0] && topology.clusters[i].members[0].source;
+    return topology.virtualServers[i] && topology.virtualServers[i].source;
+  }
+
+  document.getElementById("graph").addEventListener("click", (e) => {
+    const g = e.target.closest && e.target.closest("g.node");
+    const source = g && sourceOf(g.id);
+    if (source) vscode.postMessage({ type: "reveal", source });
+  });
+  for (const format of ["svg", "dot", "mermaid"]) {
+    document.getElementById("export-" + format).addEventListener("click", () => vscode.postMessage({ type: "export", format }));
+  }
+
+  window.addEventListener("message", (event) => {
+    const msg = event.data;
+    if (!msg || msg.type !== "update") return;
+    topology = msg.topology;
+    document.getElementById("title").textContent = msg.title || "Failover topology";
+    renderFailures(topology);
+    renderSvg(msg.svg);
+    renderSummary(topology);
+    document.body.dataset.rendered = String((Number(document.body.dataset.rendered) || 0) + 1);
+  });
+  vscode.postMessage({ type: "ready", failures: [...failures] });
+})();

@@ -1,0 +1,118 @@
+// The topology webview page in headless Chromium: it draws the example cluster, sends clicks and
+// failure toggles back to the extension, and runs nothing that comes from a config.
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as http from "http";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import { chromium, Browser, Page } from "playwright-core";
+import { REPO, workspaceOf } from "../helpers";
+import { topologyPageHtml } from "../../client/src/topology/page";
+import { buildTopology, Topology } from "../../server/src/core/topology/model";
+import { renderSvg } from "../../server/src/core/topology/svg";
+import type { Workspace } from "../../server/src/core/check/workspace";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = path.join(REPO, "test-artifacts");
+// Stands in for VS Code's acquireVsCodeApi: records what the page posts to the extension.
+const SHIM = "window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => {} });";
+
+function serve(): Promise<{ url: string; close: () => void }> {
+  const server = http.createServer((req, res) => {
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const files: Record<string, [string, string]> = {
+      "/": ["text/html", topologyPageHtml({ cspSource: origin, nonce: "testnonce123", scriptUris: [`${origin}/shim.js`, `${origin}/topology.js`], styleUri: `${origin}/topology.css` })],
+      "/shim.js": ["text/javascript", SHIM],
+      "/topology.js": ["text/javascript", fs.readFileSync(path.join(REPO, "client/media/topology.js"), "utf8")],
+      "/topology.css": ["text/css", fs.readFileSync(path.join(REPO, "client/media/topology.css"), "utf8")],
+    };
+    const f = files[req.url ?? "/"];
+    if (!f) return void res.writeHead(404).end();
+    res.writeHead(200, { "Content-Type": f[0] }).end(f[1]);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() })));
+}
+
+function topologyOf(ws: Workspace, failures: string[] = []): Topology {
+  return buildTopology(ws.clusters(), ws.diagnostics(), { failures });
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
+  page.on("dialog", () => assert.fail("a dialog opened: script from the config ran"));
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === "ready"));
+  return page;
+}
+
+async function update(page: Page, t: Topology, svg: string) {
+  const before = await page.evaluate(() => Number(document.body.dataset.rendered ?? 0));
+  await page.evaluate(([topology, svg]) => window.postMessage({ type: "update", topology, svg, title: "test" }, "*"), [t, svg] as const);
+  await page.waitForFunction((n) => Number(document.body.dataset.rendered ?? 0) > n, before);
+}
+
+const available = fs.existsSync(CHROMIUM);
+
+test("the topology page draws the example cluster and talks back", { skip: available ? false : "chromium not installed (apt-get install chromium)" }, async () => {
+  const example = (f: string) => fs.readFileSync(path.join(REPO, "examples/cluster", f), "utf8");
+  const ws = workspaceOf({ "lb-a/keepalived.conf": example("lb-a/keepalived.conf"), "lb-b/keepalived.conf": example("lb-b/keepalived.conf"), "common/scripts.conf": example("common/scripts.conf") });
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"] });
+  try {
+    const page = await openPage(browser, server.url);
+    const t = topologyOf(ws);
+    await update(page, t, await renderSvg(t));
+    const box = await page.locator("#graph svg").boundingBox();
+    assert.ok(box && box.width > 200 && box.height > 80, `svg is ${JSON.stringify(box)}`);
+    const text = await page.locator("#graph svg").textContent();
+    for (const s of ["lb-a", "lb-b", "192.0.2.10/24", "MASTER"]) assert.ok(text?.includes(s), `picture lacks ${s}`);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = await page.screenshot({ path: path.join(ARTIFACTS, "topology.png") });
+    assert.ok(shot.length > 10_000, "screenshot looks blank");
+
+    // Toggling lb-a as failed asks the extension for a new simulation.
+    await page.locator('input[data-failure="lb-a"]').check();
+    const posted = await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted);
+    assert.deepEqual(posted[posted.length - 1], { type: "simulate", failures: ["lb-a"] });
+    const after = topologyOf(ws, ["lb-a"]);
+    await update(page, after, await renderSvg(after));
+    assert.match((await page.locator("#summary").textContent()) ?? "", /MASTER on lb-a/);
+    assert.match((await page.locator("#graph svg").textContent()) ?? "", /MASTER: lb-b/);
+
+    // Clicking a node asks to reveal its line.
+    await page.locator("#graph svg g.node", { hasText: "lb-b" }).first().click();
+    const last = await page.evaluate(() => (window as unknown as { __posted: { type: string; source?: { file: string } }[] }).__posted.pop());
+    assert.equal(last?.type, "reveal");
+    assert.match(last?.source?.file ?? "", /lb-b/);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+test("HTML and script in instance names, paths and labels never execute", { skip: available ? false : "chromium not installed (apt-get install chromium)" }, async () => {
+  const evil = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
+  const conf = (state: string, prio: number) =>
+    `vrrp_script "${evil}" {\n  script "/bin/${evil}"\n  weight -10\n}\nvrrp_instance "${evil}" {\n  state ${state}\n  virtual_router_id 9\n  priority ${prio}\n  virtual_ipaddress {\n    192.0.2.99/24 label "${evil}"\n  }\n  track_script {\n    "${evil}"\n  }\n}\n`;
+  const ws = workspaceOf({ "a/keepalived.conf": conf("MASTER", 150), "b/keepalived.conf": conf("BACKUP", 100) });
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"] });
+  try {
+    const page = await openPage(browser, server.url);
+    const t = topologyOf(ws);
+    await update(page, t, await renderSvg(t));
+    // Even a hostile SVG (not what Graphviz writes) is defused by the page.
+    await update(page, t, `<svg xmlns="http://www.w3.org/2000/svg" onload="window.__xss=3"><script>window.__xss=4</script><a href="javascript:window.__xss=5"><text y="20">${"x"}</text></a></svg>`);
+    await page.locator("#graph svg text").first().click();
+    await page.waitForTimeout(50);
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+    assert.equal(await page.locator("#graph img, #graph script, #summary img").count(), 0);
+    // The names are shown as text.
+    await update(page, t, await renderSvg(t));
+    assert.ok(((await page.locator("#failures").textContent()) ?? "").includes("<img src=x"));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
