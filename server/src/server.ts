@@ -73,13 +73,13 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (canPullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: "keepalived" });
+  await reloadSettings();
   if (canWatchFiles) {
     // Included files may have any name, so every .conf is watched; the index decides what counts.
     const globs = [...new Set([...index.settings.files, "**/*.conf"])];
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
   }
   if (hasFolderEvents) connection.workspace.onDidChangeWorkspaceFolders(foldersChanged);
-  await reloadSettings();
 });
 
 async function foldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {

@@ -1,0 +1,36 @@
+// The VS Code side: starts the bundled language server (dist/server.js) over IPC for keepalived
+// documents. Everything the language knows lives in the server, so other editors get the same.
+import * as path from "path";
+import type { ExtensionContext } from "vscode";
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from "vscode-languageclient/node";
+
+let client: LanguageClient | undefined;
+
+/** The running client, for features (topology, compare) that talk to the server. */
+export function languageClient(): LanguageClient | undefined {
+  return client;
+}
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join("dist", "server.js"));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "keepalived" },
+      { scheme: "untitled", language: "keepalived" },
+    ],
+    // The server pulls `keepalived.*` itself; this makes the client tell it when they change.
+    synchronize: { configurationSection: "keepalived" },
+  };
+  client = new LanguageClient("keepalived", "Keepalived Language Server", serverOptions, clientOptions);
+  await client.start();
+  context.subscriptions.push({ dispose: () => void client?.stop() });
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
