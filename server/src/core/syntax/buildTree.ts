@@ -25,21 +25,10 @@ function isToken(e: CstElement): e is IToken {
   return (e as IToken).image !== undefined;
 }
 
-function firstOffset(e: CstElement): number {
-  return isToken(e) ? e.startOffset : (e.location?.startOffset ?? 0);
-}
-
-/** The children of a CST node in source order (Chevrotain groups them by name; each group is in order). */
-function ordered(node: CstNode, names: string[]): { name: string; el: CstElement }[] {
-  const out: { name: string; el: CstElement; at: number }[] = [];
-  for (const name of names) {
-    for (const el of node.children[name] ?? []) {
-      // Tokens inserted by recovery have no position; they carry nothing the user wrote.
-      if (isToken(el) && el.isInsertedInRecovery) continue;
-      out.push({ name, el, at: firstOffset(el) });
-    }
-  }
-  return names.length > 1 ? out.sort((a, b) => a.at - b.at) : out;
+function startLine(e: CstElement): number {
+  if (isToken(e)) return (e.startLine ?? 1) - 1;
+  const first = (e.children.keyword ?? e.children.LCurly)?.[0] as IToken | undefined;
+  return first ? (first.startLine ?? 1) - 1 : -1;
 }
 
 export class TreeBuilder {
@@ -47,42 +36,61 @@ export class TreeBuilder {
   readonly conditionIds = new Set<string>();
 
   fileItems(cst: CstNode): Item[] {
-    const items: Item[] = [];
-    for (const { name, el } of ordered(cst, ["item", "strayClose"])) {
-      if (name === "strayClose") {
-        this.problems.push({ message: "Extra '}' found: no block is open here", range: tokenRange(el as IToken) });
-      } else {
-        const item = this.item(el as CstNode);
-        if (item) items.push(item);
-      }
-    }
-    return attachNextLineBlocks(items);
+    return this.entries(cst.children.entry ?? [], true);
   }
 
-  private item(node: CstNode): Item | undefined {
-    const condTok = node.children.Condition?.[0] as IToken | undefined;
-    const condition = condTok ? this.condition(condTok) : undefined;
-    const body = node.children.itemBody?.[0] as CstNode | undefined;
-    const defTok = body?.children.Definition?.[0] as IToken | undefined;
-    if (defTok) return { ...parseDefinition(defTok), condition };
-    const sequences: SequencePrefix[] = ((body?.children.Sequence ?? []) as IToken[]).map((t) => ({ raw: t.image, range: tokenRange(t) }));
-    const inner = body?.children.statementOrBlock?.[0] as CstNode | undefined;
-    const stmt = inner?.children.statement?.[0] as CstNode | undefined;
-    if (stmt) {
-      const s = this.statement(stmt);
-      if (!s) return undefined;
-      if (condition) s.condition = condition;
-      if (sequences.length) s.sequences = sequences;
-      return s;
+  /** A block body in source order: prefixes (`@id`, `~SEQ`) attach to what follows on their line. */
+  private entries(list: CstElement[], topLevel: boolean): Item[] {
+    const items: Item[] = [];
+    let condition: ConditionPrefix | undefined;
+    let sequences: SequencePrefix[] = [];
+    let prefixLine = -1;
+    const flushPrefixes = () => {
+      if (sequences.length) this.problems.push({ message: "Nothing follows the sequence prefix", range: sequences[sequences.length - 1].range });
+      else if (condition) this.problems.push({ message: `Nothing follows the condition '@${condition.negated ? "^" : ""}${condition.id}'`, range: condition.range });
+      condition = undefined;
+      sequences = [];
+    };
+    for (const el of list) {
+      const line = startLine(el);
+      if ((condition || sequences.length) && line !== prefixLine) flushPrefixes();
+      if (isToken(el)) {
+        if (el.isInsertedInRecovery) continue;
+        switch (el.tokenType.name) {
+          case "RCurly":
+            if (topLevel) this.problems.push({ message: "Extra '}' found: no block is open here", range: tokenRange(el) });
+            continue;
+          case "Condition":
+            condition = this.condition(el);
+            prefixLine = line;
+            continue;
+          case "Sequence":
+            sequences.push({ raw: el.image, range: tokenRange(el) });
+            prefixLine = line;
+            continue;
+          case "Definition":
+            items.push({ ...parseDefinition(el), condition });
+            condition = undefined;
+            continue;
+        }
+        continue;
+      }
+      if (el.name === "statement") {
+        const s = this.statement(el);
+        if (s) {
+          if (condition) s.condition = condition;
+          if (sequences.length) s.sequences = sequences;
+          items.push(s);
+        }
+      } else {
+        const block = this.block(el);
+        items.push({ kind: "bareBlock", block, condition, range: block.range });
+      }
+      condition = undefined;
+      sequences = [];
     }
-    const blockNode = inner?.children.block?.[0] as CstNode | undefined;
-    if (blockNode) {
-      const block = this.block(blockNode);
-      return { kind: "bareBlock", block, condition, range: block.range };
-    }
-    if (sequences.length) this.problems.push({ message: "Nothing follows the sequence prefix", range: sequences[sequences.length - 1].range });
-    else if (condition) this.problems.push({ message: `Nothing follows the condition '${condTok!.image}'`, range: condition.range });
-    return undefined;
+    flushPrefixes();
+    return attachNextLineBlocks(items);
   }
 
   private condition(t: IToken): ConditionPrefix {
@@ -94,44 +102,42 @@ export class TreeBuilder {
   }
 
   private statement(node: CstNode): Statement | undefined {
-    const kwNode = node.children.keyword?.[0] as CstNode | undefined;
-    const keyword = kwNode ? this.word(kwNode) : undefined;
+    const keyword = this.word(node.children.keyword?.[0] as IToken | undefined);
     if (!keyword) return undefined;
-    const args = ((node.children.args ?? []) as CstNode[]).map((a) => this.word(a)).filter((w): w is Word => !!w);
+    const args: Word[] = [];
+    for (const t of (node.children.args ?? []) as IToken[]) {
+      const w = this.word(t);
+      if (w) args.push(w);
+    }
     const blockNode = node.children.block?.[0] as CstNode | undefined;
     const block = blockNode ? this.block(blockNode) : undefined;
     const last = block ? block.range : args.length ? args[args.length - 1].range : keyword.range;
     return { kind: "statement", keyword, args, block, range: { start: keyword.range.start, end: last.end } };
   }
 
-  private word(node: CstNode): Word | undefined {
-    const t = (node.children.Word ?? node.children.QuotedString ?? node.children.UnterminatedString)?.[0] as IToken | undefined;
+  private word(t: IToken | undefined): Word | undefined {
     if (!t || t.isInsertedInRecovery) return undefined;
-    const quoted = t.tokenType.name !== "Word";
+    const kind = t.tokenType.name;
     let text = t.image;
-    if (t.tokenType.name === "QuotedString") text = text.slice(1, -1);
-    else if (t.tokenType.name === "UnterminatedString") {
+    if (kind === "QuotedString") text = text.slice(1, -1);
+    else if (kind === "UnterminatedString") {
       text = text.slice(1);
       this.problems.push({ message: "Unterminated quote: the string has no closing '\"' on this line", range: tokenRange(t) });
     } else if (text.includes("\\")) {
       text = text.replace(/\\([#!])/g, "$1");
     }
-    return { text, raw: t.image, quoted, range: tokenRange(t), startOffset: t.startOffset, endOffset: (t.endOffset ?? t.startOffset) + 1 };
+    return { text, raw: t.image, quoted: kind !== "Word", range: tokenRange(t), startOffset: t.startOffset, endOffset: (t.endOffset ?? t.startOffset) + 1 };
   }
 
   private block(node: CstNode): Block {
     const open = tokenRange(node.children.LCurly[0] as IToken);
     const closeTok = node.children.RCurly?.[0] as IToken | undefined;
     const close = closeTok && !closeTok.isInsertedInRecovery ? tokenRange(closeTok) : undefined;
-    const items: Item[] = [];
-    for (const { el } of ordered(node, ["item"])) {
-      const item = this.item(el as CstNode);
-      if (item) items.push(item);
-    }
+    const items = this.entries(node.children.entry ?? [], false);
     if (!close) this.problems.push({ message: "Missing '}': this block is never closed", range: open });
     const lastItem = items[items.length - 1];
     const end = close ? close.end : lastItem ? lastItem.range.end : open.end;
-    return { open, close, items: attachNextLineBlocks(items), range: { start: open.start, end } };
+    return { open, close, items, range: { start: open.start, end } };
   }
 }
 
