@@ -25,6 +25,8 @@ interface LineFacts {
   closesFirst: boolean;
   /** Part of a multi-line token or a `\` continuation: written as it was. */
   verbatim: boolean;
+  /** Ends in an unterminated quote, whose trailing blanks are part of the value. */
+  keepTrailing: boolean;
 }
 
 function lineFacts(text: string, lines: string[]): LineFacts[] {
@@ -33,6 +35,7 @@ function lineFacts(text: string, lines: string[]): LineFacts[] {
   const firstBraceClose = new Array<boolean>(lines.length).fill(false);
   const firstTokenSeen = new Array<boolean>(lines.length).fill(false);
   const verbatim = new Array<boolean>(lines.length).fill(false);
+  const keepTrailing = new Array<boolean>(lines.length).fill(false);
   const commentEnds = new Set<number>();
   for (const c of (groups.comments ?? []) as IToken[]) commentEnds.add((c.startLine ?? 1) - 1);
   for (const t of tokens) {
@@ -43,6 +46,7 @@ function lineFacts(text: string, lines: string[]): LineFacts[] {
       firstTokenSeen[line] = true;
       firstBraceClose[line] = name === "RCurly";
     }
+    if (name === "UnterminatedString") keepTrailing[line] = true;
     if (name === "LCurly") delta[line]++;
     else if (name === "RCurly") delta[line]--;
     for (let l = line + 1; l <= (t.endLine ?? line + 1) - 1; l++) verbatim[l] = true;
@@ -55,7 +59,7 @@ function lineFacts(text: string, lines: string[]): LineFacts[] {
   const out: LineFacts[] = [];
   let depth = 0;
   for (let i = 0; i < lines.length; i++) {
-    out.push({ depth, closesFirst: firstBraceClose[i], verbatim: verbatim[i] });
+    out.push({ depth, closesFirst: firstBraceClose[i], verbatim: verbatim[i], keepTrailing: keepTrailing[i] });
     depth = Math.max(0, depth + delta[i]);
   }
   return out;
@@ -67,7 +71,7 @@ function formatLine(line: string, facts: LineFacts, options: FormatOptions): str
   const body = cr ? line.slice(0, -1) : line;
   let content = body.trim();
   // A trailing `\ ` is an escaped blank inside a word: trimming it would join the next line.
-  if (content.endsWith("\\")) content = body.trimStart();
+  if (content.endsWith("\\") || facts.keepTrailing) content = body.trimStart();
   if (!content) return cr;
   const level = Math.max(0, facts.depth - (facts.closesFirst ? 1 : 0));
   return options.indent.repeat(level) + content + cr;
