@@ -16,8 +16,9 @@ function generate(instances, servers) {
     out.push(
       `vrrp_instance VI_${i} {`,
       "  state BACKUP",
-      "  interface eth0",
-      `  virtual_router_id ${(i % 255) + 1}`,
+      // keepalived allows each VRID once per interface: spread the instances over interfaces.
+      `  interface eth${Math.floor(i / 200)}`,
+      `  virtual_router_id ${(i % 200) + 1}`,
       `  priority ${100 + (i % 50)}`,
       "  advert_int 1",
       "  authentication {",

@@ -33,10 +33,23 @@ function networks(i: VrrpInstance): string[] {
   return out;
 }
 
+const vridsByNode = new WeakMap<object, Set<number>>();
+
+/** VRIDs in use on a node, computed once per node model (a node may have hundreds of instances). */
+function vridsOn(node: VrrpInstance["node"]): Set<number> {
+  let used = vridsByNode.get(node);
+  if (!used) {
+    used = new Set();
+    for (const i of node.instances) if (i.vrid) used.add(i.vrid.value);
+    vridsByNode.set(node, used);
+  }
+  return used;
+}
+
 /** A VRID no instance on the nodes of either cluster uses, nearest above the current one. */
 function freeVrid(cluster: Cluster, other: Cluster): number | undefined {
   const used = new Set<number>();
-  for (const m of [...cluster.members, ...other.members]) for (const i of m.node.instances) if (i.vrid) used.add(i.vrid.value);
+  for (const m of [...cluster.members, ...other.members]) for (const v of vridsOn(m.node)) used.add(v);
   const start = cluster.members.find((m) => m.vrid)?.vrid?.value ?? 1;
   for (let k = 1; k <= 255; k++) {
     const v = ((start - 1 + k) % 255) + 1;
