@@ -1,0 +1,188 @@
+// keepalived itself is the oracle: for every corpus file and every mutant of it, what `keepalived -t`
+// complains about must get a diagnostic from us on that line (recall), and we must not report an
+// error on a line keepalived accepts (no false errors). Skips when keepalived or ../shared is absent.
+//
+//   npx tsc -p . && node --test out/test/oracle/
+//   ORACLE_REPORT=/tmp/oracle.json ... writes every comparison to that file.
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { sharedDir, workspaceOf, ROOT } from "../helpers";
+import { parseConfig } from "../../server/src/core/syntax/parse";
+import type { Item } from "../../server/src/core/syntax/tree";
+import type { Diagnostic } from "../../server/src/core/check/diagnostic";
+import { FILE_RULES } from "../../server/src/core/rules";
+import { keepalivedBinary, keepalivedVersion, mapLimit, OracleMessage, runKeepalivedOnText } from "./keepalivedOracle";
+import { allMutants, corpusFiles, Mutant } from "./mutants";
+
+const TARGET = "2.2.7";
+const FILE = "keepalived.conf";
+const MIN_RECALL = 0.95;
+
+interface Case {
+  id: string;
+  text: string;
+  mutant?: Mutant;
+}
+
+interface Miss {
+  id: string;
+  configId?: string;
+  line: number;
+  text: string;
+  keepalived: string[];
+  ours: string[];
+}
+
+/** Where blocks open and close, so that keepalived's end-of-block messages (reported at the `}`)
+ *  meet ours (reported at the block's keyword); and the names of the blocks around each line. */
+function blockMaps(text: string) {
+  const closeToOpen = new Map<number, number[]>();
+  const openToClose = new Map<number, number>();
+  const names: { from: number; to: number; words: string[] }[] = [];
+  const visit = (items: Item[]) => {
+    for (const item of items) {
+      if (item.kind !== "statement" || !item.block) continue;
+      const open = item.keyword.range.start.line + 1;
+      const close = (item.block.close ?? item.block.range).end.line + 1;
+      closeToOpen.set(close, [...(closeToOpen.get(close) ?? []), open]);
+      openToClose.set(open, close);
+      names.push({ from: open, to: close, words: item.args.map((a) => a.text).filter((w) => w.length > 1) });
+      visit(item.block.items);
+    }
+  };
+  visit(parseConfig(text).items);
+  return { closeToOpen, openToClose, names };
+}
+
+/** keepalived's copy: `net_namespace` makes `keepalived -t` check nothing on this host (it would
+ *  run in that namespace), so those lines are blanked there, keeping every line number. */
+function forKeepalived(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => (/^\s*(@\^?\S+\s+)?net_namespace\b/.test(l) ? "# net_namespace (left out for the oracle)" : l))
+    .join("\n");
+}
+
+const FILE_CODES = new Set(FILE_RULES.map((r) => r.code));
+
+test("keepalived -t agrees with our diagnostics on the corpus and its mutants", async (t) => {
+  const binary = keepalivedBinary();
+  if (!binary) return t.skip("keepalived is not installed (apt-get install keepalived)");
+  const shared = sharedDir();
+  const corpus = shared && path.join(shared, "corpus");
+  if (!corpus || !fs.existsSync(corpus)) return t.skip("../shared/corpus is absent: nothing to compare");
+  const version = keepalivedVersion(binary);
+  if (version !== TARGET) t.diagnostic(`keepalived ${version} is installed; the oracle was tuned on ${TARGET}`);
+
+  const cases: Case[] = [
+    ...corpusFiles(corpus).map((f) => ({ id: f, text: fs.readFileSync(path.join(corpus, f), "utf8") })),
+    ...allMutants(corpus).map((m) => ({ id: m.id, text: m.text, mutant: m })),
+  ];
+
+  let complained = 0;
+  let hit = 0;
+  let lineless = 0;
+  let linelessMatched = 0;
+  let timeouts = 0;
+  const misses: Miss[] = [];
+  const falseErrors: Miss[] = [];
+  const unmatchedLineless: string[] = [];
+  const report: unknown[] = [];
+  const byKind = new Map<string, { total: number; flagged: number; ours: number }>();
+
+  const started = Date.now();
+  await mapLimit(cases, Math.max(1, Math.min(4, os.availableParallelism())), async (c) => {
+    const syntax = parseConfig(c.text);
+    const variants: (string | undefined)[] = syntax.conditionIds.size ? [...syntax.conditionIds].sort() : [undefined];
+    const ws = workspaceOf({ [FILE]: c.text }, { targetVersion: TARGET });
+    const fileDiags = ws.diagnostics().filter((d) => FILE_CODES.has(d.code));
+    const nodes = ws.nodes();
+    const maps = blockMaps(c.text);
+    const lines = c.text.split("\n");
+    let mutantFlagged = false;
+    let mutantOurs = false;
+    for (const configId of variants) {
+      const node = nodes.find((n) => n.configId === configId);
+      const ours: Diagnostic[] = [...(node?.diagnostics ?? []), ...fileDiags].filter((d) => d.file === path.join(ROOT, FILE));
+      const result = await runKeepalivedOnText(forKeepalived(c.text), FILE, { binary, configId });
+      if (result.timedOut) timeouts++;
+      const withLine = new Map<number, OracleMessage[]>();
+      const noLine: OracleMessage[] = [];
+      for (const m of result.messages) {
+        if (m.line !== undefined && (m.file === undefined || m.file === FILE)) withLine.set(m.line, [...(withLine.get(m.line) ?? []), m]);
+        else noLine.push(m);
+      }
+      const ourByLine = new Map<number, Diagnostic[]>();
+      for (const d of ours) ourByLine.set(d.range.start.line + 1, [...(ourByLine.get(d.range.start.line + 1) ?? []), d]);
+      const fmt = (d: Diagnostic) => `${d.severity} ${d.code}: ${d.message}`;
+      const enclosing = (line: number) => maps.names.filter((n) => n.from <= line && line <= n.to).flatMap((n) => n.words);
+
+      // (a) recall: every line keepalived complains about has a diagnostic of ours.
+      for (const [line, msgs] of withLine) {
+        complained++;
+        const candidates = [line, ...(maps.closeToOpen.get(line) ?? [])];
+        const found = candidates.some((l) => ourByLine.has(l));
+        if (found) hit++;
+        else misses.push({ id: c.id, configId, line, text: lines[line - 1]?.trim() ?? "", keepalived: msgs.map((m) => m.message), ours: [] });
+      }
+      // Messages without a line: matched to our diagnostics through the block names they mention.
+      for (const m of noLine) {
+        lineless++;
+        const matched = ours.some((d) => enclosing(d.range.start.line + 1).some((w) => m.message.includes(w)));
+        if (matched) linelessMatched++;
+        else unmatchedLineless.push(`${c.id}${configId ? ` (-i ${configId})` : ""}: ${m.message}`);
+      }
+      // (b) no false errors: an error of ours is on a line keepalived complains about (or the block
+      // it opens ends on one), or inside a block a line-less message of keepalived names.
+      const errorLines = new Set(ours.filter((d) => d.severity === "error").map((d) => d.range.start.line + 1));
+      for (const line of errorLines) {
+        const close = maps.openToClose.get(line);
+        if (withLine.has(line) || (close !== undefined && withLine.has(close))) continue;
+        if (noLine.some((m) => enclosing(line).some((w) => m.message.includes(w)))) continue;
+        falseErrors.push({ id: c.id, configId, line, text: lines[line - 1]?.trim() ?? "", keepalived: [], ours: ourByLine.get(line)!.filter((d) => d.severity === "error").map(fmt) });
+      }
+      if (c.mutant) {
+        const near = (l: number) => Math.abs(l - c.mutant!.line) <= 0;
+        if ([...withLine.keys()].some(near)) mutantFlagged = true;
+        if (ours.some((d) => near(d.range.start.line + 1))) mutantOurs = true;
+      }
+      report.push({
+        id: c.id,
+        configId,
+        mutant: c.mutant && { kind: c.mutant.kind, line: c.mutant.line, description: c.mutant.description },
+        keepalived: result.messages,
+        filtered: result.filtered,
+        ours: ours.map((d) => ({ line: d.range.start.line + 1, ...{ severity: d.severity, code: d.code, message: d.message } })),
+      });
+    }
+    if (c.mutant) {
+      const k = byKind.get(c.mutant.kind) ?? { total: 0, flagged: 0, ours: 0 };
+      k.total++;
+      if (mutantFlagged) k.flagged++;
+      if (mutantOurs) k.ours++;
+      byKind.set(c.mutant.kind, k);
+    }
+  });
+
+  const recall = complained ? hit / complained : 1;
+  const say = (s: string) => {
+    console.log(s);
+    t.diagnostic(s);
+  };
+  say(`oracle: ${cases.length} configs (${cases.length - cases.filter((c) => c.mutant).length} corpus files, ${cases.filter((c) => c.mutant).length} mutants) in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  say(`oracle: recall ${(recall * 100).toFixed(1)}% (${hit}/${complained} lines keepalived complains about)`);
+  say(`oracle: false-error lines ${falseErrors.length}`);
+  say(`oracle: messages without a line ${lineless} (${linelessMatched} matched through block names)`);
+  if (timeouts) say(`oracle: ${timeouts} keepalived runs timed out`);
+  for (const [kind, k] of [...byKind].sort()) say(`oracle:   ${kind.padEnd(17)} ${k.total} mutants, keepalived flags ${k.flagged} on the line, we flag ${k.ours}`);
+  for (const m of misses) say(`oracle: MISS ${m.id}${m.configId ? ` (-i ${m.configId})` : ""} line ${m.line} '${m.text}': ${m.keepalived.join(" | ")}`);
+  for (const m of falseErrors) say(`oracle: FALSE ERROR ${m.id}${m.configId ? ` (-i ${m.configId})` : ""} line ${m.line} '${m.text}': ${m.ours.join(" | ")}`);
+  for (const m of [...new Set(unmatchedLineless)]) say(`oracle: line-less, unmatched: ${m}`);
+  if (process.env.ORACLE_REPORT) fs.writeFileSync(process.env.ORACLE_REPORT, JSON.stringify(report, null, 1));
+
+  assert.ok(recall >= MIN_RECALL, `recall ${(recall * 100).toFixed(1)}% is below ${MIN_RECALL * 100}%`);
+  assert.equal(falseErrors.length, 0, `${falseErrors.length} lines where we report an error and keepalived accepts the line`);
+});
