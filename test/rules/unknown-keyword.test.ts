@@ -60,7 +60,10 @@ virtual_server 192.0.2.1 80 {
   assert.deepEqual(linesOf(d, "unknown-keyword"), []);
 });
 
-test("the content of an unknown block is not reported line by line", () => {
+test("the content of an unknown block is read where the block stands, as keepalived reads it", () => {
+  // keepalived ignores the '{' of a keyword it does not know and reads the lines inside at the
+  // same level: each is an unknown keyword there, and the '}' closes nothing.
   const d = check("vrrp_instanse VI_1 {\n  foo 1\n  bar 2\n}\n");
-  assert.deepEqual(linesOf(d, "unknown-keyword"), [1]);
+  assert.deepEqual(linesOf(d, "unknown-keyword"), [1, 2, 3]);
+  assert.deepEqual(linesOf(d, "unmatched-brace"), [4]);
 });

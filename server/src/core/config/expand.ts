@@ -7,6 +7,7 @@ import type { Item, Statement, SyntaxFile, Word, Block, ConditionPrefix } from "
 import { parseConfig } from "../syntax/parse";
 import { expandGlob, hasGlob, FileAccess } from "./files";
 import { expandSequences } from "./sequences";
+import { nestAsKeepalived, BraceNote } from "./nesting";
 
 export interface ConfigWord {
   text: string;
@@ -60,6 +61,8 @@ export interface ExpandedConfig {
   includes: IncludeEdge[];
   definitionUses: DefinitionUse[];
   problems: ExpansionProblem[];
+  /** Braces keepalived pairs differently from how they are written (see nesting.ts). */
+  braceNotes: BraceNote[];
 }
 
 export interface ExpandOptions {
@@ -105,6 +108,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     includes: [],
     definitionUses: [],
     problems: [],
+    braceNotes: [],
   };
   const definitions = new Map<string, DefinitionValue>();
   const stack: string[] = [];
@@ -226,6 +230,9 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   };
 
   visitFile(root, result.statements);
+  const nested = nestAsKeepalived(result.statements);
+  result.statements = nested.statements;
+  result.braceNotes = nested.notes;
   return result;
 }
 

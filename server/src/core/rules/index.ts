@@ -13,6 +13,7 @@ import { unusedDefinitionRule } from "./unused-definition";
 import { includeNotFoundRule } from "./include-not-found";
 import { includeCycleRule } from "./include-cycle";
 import { keywordNotInVersionRule } from "./keyword-not-in-version";
+import { unmatchedBraceRule } from "./unmatched-brace";
 
 export const FILE_RULES: FileRule[] = [syntaxRule];
 
@@ -29,4 +30,5 @@ export const NODE_RULES: NodeRule[] = [
   includeNotFoundRule,
   includeCycleRule,
   keywordNotInVersionRule,
+  unmatchedBraceRule,
 ];

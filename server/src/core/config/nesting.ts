@@ -1,0 +1,73 @@
+// Blocks as keepalived nests them. keepalived opens a block only for a keyword it knows to have one:
+// after an unknown keyword (or one that takes no block) it logs "Unexpected '{' - ignoring" and reads
+// the lines inside in the current block, so the `}` meant for the ignored block closes the enclosing
+// one, and the lines after it land one level up (or a `}` at the top level is an unknown keyword).
+// A line-list block (virtual_ipaddress ...) ends at its first `}` whatever the lines hold.
+// This re-nests the expanded statements that way; well-formed configs come back unchanged.
+import type { Range } from "../util/range";
+import type { ConfigStatement } from "./expand";
+import type { BlockId } from "../schema/types";
+import { TOP } from "../schema/types";
+import { lookupKeyword } from "../schema/registry";
+
+export interface BraceNote {
+  /** `stray`: a `}` at the top level; `early`: a `}` that closes `closes` instead of the ignored block. */
+  kind: "stray" | "early";
+  file: string;
+  range: Range;
+  /** The statement whose `{` keepalived ignored, so that this `}` does not pair with it. */
+  ignored: ConfigStatement;
+  closes?: ConfigStatement;
+}
+
+type Event = { kind: "statement"; statement: ConfigStatement } | { kind: "close"; statement: ConfigStatement };
+
+function flatten(list: ConfigStatement[], out: Event[]): Event[] {
+  for (const statement of list) {
+    out.push({ kind: "statement", statement });
+    if (statement.children) {
+      flatten(statement.children, out);
+      if (statement.block?.close) out.push({ kind: "close", statement });
+    }
+  }
+  return out;
+}
+
+interface Frame {
+  statement?: ConfigStatement;
+  children: ConfigStatement[];
+  /** undefined: a line-list block, whose lines never open blocks. */
+  blockId?: BlockId;
+}
+
+export function nestAsKeepalived(statements: ConfigStatement[]): { statements: ConfigStatement[]; notes: BraceNote[] } {
+  const top: ConfigStatement[] = [];
+  const stack: Frame[] = [{ children: top, blockId: TOP }];
+  const notes: BraceNote[] = [];
+  let changed = false;
+  for (const ev of flatten(statements, [])) {
+    const frame = stack[stack.length - 1];
+    const s = ev.statement;
+    if (ev.kind === "close") {
+      const range = s.block!.close!;
+      if (stack.length > 1) {
+        const closed = stack.pop()!;
+        if (closed.statement?.syntax !== s.syntax) notes.push({ kind: "early", file: s.file, range, ignored: s, closes: closed.statement });
+      } else {
+        notes.push({ kind: "stray", file: s.file, range, ignored: s });
+      }
+      continue;
+    }
+    const copy: ConfigStatement = { ...s, children: undefined };
+    frame.children.push(copy);
+    if (!s.children) continue;
+    const body = frame.blockId !== undefined ? lookupKeyword(frame.blockId, s.keyword.text)?.body : undefined;
+    if (!body) {
+      changed = true;
+      continue;
+    }
+    copy.children = [];
+    stack.push({ statement: copy, children: copy.children, blockId: body.kind === "keywords" ? body.blockId : undefined });
+  }
+  return { statements: changed || notes.length ? top : statements, notes };
+}
