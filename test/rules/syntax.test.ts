@@ -12,6 +12,8 @@ test("an unclosed block is reported at its opening brace", () => {
   const d = check("vrrp_instance VI_1 {\n  virtual_router_id 5\n");
   assert.deepEqual(linesOf(d, "syntax"), [1]);
   assert.match(withCode(d, "syntax")[0].message, /never closed/);
+  // keepalived closes it at the end of the file without a word: a warning, not an error.
+  assert.equal(withCode(d, "syntax")[0].severity, "warning");
 });
 
 test("an unterminated quote is reported", () => {

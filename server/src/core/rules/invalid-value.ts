@@ -33,7 +33,7 @@ export const invalidValueRule: NodeRule = {
           range: s.keyword.range,
           severity: "error",
           code: "invalid-value",
-          message: `'${spec.name}' needs ${required === 1 ? "a value" : `${required} values`}: ${spec.name} ${missing}`,
+          message: `'${spec.name}' needs ${required === 1 ? "a value" : `${required} values`}: ${spec.name} ${missing}; keepalived refuses the line, and for most keywords stops reading the configuration there ("missing a parameter")`,
         });
         continue;
       }

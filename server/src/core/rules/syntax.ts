@@ -6,7 +6,7 @@ import { isValidSequence } from "../config/sequences";
 export const syntaxRule: FileRule = {
   code: "syntax",
   checkFile(file, syntax, report) {
-    for (const p of syntax.problems) report({ file, range: p.range, severity: "error", code: "syntax", message: p.message });
+    for (const p of syntax.problems) report({ file, range: p.range, severity: p.severity ?? "error", code: "syntax", message: p.message });
     const visit = (items: Item[]) => {
       for (const item of items) {
         if (item.kind === "bareBlock") {

@@ -134,7 +134,8 @@ export class TreeBuilder {
     const closeTok = node.children.RCurly?.[0] as IToken | undefined;
     const close = closeTok && !closeTok.isInsertedInRecovery ? tokenRange(closeTok) : undefined;
     const items = this.entries(node.children.entry ?? [], false);
-    if (!close) this.problems.push({ message: "Missing '}': this block is never closed", range: open });
+    // keepalived closes whatever is open at the end of the file without a word.
+    if (!close) this.problems.push({ message: "Missing '}': this block is never closed, so it runs to the end of the file", range: open, severity: "warning" });
     const lastItem = items[items.length - 1];
     const end = close ? close.end : lastItem ? lastItem.range.end : open.end;
     return { open, close, items, range: { start: open.start, end } };

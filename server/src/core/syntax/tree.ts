@@ -76,6 +76,8 @@ export interface Comment {
 export interface SyntaxProblem {
   message: string;
   range: Range;
+  /** Problems keepalived reads past without complaint (a block left open at the end) are warnings. */
+  severity?: "error" | "warning";
 }
 
 export interface SyntaxFile {
