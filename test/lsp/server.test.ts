@@ -222,3 +222,18 @@ test("formatting re-indents a document; range formatting touches only its lines"
   const some = await client.request<TextEdit[]>("textDocument/rangeFormatting", { textDocument: { uri }, options, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } } });
   assert.deepEqual(some.map((e) => e.range.start.line), [2]);
 });
+
+test("$VARS: definition, hover and rename touch only the name", async () => {
+  const file = path.join(dir, "vars.keepalived.conf");
+  const text = "$IFACE=eth0\nvrrp_instance V {\n    interface $IFACE\n    unicast_src_ip 10.0.0.1\n    virtual_router_id 9\n    priority 10\n    track_interface {\n        ${IFACE}\n    }\n}\n";
+  fs.writeFileSync(file, text);
+  const uri = await openFile(file);
+  const use = positionOf(text, "$IFACE\n    unicast", 2);
+  const defs = await client.request<{ range: Range }[]>("textDocument/definition", { textDocument: { uri }, position: use });
+  assert.deepEqual(defs.map((d) => d.range.start), [{ line: 0, character: 1 }]);
+  const hover = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri }, position: use });
+  assert.match(hover.contents.value, /\$IFACE=eth0/);
+  const edit = await client.request<{ changes: Record<string, TextEdit[]> }>("textDocument/rename", { textDocument: { uri }, position: use, newName: "NIC" });
+  const renamed = TextDocument.applyEdits(TextDocument.create(uri, "keepalived", 1, text), edit.changes[uri]);
+  assert.equal(renamed, text.replace(/IFACE/g, "NIC"));
+});
