@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { check, withCode, applyEdits } from "../helpers";
+import { check, withCode, applyEdits, linesOf } from "../helpers";
 
 test("lb_algo is deprecated; the fix writes lvs_sched and the warning goes away", () => {
   const text = "virtual_server 192.0.2.1 80 {\n  lb_algo rr # round robin\n}\n";
@@ -10,4 +10,10 @@ test("lb_algo is deprecated; the fix writes lvs_sched and the warning goes away"
   const fixed = applyEdits(text, d[0].fixes![0].edits);
   assert.equal(fixed, "virtual_server 192.0.2.1 80 {\n  lvs_sched rr # round robin\n}\n");
   assert.deepEqual(withCode(check(fixed), "deprecated-keyword"), []);
+});
+
+test("'gw' and 'or' in routes are deprecated words", () => {
+  const d = check("static_routes {\n  10.1.0.0/24 gw 10.0.0.1 dev eth0\n  10.2.0.0/24 via 10.0.0.1 or 10.0.0.2 dev eth0\n  10.3.0.0/24 via 10.0.0.1 dev eth0\n}\n");
+  assert.deepEqual(linesOf(d, "deprecated-keyword"), [2, 3]);
+  assert.equal(withCode(d, "deprecated-keyword")[0].fixes?.[0].edits[0].newText, "via");
 });

@@ -14,6 +14,8 @@ import { includeNotFoundRule } from "./include-not-found";
 import { includeCycleRule } from "./include-cycle";
 import { keywordNotInVersionRule } from "./keyword-not-in-version";
 import { unmatchedBraceRule } from "./unmatched-brace";
+import { routeNotTrackedRule } from "./route-not-tracked";
+import { ruleNoPreferenceRule } from "./rule-no-preference";
 
 export const FILE_RULES: FileRule[] = [syntaxRule];
 
@@ -31,4 +33,6 @@ export const NODE_RULES: NodeRule[] = [
   includeCycleRule,
   keywordNotInVersionRule,
   unmatchedBraceRule,
+  routeNotTrackedRule,
+  ruleNoPreferenceRule,
 ];
