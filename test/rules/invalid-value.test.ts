@@ -41,3 +41,24 @@ test("values from $NAME definitions are checked after substitution", () => {
   assert.deepEqual(linesOf(d, "invalid-value"), [3]);
   assert.deepEqual(linesOf(check("$VRID=30\nvrrp_instance VI_1 {\n  virtual_router_id $VRID\n}\n"), "invalid-value"), []);
 });
+
+test("an address option keepalived does not know is reported; known options pass", () => {
+  const d = check(instance("  virtual_ipaddress {\n    10.0.0.1/24 via 10.0.0.254\n    10.0.0.2/24 dev eth0 label eth0:1 scope global no_track\n    10.0.0.3/24 brd 10.0.0.255 -nodad\n  }"));
+  // keepalived complains about each word it does not take: 'via' and the address after it.
+  assert.deepEqual(linesOf(d, "invalid-value"), [4, 4]);
+});
+
+test("a route starting with src has its src address checked", () => {
+  const d = check("static_routes {\n  src 10.0.0.256 10.1.0.0/24 via 10.0.0.1 dev eth0\n  src 10.0.0.1 10.2.0.0/24 via 10.0.0.1 dev eth0\n}\n");
+  assert.deepEqual(linesOf(d, "invalid-value"), [2]);
+});
+
+test("virtual_server needs an IP address (or fwmark / group)", () => {
+  assert.deepEqual(linesOf(check("virtual_server 10.10.10 80 {\n}\n"), "invalid-value"), [1]);
+  assert.deepEqual(linesOf(check("virtual_server 10.10.10.1 80 {\n}\nvirtual_server fwmark 5 {\n}\nvirtual_server group G {\n}\nvirtual_server fe80::1 443 {\n}\n"), "invalid-value"), []);
+});
+
+test("smtp_server: a host name passes, a broken dotted address does not", () => {
+  assert.deepEqual(linesOf(check("global_defs {\n  smtp_server 192.168.200.256\n}\n"), "invalid-value"), [2]);
+  assert.deepEqual(linesOf(check("global_defs {\n  smtp_server mail.example.com 25\n  smtp_server 10.0.0.1\n}\n"), "invalid-value"), []);
+});

@@ -2,7 +2,7 @@
 import type { NodeRule, NodeContext } from "../check/rule";
 import type { ConfigWord } from "../config/expand";
 import { checkValue, describeType } from "../schema/values";
-import { checkLine } from "../schema/lines";
+import { checkLine, checkVirtualServerArgs } from "../schema/lines";
 
 function unresolved(w: ConfigWord): boolean {
   return /\$\{?[A-Za-z_]/.test(w.text);
@@ -36,6 +36,12 @@ export const invalidValueRule: NodeRule = {
           message: `'${spec.name}' needs ${required === 1 ? "a value" : `${required} values`}: ${spec.name} ${missing}; keepalived refuses the line, and for most keywords stops reading the configuration there ("missing a parameter")`,
         });
         continue;
+      }
+      if (spec.name === "virtual_server" && !s.args.some(unresolved)) {
+        for (const p of checkVirtualServerArgs(s.args.map((w) => w.text))) {
+          const w = s.args[p.word];
+          report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: p.message });
+        }
       }
       s.args.forEach((w, i) => {
         const argSpec = i < spec.args.length ? spec.args[i] : spec.rest;

@@ -43,6 +43,31 @@ function checkAddressOptions(words: string[], start: number, what: string): Line
   return out;
 }
 
+/** Options after a virtual/static address (parse_ipaddress): those taking a value, and flags.
+ *  keepalived ignores any other word with "Unknown configuration entry ... for ip address". */
+const VIP_VALUE_OPTIONS = new Set(["dev", "scope", "broadcast", "brd", "label", "peer", "preferred_lft", "track_group"]);
+const VIP_FLAGS = new Set(["home", "-nodad", "mngtmpaddr", "noprefixroute", "autojoin", "no_track", "use_vmac"]);
+
+function checkVipOptions(words: string[]): LineProblem[] {
+  const out: LineProblem[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (VIP_FLAGS.has(w)) continue;
+    if (VIP_VALUE_OPTIONS.has(w)) {
+      if (words[i + 1] === undefined) {
+        out.push({ word: i, message: `'${w}' needs a value; keepalived drops the address ${words[0]} without it` });
+      } else if (["broadcast", "brd", "peer"].includes(w) && !(w !== "peer" && (words[i + 1] === "+" || words[i + 1] === "-"))) {
+        const msg = checkIpPrefix(words[i + 1]);
+        if (msg) out.push({ word: i + 1, message: `Invalid virtual address option ${w} ${words[i + 1]}: ${msg}` });
+      }
+      i++;
+      continue;
+    }
+    out.push({ word: i, message: `Unknown option '${w}' for an address: keepalived ignores it ("Unknown configuration entry")` });
+  }
+  return out;
+}
+
 const ROUTE_TYPES = new Set(["blackhole", "unreachable", "prohibit", "throw", "local", "broadcast", "anycast", "multicast", "nat", "unicast"]);
 
 export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
@@ -50,7 +75,7 @@ export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
   switch (kind) {
     case "vip": {
       const msg = checkIpPrefix(first);
-      return msg ? [{ word: 0, message: `Invalid virtual address ${first}: ${msg}` }, ...checkAddressOptions(words, 1, "virtual address option")] : checkAddressOptions(words, 1, "virtual address option");
+      return msg ? [{ word: 0, message: `Invalid virtual address ${first}: ${msg}` }, ...checkVipOptions(words)] : checkVipOptions(words);
     }
     case "route": {
       let start = 0;
@@ -61,7 +86,8 @@ export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
         const msg = checkIpPrefix(dest);
         if (msg) out.push({ word: start, message: `Invalid route destination ${dest}: ${msg}` });
       }
-      return [...out, ...checkAddressOptions(words, start + 1, "route")];
+      // A line may start with an option (`src ADDR DEST ...`): then the options are checked from there.
+      return [...out, ...checkAddressOptions(words, dest !== undefined && ADDRESS_OPTIONS.has(dest) ? start : start + 1, "route")];
     }
     case "rule":
       return checkAddressOptions(words, 0, "rule");
@@ -110,4 +136,21 @@ export function referencedName(kind: LineKind, words: string[]): string | undefi
     default:
       return undefined;
   }
+}
+
+/** The arguments of a top-level virtual_server: `IP PORT`, `fwmark N` or `group NAME`. */
+export function checkVirtualServerArgs(words: string[]): LineProblem[] {
+  const [first, second] = words;
+  if (first === undefined || first === "group") return [];
+  if (first === "fwmark") {
+    const msg = second === undefined ? "fwmark needs a number" : checkValue({ kind: "int", min: 0, max: 4294967295 }, second);
+    return msg ? [{ word: 1, message: `virtual_server fwmark: ${msg}` }] : [];
+  }
+  const out: LineProblem[] = [];
+  if (!isIp(first)) out.push({ word: 0, message: `'${first}' is not an IP address: keepalived skips this virtual_server ("Invalid virtual server IP address/port")` });
+  if (second !== undefined) {
+    const msg = checkValue({ kind: "port" }, second);
+    if (msg) out.push({ word: 1, message: `${msg}: keepalived skips this virtual_server` });
+  }
+  return out;
 }

@@ -27,6 +27,8 @@ export type ArgType =
   /** A name given to or referring to a definition (instance, script, group ...). */
   | { kind: "name" }
   | { kind: "email" }
+  /** An IP address or a host name; a name made of digits and dots must be a valid IPv4 address. */
+  | { kind: "host" }
   /** A hexadecimal string, e.g. an MD5 digest. */
   | { kind: "hex"; length?: number }
   | { kind: "text" };

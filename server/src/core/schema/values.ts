@@ -51,6 +51,11 @@ export function checkValue(type: ArgType, text: string): string | undefined {
     }
     case "email":
       return /^[^@\s]+@[^@\s]+$/.test(text) ? undefined : `'${text}' is not an e-mail address`;
+    case "host":
+      // Only what no resolver can turn into an address is refused: digits and dots that are not an IPv4 address.
+      if (/^[\d.]+$/.test(text)) return inetAton(text) ? undefined : `'${text}' is not a valid IPv4 address`;
+      if (text.includes(":")) return isIpv6(text) ? undefined : `'${text}' is not a valid IPv6 address`;
+      return /^[A-Za-z0-9_.-]+$/.test(text) ? undefined : `'${text}' is not an address or host name`;
     case "interface":
       return text.length > 15 ? `interface name '${text}' is longer than 15 characters` : undefined;
     default:
@@ -86,9 +91,20 @@ export function describeType(type: ArgType): string {
       return "name";
     case "email":
       return "e-mail address";
+    case "host":
+      return "IP address or host name";
     case "hex":
       return type.length ? `${type.length} hex digits` : "hex";
     default:
       return "text";
   }
+}
+
+/** What the resolver takes as an IPv4 address: 1 to 4 parts, the last filling the remaining bytes (10.1 = 10.0.0.1). */
+function inetAton(text: string): boolean {
+  const parts = text.split(".");
+  if (parts.length > 4 || parts.some((p) => !/^\d+$/.test(p))) return false;
+  const nums = parts.map(Number);
+  const last = nums.pop()!;
+  return nums.every((n) => n <= 255) && last < 256 ** (4 - nums.length);
 }

@@ -271,7 +271,7 @@ export const keywords: KeywordSpec[] = [
     name: "smtp_server",
     blocks: [G],
     args: [
-      { label: "host", type: text },
+      { label: "host", type: { kind: "host" } },
       { label: "port", type: { kind: "port" }, optional: true },
     ],
     doc: "Mail relay used for notification emails, as an IP address or a resolvable host name, optionally followed by a port (25 when omitted).",
