@@ -1,8 +1,12 @@
 // The VS Code side: starts the bundled language server (dist/server.js) over IPC for keepalived
 // documents. Everything the language knows lives in the server, so other editors get the same.
 import * as path from "path";
+import * as vscode from "vscode";
 import type { ExtensionContext } from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from "vscode-languageclient/node";
+import { TopologyPanel } from "./topology/panel";
+import { ComparePanel } from "./compare/panel";
+import { createPeerConfig } from "./peerConfig";
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +32,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient("keepalived", "Keepalived Language Server", serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
+  const started = client;
+  const activeUri = (arg?: unknown): vscode.Uri | undefined =>
+    typeof arg === "string" ? vscode.Uri.parse(arg) : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  context.subscriptions.push(
+    vscode.commands.registerCommand("keepalived.showTopology", (arg?: unknown) => TopologyPanel.show(context, started, activeUri(arg))),
+    vscode.commands.registerCommand("keepalived.compareWithPeer", async (arg?: unknown) => {
+      const uri = activeUri(arg);
+      if (uri) await ComparePanel.show(context, started, uri);
+    }),
+    vscode.commands.registerCommand("keepalived.createPeerConfig", async (arg?: unknown) => {
+      const uri = activeUri(arg);
+      const created = uri && (await createPeerConfig(started, uri));
+      if (created && uri) await ComparePanel.show(context, started, uri);
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

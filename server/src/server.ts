@@ -26,6 +26,10 @@ import { prepareRename, rename } from "./service/rename";
 import { documentLinks } from "./service/documentLinks";
 import { formatDocument, formatRange } from "./service/formatting";
 import { pathToUri, uriToPath } from "./service/uris";
+import { codeLenses } from "./service/codeLens";
+import { topology } from "./service/topology";
+import { compare, peerConfig, peers } from "./service/compare";
+import { CompareRequest, PeerConfigRequest, PeersRequest, TopologyRequest } from "./protocol";
 import { version } from "../../package.json";
 
 const connection = createConnection(ProposedFeatures.all);
@@ -66,6 +70,7 @@ connection.onInitialize((params): InitializeResult => {
       documentLinkProvider: { resolveProvider: false },
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
+      codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
   };
@@ -113,6 +118,11 @@ connection.onRenameRequest((params) => rename(index, params));
 connection.onDocumentLinks((params) => documentLinks(index, params));
 connection.onDocumentFormatting((params) => formatDocument(index, params));
 connection.onDocumentRangeFormatting((params) => formatRange(index, params));
+connection.onCodeLens((params) => codeLenses(index, params));
+connection.onRequest(TopologyRequest, (params) => topology(index, params));
+connection.onRequest(PeersRequest, (params: { uri: string }) => peers(index, params.uri));
+connection.onRequest(CompareRequest, (params) => compare(index, params));
+connection.onRequest(PeerConfigRequest, (params) => peerConfig(index, params));
 
 documents.listen(connection);
 connection.listen();

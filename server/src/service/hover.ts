@@ -1,6 +1,6 @@
 // Hover: a keyword's documentation (arguments, default, versions); on a value, what it means —
-// an enum value, the definition a reference points to, a `$NAME`'s value — and, once the cluster
-// analysis provides it, what the pair makes of the instance.
+// an enum value, the definition a reference points to, a `$NAME`'s value — and, inside a
+// vrrp_instance, what its cluster makes of it (effective priority, who holds the VIPs).
 import { Hover, HoverParams, MarkupKind } from "vscode-languageserver/node";
 import type { WorkspaceIndex } from "./workspaceIndex";
 import { contextAt } from "../core/model/context";
@@ -8,24 +8,10 @@ import { describeSpec } from "../core/schema/explain";
 import { specsNamed } from "../core/schema/registry";
 import { describeType } from "../core/schema/values";
 import { definitionsOf } from "../core/model/names";
-import type { Workspace } from "../core/check/workspace";
 import { occurrencesOf, targetAt } from "./occurrences";
 import { definitionMarkdown } from "./summary";
 import { uriToPath } from "./uris";
-
-/** What the cluster analysis may offer; read duck-typed so hover works before and after it lands. */
-interface ClusterHoverSource {
-  hoverFor?(file: string, instance: string): string | undefined;
-}
-
-function clusterNote(workspace: Workspace, file: string, instance: string): string | undefined {
-  try {
-    const clusters = (workspace as unknown as { clusters?: () => ClusterHoverSource | undefined }).clusters?.();
-    return clusters?.hoverFor?.(file, instance);
-  } catch {
-    return undefined;
-  }
-}
+import { instanceHover } from "./clusterInfo";
 
 function nameHover(index: WorkspaceIndex, file: string, params: HoverParams): string | undefined {
   const target = targetAt(index, file, params.position);
@@ -64,9 +50,8 @@ export function hover(index: WorkspaceIndex, params: HoverParams): Hover | null 
   if (named) parts.unshift(named);
 
   const instance = at.enclosing[0]?.keyword.text === "vrrp_instance" ? at.enclosing[0] : at.statement?.keyword.text === "vrrp_instance" ? at.statement : undefined;
-  const instanceName = instance?.args[0]?.text;
-  if (instanceName && at.word) {
-    const note = clusterNote(index.workspace, file, instanceName);
+  if (instance && at.word) {
+    const note = instanceHover(index.workspace, file, params.position.line);
     if (note) parts.push(note);
   }
   if (!parts.length) return null;

@@ -1,0 +1,55 @@
+// Requests the VS Code client sends beyond LSP: the topology picture, the peer comparison and the
+// peer config generator. Shared by server and client so both sides agree on names and shapes.
+import type { Topology } from "./core/topology/model";
+import type { ClusterComparison } from "./core/compare/compare";
+
+/** A WorkspaceEdit in LSP's `changes` form: uri → edits. */
+export type EditChanges = Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]>;
+
+export const TopologyRequest = "keepalived/topology";
+export interface TopologyParams {
+  /** Restrict to the clusters of this document; absent: the whole workspace. */
+  uri?: string;
+  failures: string[];
+}
+export interface TopologyResult {
+  title: string;
+  /** Source locations are file paths, as in the core. */
+  topology: Topology;
+  svg: string;
+  dot: string;
+  mermaid: string;
+}
+
+export const PeersRequest = "keepalived/peers";
+export interface PeerNode {
+  name: string;
+  uri: string;
+}
+export interface PeersResult {
+  node?: PeerNode;
+  peers: PeerNode[];
+}
+
+export const CompareRequest = "keepalived/compare";
+export interface CompareParams {
+  uri: string;
+  peerUri: string;
+}
+export interface CompareRowFix {
+  title: string;
+  changes: EditChanges;
+}
+export interface CompareResult {
+  tables: (ClusterComparison & { fixes: Record<string, CompareRowFix[]> })[];
+}
+
+export const PeerConfigRequest = "keepalived/peerConfig";
+export interface PeerConfigParams {
+  uri: string;
+  name?: string;
+}
+export interface PeerConfigResult {
+  text?: string;
+  error?: string;
+}

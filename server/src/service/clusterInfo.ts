@@ -1,0 +1,44 @@
+// What the cluster analysis says about one vrrp_instance, for hover and code lenses.
+import type { Workspace } from "../core/check/workspace";
+import type { Cluster } from "../core/cluster/cluster";
+import type { VrrpInstance } from "../core/model/vrrp";
+import { memberLabel } from "../core/cluster/cluster";
+import { priorityArithmetic } from "../core/cluster/failover";
+
+export interface InstanceInCluster {
+  instance: VrrpInstance;
+  cluster: Cluster;
+}
+
+/** The instances written in this file, with their clusters. */
+export function instancesIn(workspace: Workspace, file: string): InstanceInCluster[] {
+  const view = workspace.clusters();
+  const out: InstanceInCluster[] = [];
+  const seen = new Set<string>();
+  for (const m of view.models)
+    for (const i of m.instances) {
+      if (i.statement.file !== file) continue;
+      const cluster = view.clusterOf(i);
+      const key = `${i.statement.range.start.line}\u0000${i.name}`;
+      // A file read by several nodes (an include, @id variants) shows each instance once.
+      if (!cluster || seen.has(key)) continue;
+      seen.add(key);
+      out.push({ instance: i, cluster });
+    }
+  return out;
+}
+
+/** Markdown for hovering an instance: its effective priority and who holds the VIPs. */
+export function instanceHover(workspace: Workspace, file: string, line: number): string | undefined {
+  const found = instancesIn(workspace, file).find((x) => x.instance.statement.range.start.line <= line && line <= x.instance.statement.range.end.line);
+  if (!found) return undefined;
+  const view = workspace.clusters();
+  const state = view.failover(found.cluster);
+  const me = state.holders.find((h) => h.instance === found.instance);
+  const lines = [`**${found.instance.name}** on ${found.instance.node.name}`];
+  if (me) lines.push(me.priority !== undefined ? `Effective priority: ${priorityArithmetic(me)} → ${me.role}` : `${me.role}${me.reason ? `: ${me.reason}` : ""}`);
+  if (found.cluster.members.length > 1) lines.push(`Cluster: ${view.summary(found.cluster)}`);
+  else lines.push("No peer found in the workspace for this instance.");
+  if (state.master && found.instance.vips.length) lines.push(`VIPs ${found.instance.vips.map((v) => `\`${v.address}\``).join(", ")} held by ${memberLabel(state.master.instance, found.cluster)}`);
+  return lines.join("\n\n");
+}
