@@ -8,7 +8,9 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, Browser, Page } from "playwright-core";
 import { REPO, workspaceOf } from "../helpers";
-import { topologyPageHtml } from "../../client/src/topology/page";
+import { topologyPageHtml, PageOptions } from "../../client/src/topology/page";
+import { comparePageHtml } from "../../client/src/compare/page";
+import { compareCluster } from "../../server/src/core/compare/compare";
 import { buildTopology, Topology } from "../../server/src/core/topology/model";
 import { renderSvg } from "../../server/src/core/topology/svg";
 import type { Workspace } from "../../server/src/core/check/workspace";
@@ -18,14 +20,15 @@ const ARTIFACTS = path.join(REPO, "test-artifacts");
 // Stands in for VS Code's acquireVsCodeApi: records what the page posts to the extension.
 const SHIM = "window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => {} });";
 
-function serve(): Promise<{ url: string; close: () => void }> {
+/** Serves one of our webview pages with its media, as VS Code would, plus the API shim. */
+function serve(page: (o: PageOptions) => string = topologyPageHtml, name = "topology"): Promise<{ url: string; close: () => void }> {
   const server = http.createServer((req, res) => {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const files: Record<string, [string, string]> = {
-      "/": ["text/html", topologyPageHtml({ cspSource: origin, nonce: "testnonce123", scriptUris: [`${origin}/shim.js`, `${origin}/topology.js`], styleUri: `${origin}/topology.css` })],
+      "/": ["text/html", page({ cspSource: origin, nonce: "testnonce123", scriptUris: [`${origin}/shim.js`, `${origin}/${name}.js`], styleUri: `${origin}/${name}.css` })],
       "/shim.js": ["text/javascript", SHIM],
-      "/topology.js": ["text/javascript", fs.readFileSync(path.join(REPO, "client/media/topology.js"), "utf8")],
-      "/topology.css": ["text/css", fs.readFileSync(path.join(REPO, "client/media/topology.css"), "utf8")],
+      [`/${name}.js`]: ["text/javascript", fs.readFileSync(path.join(REPO, `client/media/${name}.js`), "utf8")],
+      [`/${name}.css`]: ["text/css", fs.readFileSync(path.join(REPO, `client/media/${name}.css`), "utf8")],
     };
     const f = files[req.url ?? "/"];
     if (!f) return void res.writeHead(404).end();
@@ -111,6 +114,30 @@ test("HTML and script in instance names, paths and labels never execute", { skip
     // The names are shown as text.
     await update(page, t, await renderSvg(t));
     assert.ok(((await page.locator("#failures").textContent()) ?? "").includes("<img src=x"));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+});
+
+test("the comparison page highlights the mismatch and offers its fix", { skip: available ? false : "chromium not installed (apt-get install chromium)" }, async () => {
+  const example = (f: string) => fs.readFileSync(path.join(REPO, "examples/cluster", f), "utf8");
+  const ws = workspaceOf({ "lb-a/keepalived.conf": example("lb-a/keepalived.conf"), "lb-b/keepalived.conf": example("lb-b/keepalived.conf"), "common/scripts.conf": example("common/scripts.conf") });
+  const table = compareCluster(ws.clusters().clusters[0], ws.diagnostics());
+  const fixes = { virtual_router_id: [{ title: "Use virtual_router_id 51", changes: { "file:///x": [] } }] };
+  const server = await serve(comparePageHtml, "compare");
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"] });
+  try {
+    const page = await openPage(browser, server.url);
+    await page.evaluate((t) => window.postMessage({ type: "update", title: "lb-a ↔ lb-b", tables: [t] }, "*"), { ...table, fixes });
+    await page.waitForSelector("tr.mismatch");
+    assert.deepEqual(await page.locator("tr.mismatch").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.setting)), ["virtual_router_id"]);
+    assert.equal(await page.locator('tr[data-setting="state"]').getAttribute("class"), "expected");
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "compare.png") });
+    await page.locator("tr.mismatch button.fix").click();
+    const last = await page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted.pop());
+    assert.equal(last?.type, "fix");
   } finally {
     await browser.close();
     server.close();
