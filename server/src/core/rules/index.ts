@@ -16,6 +16,11 @@ import { keywordNotInVersionRule } from "./keyword-not-in-version";
 import { unmatchedBraceRule } from "./unmatched-brace";
 import { routeNotTrackedRule } from "./route-not-tracked";
 import { ruleNoPreferenceRule } from "./rule-no-preference";
+import { strictModeConflictRule } from "./strict-mode-conflict";
+import { addressOwnerRule } from "./address-owner";
+import { authAhMasterRule } from "./auth-ah-master";
+import { fwmarkProtocolRule } from "./fwmark-protocol";
+import { noVirtualAddressRule } from "./no-virtual-address";
 
 export const FILE_RULES: FileRule[] = [syntaxRule];
 
@@ -35,4 +40,9 @@ export const NODE_RULES: NodeRule[] = [
   unmatchedBraceRule,
   routeNotTrackedRule,
   ruleNoPreferenceRule,
+  strictModeConflictRule,
+  addressOwnerRule,
+  authAhMasterRule,
+  fwmarkProtocolRule,
+  noVirtualAddressRule,
 ];

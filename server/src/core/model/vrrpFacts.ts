@@ -1,0 +1,74 @@
+// What keepalived derives for one vrrp_instance after reading it: strict mode (own or global),
+// initial state, priority, authentication ... The semantic rules that mirror keepalived's
+// post-parse checks (vrrp_complete_instance) share these facts.
+import type { ConfigStatement } from "../config/expand";
+import type { AnnotatedStatement } from "../config/annotate";
+import { TOP } from "../schema/types";
+
+const FALSE_WORDS = new Set(["false", "off", "no"]);
+
+export interface InstanceFacts {
+  statement: ConfigStatement;
+  name: string;
+  strict: boolean;
+  state?: ConfigStatement;
+  priority?: ConfigStatement;
+  /** The priority keepalived uses: the configured one, or 255 for a MASTER without one, else 100. */
+  basePriority: number;
+  authentication?: ConfigStatement;
+  authType?: string;
+  unicastPeer?: ConfigStatement;
+  nopreempt?: ConfigStatement;
+  preemptDelay?: ConfigStatement;
+  /** VRRP version from the instance or global_defs' vrrp_version; undefined: keepalived's default (2). */
+  version?: number;
+  vipCount: number;
+  /** Some value came from an unresolved $NAME: the facts may be wrong. */
+  uncertain: boolean;
+}
+
+function flagOn(s: ConfigStatement | undefined): boolean {
+  return !!s && !FALSE_WORDS.has(s.args[0]?.text ?? "");
+}
+
+function last(children: ConfigStatement[], name: string): ConfigStatement | undefined {
+  return [...children].reverse().find((c) => c.keyword.text === name);
+}
+
+export function instanceFacts(annotated: AnnotatedStatement[]): InstanceFacts[] {
+  const globalDefs = annotated.filter((a) => a.spec?.name === "global_defs" && a.context.kind === "keywords" && a.context.blockId === TOP);
+  const globalStrict = globalDefs.some((g) => flagOn(last(g.statement.children ?? [], "vrrp_strict")));
+  const globalVersion = Number(globalDefs.map((g) => last(g.statement.children ?? [], "vrrp_version")).filter(Boolean).pop()?.args[0]?.text) || undefined;
+  const out: InstanceFacts[] = [];
+  for (const a of annotated) {
+    if (a.spec?.name !== "vrrp_instance" || !a.statement.children) continue;
+    const children = a.statement.children;
+    const strictStmt = last(children, "strict_mode");
+    const state = last(children, "state");
+    const priority = last(children, "priority");
+    const authentication = last(children, "authentication");
+    const authType = last(authentication?.children ?? [], "auth_type")?.args[0]?.text;
+    const prioValue = priority ? Number(priority.args[0]?.text) : NaN;
+    const basePriority = Number.isInteger(prioValue) && prioValue >= 1 && prioValue <= 255 ? prioValue : state?.args[0]?.text === "MASTER" && !priority ? 255 : 100;
+    const version = Number(last(children, "version")?.args[0]?.text) || globalVersion;
+    const vips = children.filter((c) => c.keyword.text === "virtual_ipaddress").reduce((n, c) => n + (c.children?.length ?? 0), 0);
+    const words = [a.statement, ...children].flatMap((c) => [c.keyword, ...c.args]);
+    out.push({
+      statement: a.statement,
+      name: a.statement.args[0]?.text ?? "",
+      strict: strictStmt ? flagOn(strictStmt) : globalStrict,
+      state,
+      priority,
+      basePriority,
+      authentication,
+      authType,
+      unicastPeer: last(children, "unicast_peer"),
+      nopreempt: last(children, "nopreempt"),
+      preemptDelay: last(children, "preempt_delay"),
+      version,
+      vipCount: vips,
+      uncertain: words.some((w) => /\$\{?[A-Za-z_]/.test(w.text)),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+// A vrrp_instance without virtual_ipaddress. keepalived refuses it under VRRPv3 or strict mode
+// ("No VIP specified; at least one is required") and only warns under VRRPv2 ("... at least one is
+// sensible"): an instance with nothing to move still takes part in elections, which is rarely meant.
+import type { NodeRule } from "../check/rule";
+import { instanceFacts } from "../model/vrrpFacts";
+
+export const noVirtualAddressRule: NodeRule = {
+  code: "no-virtual-address",
+  checkNode({ annotated, report }) {
+    for (const f of instanceFacts(annotated)) {
+      if (f.uncertain || f.vipCount > 0) continue;
+      const refused = f.strict || f.version === 3;
+      const kw = f.statement.keyword;
+      report({
+        file: kw.file,
+        range: kw.range,
+        severity: refused ? "error" : "warning",
+        code: "no-virtual-address",
+        message: refused
+          ? `vrrp_instance ${f.name} has no virtual_ipaddress: keepalived refuses it ${f.strict ? "in strict mode" : "with VRRP version 3"}`
+          : `vrrp_instance ${f.name} has no virtual_ipaddress: it takes part in elections but has no address to move`,
+      });
+    }
+  },
+};
