@@ -2,6 +2,12 @@
 // complains about must get a diagnostic from us on that line (recall), and we must not report an
 // error on a line keepalived accepts (no false errors). Skips when keepalived or ../shared is absent.
 //
+//
+// keepalived is run with `-i` so that its `@id` lines follow ours: a file without `@id` lines gets an
+// id it does not use (keepalived would otherwise use this host's name); a file with them is run once
+// per id it names and compared with our node for that id (the Workspace checks exactly those).
+// keepalived reports end-of-block checks at the `}`: they meet ours at the block's keyword.
+//
 //   npx tsc -p . && node --test out/test/oracle/
 //   ORACLE_REPORT=/tmp/oracle.json ... writes every comparison to that file.
 import { test } from "node:test";
@@ -201,6 +207,7 @@ test("keepalived -t agrees with our diagnostics on the corpus and its mutants", 
   });
 
   const recall = complained ? hit / complained : 1;
+  const detail = (x: string) => t.diagnostic(x);
   const say = (s: string) => {
     console.log(s);
     t.diagnostic(s);
@@ -209,13 +216,13 @@ test("keepalived -t agrees with our diagnostics on the corpus and its mutants", 
   say(`oracle: recall ${(recall * 100).toFixed(1)}% (${hit}/${complained} lines keepalived complains about)`);
   say(`oracle: false-error lines ${falseErrors.length}`);
   say(`oracle: errors keepalived could not judge here ${unjudged.length}`);
-  for (const u of unjudged) say(`oracle:   unjudged: ${u}`);
+  for (const u of unjudged) detail(`oracle:   unjudged: ${u}`);
   say(`oracle: messages without a line ${lineless} (${linelessMatched} matched through block names)`);
   if (timeouts) say(`oracle: ${timeouts} keepalived runs timed out`);
-  for (const [kind, k] of [...byKind].sort()) say(`oracle:   ${kind.padEnd(17)} ${k.total} mutants, keepalived flags ${k.flagged} on the line, we flag ${k.ours}`);
-  for (const m of misses) say(`oracle: MISS ${m.id}${m.configId ? ` (-i ${m.configId})` : ""} line ${m.line} '${m.text}': ${m.keepalived.join(" | ")}`);
-  for (const m of falseErrors) say(`oracle: FALSE ERROR ${m.id}${m.configId ? ` (-i ${m.configId})` : ""} line ${m.line} '${m.text}': ${m.ours.join(" | ")}`);
-  for (const m of [...new Set(unmatchedLineless)]) say(`oracle: line-less, unmatched: ${m}`);
+  for (const [kind, k] of [...byKind].sort()) detail(`oracle:   ${kind.padEnd(17)} ${k.total} mutants, keepalived flags ${k.flagged} on the line, we flag ${k.ours}`);
+  for (const m of misses) detail(`oracle: MISS ${m.id}${m.configId ? ` (-i ${m.configId})` : ""} line ${m.line} '${m.text}': ${m.keepalived.join(" | ")}`);
+  for (const m of falseErrors) detail(`oracle: FALSE ERROR ${m.id}${m.configId ? ` (-i ${m.configId})` : ""} line ${m.line} '${m.text}': ${m.ours.join(" | ")}`);
+  for (const m of [...new Set(unmatchedLineless)]) detail(`oracle: line-less, unmatched: ${m}`);
   if (process.env.ORACLE_REPORT) fs.writeFileSync(process.env.ORACLE_REPORT, JSON.stringify(report, null, 1));
 
   assert.ok(recall >= MIN_RECALL, `recall ${(recall * 100).toFixed(1)}% is below ${MIN_RECALL * 100}%`);
