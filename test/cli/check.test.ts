@@ -20,8 +20,8 @@ function tempConfig(text: string): string {
   return dir;
 }
 
-const GOOD = "vrrp_instance VI_1 {\n  virtual_router_id 51\n  priority 100\n}\n";
-const BAD = "vrrp_instance VI_1 {\n  virtual_router_id 300\n}\n";
+const GOOD = "vrrp_instance VI_1 {\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n    192.0.2.1/24\n  }\n}\n";
+const BAD = "vrrp_instance VI_1 {\n  virtual_router_id 300\n  virtual_ipaddress {\n    192.0.2.1/24\n  }\n}\n";
 
 test("exit 0 and no diagnostics for a clean file", () => {
   const dir = tempConfig(GOOD);
