@@ -2,10 +2,8 @@
 // Facts follow keepalived/bfd/bfd_parser.c (init_bfd_keywords and its handlers); docs are ours.
 // The bfd_* process settings of global_defs are registered by core/global_parser.c and live elsewhere.
 import { ArgSpec, KeywordSpec, TOP } from "../types";
+import { optBool } from "./common";
 
-/** keepalived's check_true_false(): exact, lower case. */
-const BOOL_VALUES = ["true", "false", "on", "off", "yes", "no"] as const;
-const optBool = (label = "on|off"): ArgSpec => ({ label, type: { kind: "enum", values: BOOL_VALUES }, optional: true });
 
 /** Intervals are read in milliseconds with up to three decimals (microsecond resolution);
  *  the upper bound is UINT32_MAX / 1000. */

@@ -2,18 +2,10 @@
 // Facts follow keepalived/check/check_api.c (common keywords) and check_{http,tcp,misc,smtp,dns,udp,ping,file,bfd}.c;
 // docs are ours.
 import { ArgSpec, KeywordSpec } from "../types";
+import { optBool, seconds, UINT_MAX, INT_MAX } from "./common";
 
-/** keepalived's check_true_false(): exact, lower case. */
-const BOOL_VALUES = ["true", "false", "on", "off", "yes", "no"] as const;
-const optBool = (label = "on|off"): ArgSpec => ({ label, type: { kind: "enum", values: BOOL_VALUES }, optional: true });
 
-const seconds = (min: number, max?: number): ArgSpec => ({
-  label: "seconds",
-  type: max === undefined ? { kind: "decimal", min } : { kind: "decimal", min, max },
-});
-
-const UINT_MAX = 4294967295;
-const WEIGHT_MAX = 2147483647;
+const WEIGHT_MAX = INT_MAX;
 
 const RS = "real_server";
 const HTTP = "HTTP_GET";

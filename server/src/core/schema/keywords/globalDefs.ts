@@ -1,10 +1,9 @@
 // Keywords of the `global_defs { ... }` block and the top-level keywords registered by
 // keepalived/core/global_parser.c (install_keyword_root). Ranges follow the handlers there.
 import { ArgSpec, ArgType, KeywordSpec, TOP } from "../types";
+import { BOOL_VALUES, UINT_MAX, INT_MAX } from "./common";
 
 const G = "global_defs";
-const UINT_MAX = 4294967295;
-const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;
 /** UINT_MAX micro-seconds, the upper bound of the decimal timers, in seconds. */
 const UINT_MAX_USECS_AS_SECS = 4294.967295;
@@ -12,7 +11,7 @@ const UINT_MAX_USECS_AS_SECS = 4294.967295;
 const MAX_WHOLE_SECS = 4294;
 
 /** check_true_false(): the words keepalived takes as a boolean (case-sensitive). */
-const BOOL: ArgType = { kind: "enum", values: ["true", "false", "on", "off", "yes", "no"] };
+const BOOL: ArgType = { kind: "enum", values: BOOL_VALUES };
 const optBool: ArgSpec = { label: "bool", type: BOOL, optional: true };
 
 const int = (min?: number, max?: number): ArgType => ({ kind: "int", min, max });

@@ -1,20 +1,11 @@
 // LVS (IPVS) configuration: virtual_server_group, virtual_server, real_server, and the SSL context block.
 // Facts follow keepalived/check/check_parser.c (install_keyword* calls and their handlers); docs are ours.
 import { ArgSpec, KeywordSpec, TOP } from "../types";
+import { optBool, seconds, UINT_MAX, INT_MAX } from "./common";
 
-/** keepalived's check_true_false(): exact, lower case. */
-const BOOL_VALUES = ["true", "false", "on", "off", "yes", "no"] as const;
-const optBool = (label = "on|off"): ArgSpec => ({ label, type: { kind: "enum", values: BOOL_VALUES }, optional: true });
 
-/** Seconds with up to six decimals (read_timer). */
-const seconds = (min: number, max?: number): ArgSpec => ({
-  label: "seconds",
-  type: max === undefined ? { kind: "decimal", min } : { kind: "decimal", min, max },
-});
-
-const UINT_MAX = 4294967295;
 /** IPVS_WEIGHT_LIMIT = INT32_MAX */
-const WEIGHT_MAX = 2147483647;
+const WEIGHT_MAX = INT_MAX;
 /** LVS_MAX_TIMEOUT = 31 days */
 const LVS_MAX_TIMEOUT = 86400 * 31;
 
