@@ -65,7 +65,24 @@ export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^
 /** A quote with no closing quote on its line: keepalived reports it; we keep the text as one word. */
 export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n]|\\.)*/ });
 // `\#` and `\!` escape a comment character inside a word.
-export const Word = createToken({ name: "Word", pattern: /(?:[^\s{}"#!\\]|\\[^\n])+|\\(?!\r?\n)/ });
+const wordPattern = /(?:[^\s{}"#!\\]|\\[^\n])+|\\(?!\r?\n)/y;
+const matchWord: CustomPatternMatcherFunc = (text, offset) => {
+  wordPattern.lastIndex = offset;
+  return wordPattern.exec(text);
+};
+/** Every character a word may start with, so the lexer can dispatch on the first character
+ *  (a complement set in the pattern would make Chevrotain try every token at every position).
+ *  Above Latin-1 one character per block of 256 stands for its block. */
+function wordStartChars(): string[] {
+  const out: string[] = [];
+  for (let c = 33; c < 256; c++) {
+    const ch = String.fromCharCode(c);
+    if (!/[\s{}"#!]/.test(ch)) out.push(ch);
+  }
+  for (let block = 1; block < 256; block++) out.push(String.fromCharCode(block * 256));
+  return out;
+}
+export const Word = createToken({ name: "Word", pattern: matchWord, line_breaks: false, start_chars_hint: wordStartChars() });
 
 export const allTokens = [
   Blank,
