@@ -129,12 +129,16 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     return changed ? substitute(out, word, depth + 1) : out;
   };
 
-  const toWords = (w: Word, file: string): ConfigWord[] => {
-    const text = substitute(w.text, { file, range: w.range });
-    if (text === w.text) return [{ text, range: w.range, file, substituted: false, quoted: w.quoted }];
+  /** Appends what keepalived reads for one written word (usually itself) to `out`. */
+  const pushWords = (w: Word, file: string, out: ConfigWord[]): void => {
+    const text = w.text.includes("$") ? substitute(w.text, { file, range: w.range }) : w.text;
+    if (text === w.text) {
+      out.push({ text, range: w.range, file, substituted: false, quoted: w.quoted });
+      return;
+    }
     // A substituted value may hold several words, as if they had been typed there.
     const parts = w.quoted ? [text] : text.split(/[ \t\n]+/).filter(Boolean);
-    return parts.map((p) => ({ text: p, range: w.range, file, substituted: true, quoted: w.quoted }));
+    for (const p of parts) out.push({ text: p, range: w.range, file, substituted: true, quoted: w.quoted });
   };
 
   const expandItems = (items: Item[], file: string, into: ConfigStatement[], override?: Range): void => {
@@ -168,10 +172,13 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
         return;
       }
     }
-    const words = [s.keyword, ...s.args].flatMap((w) => toWords(w, file));
+    const words: ConfigWord[] = [];
+    pushWords(s.keyword, file, words);
+    for (const a of s.args) pushWords(a, file, words);
     if (override) for (const w of words) (w.range = override), (w.substituted = true);
     if (!words.length) return;
-    const [keyword, ...args] = words;
+    const keyword = words[0];
+    const args = words.slice(1);
     if (keyword.text === "include" && !keyword.substituted) {
       includeFiles(s, args, file, into);
       return;

@@ -40,7 +40,19 @@ interface Frame {
   blockId?: BlockId;
 }
 
+/** True when some block would be read differently by keepalived: the common case is a quick no. */
+function needsRenesting(statements: ConfigStatement[], blockId: BlockId | undefined): boolean {
+  for (const s of statements) {
+    if (!s.children) continue;
+    const body = blockId !== undefined ? lookupKeyword(blockId, s.keyword.text)?.body : undefined;
+    if (!body) return true;
+    if (needsRenesting(s.children, body.kind === "keywords" ? body.blockId : undefined)) return true;
+  }
+  return false;
+}
+
 export function nestAsKeepalived(statements: ConfigStatement[]): { statements: ConfigStatement[]; notes: BraceNote[] } {
+  if (!needsRenesting(statements, TOP)) return { statements, notes: [] };
   const top: ConfigStatement[] = [];
   const stack: Frame[] = [{ children: top, blockId: TOP }];
   const notes: BraceNote[] = [];

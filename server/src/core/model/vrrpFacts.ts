@@ -32,10 +32,20 @@ function flagOn(s: ConfigStatement | undefined): boolean {
 }
 
 function last(children: ConfigStatement[], name: string): ConfigStatement | undefined {
-  return [...children].reverse().find((c) => c.keyword.text === name);
+  for (let i = children.length - 1; i >= 0; i--) if (children[i].keyword.text === name) return children[i];
+  return undefined;
 }
 
+// Several rules ask for the same node's facts: compute them once per annotated node.
+const cache = new WeakMap<AnnotatedStatement[], InstanceFacts[]>();
+
 export function instanceFacts(annotated: AnnotatedStatement[]): InstanceFacts[] {
+  let facts = cache.get(annotated);
+  if (!facts) cache.set(annotated, (facts = computeFacts(annotated)));
+  return facts;
+}
+
+function computeFacts(annotated: AnnotatedStatement[]): InstanceFacts[] {
   const globalDefs = annotated.filter((a) => a.spec?.name === "global_defs" && a.context.kind === "keywords" && a.context.blockId === TOP);
   const globalStrict = globalDefs.some((g) => flagOn(last(g.statement.children ?? [], "vrrp_strict")));
   const globalVersion = Number(globalDefs.map((g) => last(g.statement.children ?? [], "vrrp_version")).filter(Boolean).pop()?.args[0]?.text) || undefined;

@@ -1,21 +1,29 @@
 // With a target version set: a keyword that this keepalived release does not have yet (or any more).
 import type { NodeRule } from "../check/rule";
+import type { KeywordSpec } from "../schema/types";
 import { compareVersions } from "../util/version";
+
+/** Why `spec` is not in `target`, or undefined when it is. */
+export function versionProblem(spec: KeywordSpec, target: string): string | undefined {
+  if (spec.since && compareVersions(spec.since, target) > 0) return `'${spec.name}' needs keepalived ${spec.since} or later; keepalived ${target} reports it as an unknown keyword`;
+  if (spec.removedAfter && compareVersions(spec.removedAfter, target) < 0) return `'${spec.name}' was removed after keepalived ${spec.removedAfter}; keepalived ${target} does not know it`;
+  return undefined;
+}
 
 export const keywordNotInVersionRule: NodeRule = {
   code: "keyword-not-in-version",
   checkNode({ annotated, options, report }) {
     const target = options.targetVersion;
     if (!target) return;
+    // Each spec is judged once, not once per statement.
+    const judged = new Map<KeywordSpec, string | undefined>();
     for (const a of annotated) {
       const spec = a.spec;
       if (!spec) continue;
+      if (!judged.has(spec)) judged.set(spec, versionProblem(spec, target));
+      const message = judged.get(spec);
       const kw = a.statement.keyword;
-      if (spec.since && compareVersions(spec.since, target) > 0) {
-        report({ file: kw.file, range: kw.range, severity: "error", code: "keyword-not-in-version", message: `'${spec.name}' needs keepalived ${spec.since} or later; keepalived ${target} reports it as an unknown keyword` });
-      } else if (spec.removedAfter && compareVersions(spec.removedAfter, target) < 0) {
-        report({ file: kw.file, range: kw.range, severity: "error", code: "keyword-not-in-version", message: `'${spec.name}' was removed after keepalived ${spec.removedAfter}; keepalived ${target} does not know it` });
-      }
+      if (message) report({ file: kw.file, range: kw.range, severity: "error", code: "keyword-not-in-version", message });
     }
   },
 };
