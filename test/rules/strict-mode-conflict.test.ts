@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { check, linesOf } from "../helpers";
+import { check, linesOf, withCode } from "../helpers";
 
 const vi = (body: string) => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n  priority 100\n${body}\n}\n`;
 const VIPS = "  virtual_ipaddress {\n    10.0.0.1\n  }";
@@ -19,4 +19,24 @@ test("silent without strict mode, or when the instance turns it off", () => {
   const body = `${VIPS}\n  authentication {\n    auth_type PASS\n    auth_pass secret\n  }`;
   assert.deepEqual(linesOf(check(vi(body)), "strict-mode-conflict"), []);
   assert.deepEqual(linesOf(check("global_defs {\n  vrrp_strict\n}\n" + vi(`${body}\n  strict_mode off`)), "strict-mode-conflict"), []);
+});
+
+const manyVips = (n: number, v6 = false) =>
+  "  virtual_ipaddress {\n" + Array.from({ length: n }, (_, i) => (v6 ? `    fe80::${(i + 1).toString(16)}\n` : `    10.1.${i >> 8}.${i & 255}\n`)).join("") + "  }";
+
+test("strict mode: more virtual addresses than one advert carries (255 IPv4, 89 IPv6 at MTU 1500) is a warning on the first excess one", () => {
+  const v4 = withCode(check("global_defs {\n  vrrp_strict\n}\n" + vi(manyVips(300))), "strict-mode-conflict");
+  assert.equal(v4.length, 1);
+  assert.equal(v4[0].severity, "warning");
+  assert.equal(v4[0].range.start.line, 3 + 5 + 255); // global_defs (3) + instance header (4) + block line, then 255 kept
+  assert.match(v4[0].message, /300 virtual addresses.*at most 255 IPv4/);
+  const v6 = withCode(check(vi(`${manyVips(90, true)}\n  strict_mode`)), "strict-mode-conflict");
+  assert.equal(v6.length, 1);
+  assert.match(v6[0].message, /at most 89 IPv6/);
+});
+
+test("strict mode: addresses up to the limit, or many addresses without strict mode, stay silent here", () => {
+  assert.deepEqual(withCode(check("global_defs {\n  vrrp_strict\n}\n" + vi(manyVips(255))), "strict-mode-conflict"), []);
+  assert.deepEqual(withCode(check(vi(`${manyVips(89, true)}\n  strict_mode`)), "strict-mode-conflict"), []);
+  assert.deepEqual(withCode(check(vi(manyVips(300))), "strict-mode-conflict"), []);
 });
