@@ -17,7 +17,7 @@ test("severityOverrides re-grade a code and `off` hides it, live on configuratio
     const uri = await client.open(path.join(dir, "lb-a", "keepalived.conf"));
     await client.waitFor(() => !!client.diagnostics.get(uri)?.some((d) => d.code === "vrid-mismatch"));
     assert.equal(client.diagnostics.get(uri)!.find((d) => d.code === "vrid-mismatch")!.severity, 4);
-    client.settings = { severityOverrides: { "vrid-mismatch": "off" } };
+    client.settings = { severityOverrides: { "vrid-mismatch": "off", "vrrp-firewall-hint": "off" } };
     await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
     const peer = uriOf(path.join(dir, "lb-b", "keepalived.conf"));
     await client.waitFor(() => client.diagnostics.get(uri)?.length === 0 && client.diagnostics.get(peer)?.length === 0, 5000, "the code to be turned off");

@@ -2,7 +2,6 @@
 import * as path from "path";
 import { DocumentLink, DocumentLinkParams } from "vscode-languageserver/node";
 import { resolveInclude } from "../core/config/expand";
-import { diskAccess, FileAccess } from "../core/config/files";
 import { statementsOf } from "../core/syntax/locate";
 import type { WorkspaceIndex } from "./workspaceIndex";
 import { pathToUri, uriToPath } from "./uris";
@@ -12,7 +11,7 @@ export function documentLinks(index: WorkspaceIndex, params: DocumentLinkParams)
   const syntax = index.workspace.syntax(file);
   if (!syntax) return [];
   const includeRoots = index.workspace.options.includeRoots ?? [];
-  const access: FileAccess = { read: (f) => index.text(f), list: diskAccess.list, isDirectory: diskAccess.isDirectory };
+  const access = index.workspace.access;
   const links: DocumentLink[] = [];
   for (const { statement } of statementsOf(syntax.items)) {
     if (statement.keyword.text !== "include" || !statement.args.length) continue;

@@ -3,6 +3,7 @@ import type { Diagnostic } from "./diagnostic";
 import type { ExpandedConfig } from "../config/expand";
 import type { AnnotatedStatement } from "../config/annotate";
 import type { SyntaxFile } from "../syntax/tree";
+import type { FileAccess } from "../config/files";
 
 export interface CheckOptions {
   /** keepalived release the configuration is meant for, e.g. "2.2.7"; undefined means the newest. */
@@ -13,6 +14,10 @@ export interface NodeContext {
   config: ExpandedConfig;
   annotated: AnnotatedStatement[];
   options: CheckOptions;
+  /** How files are read (open buffers first), for rules that look at other files (scripts). */
+  access: FileAccess;
+  /** Folders that stand for `/` when a config names an absolute path. */
+  includeRoots: string[];
   report(d: Diagnostic): void;
 }
 

@@ -38,7 +38,8 @@ interface ParsedFile {
 
 export class Workspace {
   private readonly buffers = new Map<string, string>();
-  private readonly access: FileAccess;
+  /** Open buffers in front of the disk (or the access given in the options). */
+  readonly access: FileAccess;
   private readonly members = new Set<string>();
   private readonly parsed = new Map<string, ParsedFile>();
   private nodeCache = new Map<string, ConfigNode>();
@@ -158,7 +159,14 @@ export class Workspace {
     });
     const annotated = annotate(config.statements);
     const diagnostics: Diagnostic[] = [];
-    const ctx: NodeContext = { config, annotated, options: this.options, report: (d) => diagnostics.push(d) };
+    const ctx: NodeContext = {
+      config,
+      annotated,
+      options: this.options,
+      access: this.access,
+      includeRoots: this.options.includeRoots ?? [],
+      report: (d) => diagnostics.push(d),
+    };
     for (const rule of NODE_RULES) rule.checkNode(ctx);
     const node: ConfigNode = { id, root, configId, config, annotated, diagnostics };
     this.nodeCache.set(id, node);

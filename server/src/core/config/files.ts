@@ -9,6 +9,8 @@ export interface FileAccess {
   /** Entries of a directory (names only), or [] when it is not one. */
   list(dir: string): string[];
   isDirectory(p: string): boolean;
+  /** Whether a file exists, without reading it (programs can be large). */
+  exists(p: string): boolean;
 }
 
 export const diskAccess: FileAccess = {
@@ -33,6 +35,9 @@ export const diskAccess: FileAccess = {
       return false;
     }
   },
+  exists(p) {
+    return fs.existsSync(p);
+  },
 };
 
 /** Open buffers first, then the underlying access. */
@@ -45,6 +50,7 @@ export function overlay(buffers: Map<string, string>, under: FileAccess): FileAc
       return [...names];
     },
     isDirectory: (p) => under.isDirectory(p),
+    exists: (p) => buffers.has(p) || under.exists(p),
   };
 }
 
@@ -120,5 +126,6 @@ export function memoryAccess(files: Map<string, string>): FileAccess {
       const prefix = p.endsWith(path.sep) ? p : p + path.sep;
       return [...files.keys()].some((f) => f.startsWith(prefix));
     },
+    exists: (p) => files.has(p),
   };
 }

@@ -21,6 +21,9 @@ import { addressOwnerRule } from "./address-owner";
 import { authAhMasterRule } from "./auth-ah-master";
 import { fwmarkProtocolRule } from "./fwmark-protocol";
 import { noVirtualAddressRule } from "./no-virtual-address";
+import { scriptSecurityRule } from "./script-security";
+import { notifyScriptMissingRule } from "./notify-script-missing";
+import { vrrpFirewallHintRule } from "./vrrp-firewall-hint";
 
 export const FILE_RULES: FileRule[] = [syntaxRule];
 
@@ -45,4 +48,7 @@ export const NODE_RULES: NodeRule[] = [
   authAhMasterRule,
   fwmarkProtocolRule,
   noVirtualAddressRule,
+  scriptSecurityRule,
+  notifyScriptMissingRule,
+  vrrpFirewallHintRule,
 ];

@@ -10,6 +10,7 @@ import { unicastPeerMismatchRule } from "./unicast-peer-mismatch";
 import { multipleAddressOwnersRule } from "./multiple-address-owners";
 import { trackWeightIneffectiveRule } from "./track-weight-ineffective";
 import { vridConflictRule } from "./vrid-conflict";
+import { weakAuthPassRule } from "./weak-auth-pass";
 
 export const CLUSTER_RULES: ClusterRule[] = [
   vridMismatchRule,
@@ -23,4 +24,4 @@ export const CLUSTER_RULES: ClusterRule[] = [
   trackWeightIneffectiveRule,
 ];
 
-export const CROSS_CLUSTER_RULES: CrossClusterRule[] = [vridConflictRule];
+export const CROSS_CLUSTER_RULES: CrossClusterRule[] = [vridConflictRule, weakAuthPassRule];

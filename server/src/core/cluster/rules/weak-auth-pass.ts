@@ -1,0 +1,68 @@
+// PASS authentication sends the password in clear text in every advert, and VRRPv3 and strict mode
+// drop it. A short, numeric or tutorial password protects nothing; one password shared by unrelated
+// clusters lets a mistake in one disturb the other. The fix sets a new random password on every
+// member of the cluster at once, so the members keep agreeing.
+import { randomBytes } from "crypto";
+import type { CrossClusterRule } from "../rule";
+import type { Cluster } from "../cluster";
+import type { VrrpInstance } from "../../model/vrrp";
+import type { Fix } from "../../check/diagnostic";
+import { replaceWord } from "../edits";
+import { AUTH_PASS_LENGTH } from "../../rules/auth-pass-truncated";
+
+const TUTORIAL_PASSWORDS = new Set(["1111", "1234", "12345678", "password", "passwd", "secret", "keepalived", "pass", "test", "admin", "changeme", "vrrp", "qwerty", "abc123", "letmein", "default"]);
+const MIN_LENGTH = 6;
+
+export function weakness(password: string): string | undefined {
+  const p = password.slice(0, AUTH_PASS_LENGTH);
+  if (TUTORIAL_PASSWORDS.has(p.toLowerCase())) return "a well-known example password";
+  if (p.length < MIN_LENGTH) return `only ${p.length} characters`;
+  if (/^\d+$/.test(p)) return "digits only";
+  return undefined;
+}
+
+function passwordOf(i: VrrpInstance): string | undefined {
+  return i.auth?.type?.value === "PASS" ? i.auth.pass?.value : undefined;
+}
+
+function newPasswordFix(cluster: Cluster): Fix | undefined {
+  const password = randomBytes(6).toString("base64").replace(/[+/=]/g, "x").slice(0, AUTH_PASS_LENGTH);
+  const edits = cluster.members.flatMap((m) => (m.auth?.pass?.word ? [replaceWord(m.auth.pass.word, password)] : []));
+  if (!edits.length || edits.some((e) => !e)) return undefined;
+  return { title: `Set a new random auth_pass on all ${cluster.members.length} member(s)`, edits: edits as NonNullable<(typeof edits)[number]>[] };
+}
+
+const CLEAR_TEXT = "PASS authentication travels in clear text in every advert and is removed in VRRPv3 and strict mode";
+
+export const weakAuthPassRule: CrossClusterRule = {
+  code: "weak-auth-pass",
+  checkClusters(clusters, report) {
+    const byPassword = new Map<string, Cluster[]>();
+    for (const c of clusters) {
+      const passwords = new Set(c.members.map(passwordOf).filter((p): p is string => !!p).map((p) => p.slice(0, AUTH_PASS_LENGTH)));
+      for (const p of passwords) byPassword.set(p, [...(byPassword.get(p) ?? []), c]);
+    }
+    for (const c of clusters) {
+      for (const m of c.members) {
+        const password = passwordOf(m);
+        const word = m.auth?.pass?.word;
+        if (!password || !word) continue;
+        const weak = weakness(password);
+        const shared = (byPassword.get(password.slice(0, AUTH_PASS_LENGTH)) ?? []).filter((o) => o !== c);
+        if (!weak && !shared.length) continue;
+        const others = shared.flatMap((o) => o.members.map((x) => `${x.node.name}/${x.name}`));
+        const why = weak ? `auth_pass is weak (${weak})` : `the same auth_pass is used by an unrelated cluster (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""})`;
+        const fix = newPasswordFix(c);
+        report({
+          file: word.file,
+          range: word.range,
+          severity: "warning",
+          code: "weak-auth-pass",
+          message: `${why}. ${CLEAR_TEXT}; prefer no authentication plus a firewall, or a strong password`,
+          related: shared.flatMap((o) => o.members.filter((x) => x.auth?.pass?.word).slice(0, 1).map((x) => ({ file: x.auth!.pass!.word!.file, range: x.auth!.pass!.word!.range, message: `same password in ${x.name} on ${x.node.name}` }))),
+          fixes: fix ? [fix] : [],
+        });
+      }
+    }
+  },
+};

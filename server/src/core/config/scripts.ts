@@ -1,0 +1,48 @@
+// Commands named in a config (vrrp_script `script`, notify_*, MISC_CHECK misc_path): which program
+// they run, and where that program is, on this machine or in the workspace under an include root.
+import * as path from "path";
+import type { FileAccess } from "./files";
+import type { ConfigStatement } from "./expand";
+
+/** Keywords whose first argument is a command keepalived runs. */
+export const SCRIPT_KEYWORDS = new Set([
+  "script",
+  "notify",
+  "notify_master",
+  "notify_backup",
+  "notify_fault",
+  "notify_stop",
+  "notify_deleted",
+  "notify_master_rx_lower_pri",
+  "notify_up",
+  "notify_down",
+  "misc_path",
+]);
+
+/** The program of a command line: its first word, quotes removed. */
+export function programOf(command: string): string | undefined {
+  const m = /^\s*(?:"([^"]*)"|'([^']*)'|(\S+))/.exec(command);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
+/** The command of a script statement, as keepalived reads it (the first argument, often quoted). */
+export function commandOf(s: ConfigStatement): string | undefined {
+  return s.args[0]?.text;
+}
+
+export interface ScriptLocation {
+  program: string;
+  /** Where it is: the real path, or the copy under an include root; undefined when nowhere. */
+  found?: string;
+}
+
+/** Resolves the program of `command`. Only absolute paths are judged: a bare name is looked up in PATH at run time. */
+export function resolveScriptPath(command: string, includeRoots: string[], access: FileAccess): ScriptLocation | undefined {
+  const program = programOf(command);
+  if (!program || !path.isAbsolute(program) || program.includes("$")) return undefined;
+  for (const root of includeRoots) {
+    const candidate = path.join(root, program);
+    if (access.exists(candidate)) return { program, found: candidate };
+  }
+  return { program, found: access.exists(program) ? program : undefined };
+}

@@ -1,0 +1,27 @@
+// A notify script or vrrp_script that names a program found neither on this machine nor in the
+// workspace: keepalived would log that it cannot run it, on the node, when the state changes.
+import type { NodeRule } from "../check/rule";
+import { SCRIPT_KEYWORDS, resolveScriptPath } from "../config/scripts";
+import { diskAccess, FileAccess } from "../config/files";
+
+export const notifyScriptMissingRule: NodeRule = {
+  code: "notify-script-missing",
+  checkNode({ annotated, includeRoots, access, report }) {
+    // "On this machine" means the real disk, even when the workspace is read from elsewhere.
+    const anywhere: FileAccess = { ...access, exists: (p) => access.exists(p) || diskAccess.exists(p) };
+    for (const a of annotated) {
+      if (!a.spec || !SCRIPT_KEYWORDS.has(a.spec.name)) continue;
+      const word = a.statement.args[0];
+      if (!word) continue;
+      const where = resolveScriptPath(word.text, includeRoots, anywhere);
+      if (!where || where.found) continue;
+      report({
+        file: word.file,
+        range: word.range,
+        severity: "warning",
+        code: "notify-script-missing",
+        message: `${a.spec.name}: '${where.program}' exists neither on this machine nor in the workspace` + (includeRoots.length ? ` (include roots: ${includeRoots.join(", ")})` : " (set an include root if the workspace keeps the target's files)"),
+      });
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { pair, clusterDiagnostics, filesOf, fixAndRecheck, nodeText } from "./helpers";
+import { withCode } from "../helpers";
+
+test("a tutorial password is reported on both members, saying PASS is clear text, without printing it", () => {
+  const d = clusterDiagnostics(pair({ authPass: "1111" }, { authPass: "1111" }), "weak-auth-pass");
+  assert.deepEqual(filesOf(d), ["lb-a/keepalived.conf", "lb-b/keepalived.conf"]);
+  assert.match(d[0].message, /well-known/);
+  assert.match(d[0].message, /clear text/);
+  assert.match(d[0].message, /VRRPv3/);
+  assert.doesNotMatch(d[0].message, /1111/);
+  assert.equal(d[0].severity, "warning");
+});
+
+test("short and digits-only passwords are weak; a decent one is not", () => {
+  assert.match(clusterDiagnostics(pair({ authPass: "ab1" }, { authPass: "ab1" }), "weak-auth-pass")[0].message, /only 3 characters/);
+  assert.match(clusterDiagnostics(pair({ authPass: "20240611" }, { authPass: "20240611" }), "weak-auth-pass")[0].message, /digits only/);
+  assert.deepEqual(clusterDiagnostics(pair({ authPass: "Vx7kq2Lz" }, { authPass: "Vx7kq2Lz" }), "weak-auth-pass"), []);
+});
+
+test("no authentication, or AH, is not a PASS weakness", () => {
+  assert.deepEqual(clusterDiagnostics(pair({ authType: "", authPass: "" }, { authType: "", authPass: "" }), "weak-auth-pass"), []);
+  assert.deepEqual(clusterDiagnostics(pair({ authType: "AH", authPass: "1111" }, { authType: "AH", authPass: "1111" }), "weak-auth-pass"), []);
+});
+
+test("one password on two unrelated clusters is reported with the other cluster as related", () => {
+  const files = {
+    ...pair({ authPass: "Vx7kq2Lz" }, { authPass: "Vx7kq2Lz" }),
+    "db-a/keepalived.conf": nodeText({ routerId: "db-a", name: "VI_DB", state: "MASTER", priority: 150, vrid: 60, authType: "PASS", authPass: "Vx7kq2Lz", vips: ["198.51.100.5/24"] }),
+    "db-b/keepalived.conf": nodeText({ routerId: "db-b", name: "VI_DB", state: "BACKUP", priority: 100, vrid: 60, authType: "PASS", authPass: "Vx7kq2Lz", vips: ["198.51.100.5/24"] }),
+  };
+  const d = clusterDiagnostics(files, "weak-auth-pass");
+  assert.equal(d.length, 4);
+  assert.match(d[0].message, /unrelated cluster/);
+  assert.ok(d.every((x) => x.related?.length));
+});
+
+test("fix: a new random password on every member at once; nothing else changes and no mismatch appears", () => {
+  const { remaining } = fixAndRecheck(pair({ authPass: "1111" }, { authPass: "1111" }), "weak-auth-pass");
+  assert.deepEqual(withCode(remaining, "weak-auth-pass"), []);
+  assert.deepEqual(withCode(remaining, "auth-mismatch"), []);
+});

@@ -1,0 +1,32 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { check, linesOf, ROOT } from "../helpers";
+
+const conf = (cmd: string) => `vrrp_instance V {\n  virtual_router_id 1\n  notify_master "${cmd}"\n}\n`;
+
+test("a notify script that exists nowhere is a warning on its path", () => {
+  const d = check(conf("/opt/nowhere/failover.sh --master"));
+  assert.deepEqual(linesOf(d, "notify-script-missing"), [3]);
+  assert.equal(d.find((x) => x.code === "notify-script-missing")!.severity, "warning");
+});
+
+test("a program on this machine, a bare command name, or an undefined $VAR is not judged", () => {
+  assert.deepEqual(linesOf(check(conf(process.execPath)), "notify-script-missing"), []);
+  assert.deepEqual(linesOf(check(conf("logger master")), "notify-script-missing"), []);
+  assert.deepEqual(linesOf(check(conf("$UNSET/y.sh")), "notify-script-missing"), []);
+});
+
+test("a $VAR is judged by its value, on the line that uses it", () => {
+  assert.deepEqual(linesOf(check("$S=/opt/nowhere/y.sh\n" + conf("$S")), "notify-script-missing"), [4]);
+});
+
+test("a script kept in the workspace is found through the include roots", () => {
+  const files = { "keepalived.conf": conf("/etc/keepalived/notify.sh"), "etc/keepalived/notify.sh": "#!/bin/sh\n" };
+  assert.deepEqual(linesOf(check(files), "notify-script-missing"), [3]);
+  assert.deepEqual(linesOf(check(files, { includeRoots: [ROOT] }), "notify-script-missing"), []);
+});
+
+test("a vrrp_script's script is checked too", () => {
+  const d = check('vrrp_script chk {\n  script "/opt/nowhere/check.sh"\n}\n');
+  assert.deepEqual(linesOf(d, "notify-script-missing"), [2]);
+});

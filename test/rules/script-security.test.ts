@@ -1,0 +1,32 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { check, withCode, applyEdits } from "../helpers";
+
+const SCRIPT = 'vrrp_script chk {\n  script "/usr/bin/true"\n}\n';
+const INSTANCE = "vrrp_instance V {\n  virtual_router_id 1\n  virtual_ipaddress {\n    192.0.2.1/24\n  }\n  track_script {\n    chk\n  }\n}\n";
+
+test("scripts without script_user and enable_script_security: one warning, and the fix adds both", () => {
+  const text = `! comment kept\nglobal_defs {\n    router_id a\n}\n${SCRIPT}${INSTANCE}`;
+  const d = withCode(check(text), "script-security");
+  assert.equal(d.length, 1);
+  assert.equal(d[0].severity, "warning");
+  assert.match(d[0].message, /SECURITY VIOLATION/);
+  const fixed = applyEdits(text, d[0].fixes![0].edits);
+  assert.match(fixed, /global_defs \{\n    router_id a\n    script_user keepalived_script\n    enable_script_security\n\}/);
+  assert.ok(fixed.startsWith("! comment kept\n"));
+  assert.deepEqual(withCode(check(fixed), "script-security"), []);
+});
+
+test("without global_defs the fix creates it after the leading comments", () => {
+  const text = `! Configuration File for keepalived\n\n${SCRIPT}${INSTANCE}`;
+  const d = withCode(check(text), "script-security");
+  const fixed = applyEdits(text, d[0].fixes![0].edits);
+  assert.match(fixed, /^! Configuration File for keepalived\nglobal_defs \{\n  script_user keepalived_script\n  enable_script_security\n\}\n/);
+  assert.deepEqual(withCode(check(fixed), "script-security"), []);
+});
+
+test("notify scripts count too; a config with both settings, or without scripts, is silent", () => {
+  assert.equal(withCode(check('vrrp_instance V {\n  virtual_router_id 1\n  notify_master "/usr/bin/true"\n}\n'), "script-security").length, 1);
+  assert.deepEqual(withCode(check(`global_defs {\n  script_user nobody\n  enable_script_security\n}\n${SCRIPT}${INSTANCE}`), "script-security"), []);
+  assert.deepEqual(withCode(check("vrrp_instance V {\n  virtual_router_id 1\n}\n"), "script-security"), []);
+});

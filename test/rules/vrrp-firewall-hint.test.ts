@@ -1,0 +1,26 @@
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import { check, withCode } from "../helpers";
+
+test("once per node, on the first instance: multicast group rules for firewalld and nftables", () => {
+  const d = withCode(check("vrrp_instance A {\n  virtual_router_id 1\n}\nvrrp_instance B {\n  virtual_router_id 2\n}\n"), "vrrp-firewall-hint");
+  assert.equal(d.length, 1);
+  assert.equal(d[0].severity, "info");
+  assert.equal(d[0].range.start.line, 0);
+  assert.match(d[0].message, /protocol 112/);
+  assert.match(d[0].message, /224\.0\.0\.18/);
+  assert.match(d[0].message, /firewall-cmd .*vrrp/);
+  assert.match(d[0].message, /nft add rule .*vrrp accept/);
+});
+
+test("with unicast peers the rules allow exactly those peers", () => {
+  const d = withCode(check("vrrp_instance A {\n  virtual_router_id 1\n  unicast_peer {\n    10.0.0.2\n    fd00::2\n  }\n}\n"), "vrrp-firewall-hint");
+  assert.match(d[0].message, /source address="10\.0\.0\.2"/);
+  assert.match(d[0].message, /ip6 saddr fd00::2/);
+  assert.doesNotMatch(d[0].message, /224\.0\.0\.18/);
+});
+
+test("IPv6 VIPs use the IPv6 group; a config without vrrp_instance gets no hint", () => {
+  assert.match(withCode(check("vrrp_instance A {\n  virtual_router_id 1\n  virtual_ipaddress {\n    fd00::10/64\n  }\n}\n"), "vrrp-firewall-hint")[0].message, /ff02::12/);
+  assert.deepEqual(withCode(check("global_defs {\n  router_id a\n}\n"), "vrrp-firewall-hint"), []);
+});
