@@ -1,9 +1,13 @@
-// `include` lines become links to the file they read (the first match of a glob; the tooltip lists all).
+// `include` lines become links to the file they read (the first match of a glob; the tooltip lists all),
+// and script paths (notify_*, vrrp_script `script`) link to the script when the workspace or the
+// machine has it.
 import * as path from "path";
 import { DocumentLink, DocumentLinkParams } from "vscode-languageserver/node";
 import { resolveInclude } from "../core/config/expand";
 import { statementsOf } from "../core/syntax/locate";
 import type { WorkspaceIndex } from "./workspaceIndex";
+import { SCRIPT_KEYWORDS } from "../core/config/scripts";
+import { scriptAt } from "./scripts";
 import { pathToUri, uriToPath } from "./uris";
 
 export function documentLinks(index: WorkspaceIndex, params: DocumentLinkParams): DocumentLink[] {
@@ -14,6 +18,11 @@ export function documentLinks(index: WorkspaceIndex, params: DocumentLinkParams)
   const access = index.workspace.access;
   const links: DocumentLink[] = [];
   for (const { statement } of statementsOf(syntax.items)) {
+    if (SCRIPT_KEYWORDS.has(statement.keyword.text) && statement.args[0]) {
+      const script = scriptAt(index, statement.args[0]);
+      if (script?.found) links.push({ range: script.range, target: pathToUri(script.found), tooltip: script.found });
+      continue;
+    }
     if (statement.keyword.text !== "include" || !statement.args.length) continue;
     const pattern = statement.args.map((a) => a.text).join(" ");
     const files = resolveInclude(pattern, file, access, includeRoots);

@@ -12,6 +12,8 @@ import { occurrencesOf, targetAt } from "./occurrences";
 import { definitionMarkdown } from "./summary";
 import { uriToPath } from "./uris";
 import { instanceHover } from "./clusterInfo";
+import { scriptPreview } from "./scripts";
+import { SCRIPT_KEYWORDS } from "../core/config/scripts";
 
 function nameHover(index: WorkspaceIndex, file: string, params: HoverParams): string | undefined {
   const target = targetAt(index, file, params.position);
@@ -45,6 +47,10 @@ export function hover(index: WorkspaceIndex, params: HoverParams): Hover | null 
       const kind = arg.type.kind === "enum" ? `one of ${arg.type.values.map((v) => `\`${v}\``).join(", ")}` : describeType(arg.type);
       parts.push(`\`${at.word.text}\` — ${arg.label} of \`${at.spec.name}\`: ${kind}\n\n${at.spec.doc}`);
     }
+  }
+  if (at.word && at.wordIndex === 1 && at.statement && SCRIPT_KEYWORDS.has(at.statement.keyword.text)) {
+    const preview = scriptPreview(index, at.word);
+    if (preview) parts.unshift(preview);
   }
   const named = at.word ? nameHover(index, file, params) : undefined;
   if (named) parts.unshift(named);

@@ -1,0 +1,30 @@
+// Script paths under the cursor: where the program is, and its first lines for hover.
+import type { Word } from "../core/syntax/tree";
+import type { Range } from "../core/util/range";
+import { diskAccess, FileAccess } from "../core/config/files";
+import { resolveScriptPath, ScriptLocation } from "../core/config/scripts";
+import type { WorkspaceIndex } from "./workspaceIndex";
+
+const PREVIEW_LINES = 8;
+
+/** The program named by a script argument, with the range of the program's name in the file. */
+export function scriptAt(index: WorkspaceIndex, word: Word): (ScriptLocation & { range: Range }) | undefined {
+  const ws = index.workspace;
+  const access: FileAccess = { ...ws.access, exists: (p) => ws.access.exists(p) || diskAccess.exists(p) };
+  const where = resolveScriptPath(word.text, ws.options.includeRoots ?? [], access);
+  if (!where) return undefined;
+  const start = word.range.start.character + (word.quoted ? 1 : 0) + (word.text.length - word.text.trimStart().length);
+  const range = { start: { line: word.range.start.line, character: start }, end: { line: word.range.start.line, character: start + where.program.length } };
+  return { ...where, range };
+}
+
+/** Markdown showing the first lines of the script, or why it cannot be shown. */
+export function scriptPreview(index: WorkspaceIndex, word: Word): string | undefined {
+  const script = scriptAt(index, word);
+  if (!script) return undefined;
+  if (!script.found) return `\`${script.program}\` exists neither on this machine nor in the workspace.`;
+  const text = index.workspace.access.read(script.found) ?? diskAccess.read(script.found);
+  if (text === undefined || text.includes("\u0000")) return `\`${script.found}\` (not a text file)`;
+  const lines = text.split("\n").slice(0, PREVIEW_LINES);
+  return `\`${script.found}\`\n\n\`\`\`sh\n${lines.join("\n")}${text.split("\n").length > PREVIEW_LINES ? "\n..." : ""}\n\`\`\``;
+}
