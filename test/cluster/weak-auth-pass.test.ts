@@ -41,3 +41,18 @@ test("fix: a new random password on every member at once; nothing else changes a
   assert.deepEqual(withCode(remaining, "weak-auth-pass"), []);
   assert.deepEqual(withCode(remaining, "auth-mismatch"), []);
 });
+
+test("a tutorial password longer than what is sent ('keepalived', sent as 'keepaliv') is still well-known", () => {
+  const d = clusterDiagnostics(pair({ authPass: "keepalived" }, { authPass: "keepalived" }), "weak-auth-pass");
+  assert.equal(d.length, 2);
+  assert.match(d[0].message, /well-known/);
+});
+
+test("one strong password on several virtual routers of the same machines is not reuse across unrelated clusters", () => {
+  const instances = (peer: string, src: string) => [
+    { name: "VI_WEB", vrid: 51, authType: "PASS", authPass: "Vx7kq2Lz", vips: ["192.0.2.10/24"], src, peers: [peer] },
+    { name: "VI_DB", vrid: 52, authType: "PASS", authPass: "Vx7kq2Lz", vips: ["192.0.2.20/24"], src, peers: [peer] },
+  ];
+  const files = pair({ instances: instances("10.0.0.12", "10.0.0.11") }, { instances: instances("10.0.0.11", "10.0.0.12") });
+  assert.deepEqual(clusterDiagnostics(files, "weak-auth-pass"), []);
+});

@@ -15,7 +15,8 @@ const MIN_LENGTH = 6;
 
 export function weakness(password: string): string | undefined {
   const p = password.slice(0, AUTH_PASS_LENGTH);
-  if (TUTORIAL_PASSWORDS.has(p.toLowerCase())) return "a well-known example password";
+  // Both as written and as sent: "keepalived" goes out as "keepaliv".
+  if (TUTORIAL_PASSWORDS.has(password.toLowerCase()) || TUTORIAL_PASSWORDS.has(p.toLowerCase())) return "a well-known example password";
   if (p.length < MIN_LENGTH) return `only ${p.length} characters`;
   if (/^\d+$/.test(p)) return "digits only";
   return undefined;
@@ -23,6 +24,17 @@ export function weakness(password: string): string | undefined {
 
 function passwordOf(i: VrrpInstance): string | undefined {
   return i.auth?.type?.value === "PASS" ? i.auth.pass?.value : undefined;
+}
+
+/**
+ * Clusters that have nothing to do with each other: no VRID and no virtual address in common, and no
+ * node in common (virtual routers on the same machines, e.g. a sync group, are one secret in one file).
+ */
+export function unrelated(a: Cluster, b: Cluster): boolean {
+  const vrids = new Set(a.members.flatMap((m) => (m.vrid ? [m.vrid.value] : [])));
+  const vips = new Set(a.members.flatMap((m) => m.vips.map((v) => v.key)));
+  const nodes = new Set(a.members.map((m) => m.node.id));
+  return b.members.every((m) => !(m.vrid && vrids.has(m.vrid.value)) && !m.vips.some((v) => vips.has(v.key)) && !nodes.has(m.node.id));
 }
 
 function newPasswordFix(cluster: Cluster): Fix | undefined {
@@ -48,7 +60,7 @@ export const weakAuthPassRule: CrossClusterRule = {
         const word = m.auth?.pass?.word;
         if (!password || !word) continue;
         const weak = weakness(password);
-        const shared = (byPassword.get(password.slice(0, AUTH_PASS_LENGTH)) ?? []).filter((o) => o !== c);
+        const shared = (byPassword.get(password.slice(0, AUTH_PASS_LENGTH)) ?? []).filter((o) => o !== c && unrelated(c, o));
         if (!weak && !shared.length) continue;
         const others = shared.flatMap((o) => o.members.map((x) => `${x.node.name}/${x.name}`));
         const why = weak ? `auth_pass is weak (${weak})` : `the same auth_pass is used by an unrelated cluster (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""})`;
