@@ -30,3 +30,30 @@ test("notify scripts count too; a config with both settings, or without scripts,
   assert.deepEqual(withCode(check(`global_defs {\n  script_user nobody\n  enable_script_security\n}\n${SCRIPT}${INSTANCE}`), "script-security"), []);
   assert.deepEqual(withCode(check("vrrp_instance V {\n  virtual_router_id 1\n}\n"), "script-security"), []);
 });
+
+test("settings spread over two global_defs blocks count together (keepalived merges them)", () => {
+  const text = `global_defs {\n  script_user nobody\n}\nglobal_defs {\n  enable_script_security\n}\n${SCRIPT}${INSTANCE}`;
+  assert.deepEqual(withCode(check(text), "script-security"), []);
+});
+
+test("startup/FIFO and checker scripts count too, and only the missing setting is added", () => {
+  const text = "global_defs {\n\tenable_script_security\n\tnotify_fifo_script /usr/bin/true\n}\n";
+  const d = withCode(check(text), "script-security");
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /'script_user'/);
+  assert.doesNotMatch(d[0].message, /SECURITY VIOLATION/);
+  const fixed = applyEdits(text, d[0].fixes![0].edits);
+  assert.equal(fixed, "global_defs {\n\tenable_script_security\n\tnotify_fifo_script /usr/bin/true\n\tscript_user keepalived_script\n}\n");
+  assert.equal(withCode(check("virtual_server 192.0.2.1 80 {\n  quorum_up /usr/bin/true\n}\n"), "script-security").length, 1);
+});
+
+test("the fix edits a global_defs kept in an included file", () => {
+  const files = { "keepalived.conf": `include globals.conf\n${SCRIPT}${INSTANCE}`, "globals.conf": "# shared\nglobal_defs {\n  router_id a\n}\n" };
+  const d = withCode(check(files), "script-security");
+  assert.equal(d.length, 1);
+  const edits = d[0].fixes![0].edits;
+  assert.ok(edits.every((e) => e.file.endsWith("/globals.conf")));
+  const fixed = applyEdits(files["globals.conf"], edits);
+  assert.equal(fixed, "# shared\nglobal_defs {\n  router_id a\n  script_user keepalived_script\n  enable_script_security\n}\n");
+  assert.deepEqual(withCode(check({ ...files, "globals.conf": fixed }), "script-security"), []);
+});

@@ -3,6 +3,7 @@
 import * as path from "path";
 import type { FileAccess } from "./files";
 import type { ConfigStatement } from "./expand";
+import type { KeywordSpec } from "../schema/types";
 
 /** Keywords whose first argument is a command keepalived runs. */
 export const SCRIPT_KEYWORDS = new Set([
@@ -18,6 +19,15 @@ export const SCRIPT_KEYWORDS = new Set([
   "notify_down",
   "misc_path",
 ]);
+
+/**
+ * Whether a keyword runs a program (its schema says an argument is a command): notify scripts,
+ * vrrp_script's script, misc_path, quorum_up/down, startup/shutdown and FIFO scripts. keepalived
+ * applies script security to all of them.
+ */
+export function runsProgram(spec: KeywordSpec | undefined): boolean {
+  return !!spec && spec.args.some((a) => a.type.kind === "script");
+}
 
 /** The program of a command line: its first word, quotes removed. */
 export function programOf(command: string): string | undefined {

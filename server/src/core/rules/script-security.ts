@@ -4,7 +4,7 @@
 import type { NodeRule } from "../check/rule";
 import type { ConfigStatement } from "../config/expand";
 import type { Fix } from "../check/diagnostic";
-import { SCRIPT_KEYWORDS } from "../config/scripts";
+import { runsProgram } from "../config/scripts";
 
 const SCRIPT_USER = "keepalived_script";
 
@@ -33,15 +33,22 @@ function addToGlobalDefs(root: string, text: string, globalDefs: ConfigStatement
 export const scriptSecurityRule: NodeRule = {
   code: "script-security",
   checkNode({ config, annotated, access, report }) {
-    const scripts = annotated.filter((a) => a.spec && (SCRIPT_KEYWORDS.has(a.spec.name) || a.spec.name === "MISC_CHECK"));
+    const scripts = annotated.filter((a) => runsProgram(a.spec));
     if (!scripts.length) return;
-    const globalDefs = config.statements.filter((s) => s.keyword.text === "global_defs").pop();
-    const set = new Set((globalDefs?.children ?? []).map((c) => c.keyword.text));
+    // keepalived reads every global_defs block into one set of settings.
+    const blocks = config.statements.filter((s) => s.keyword.text === "global_defs" && s.children);
+    const set = new Set(blocks.flatMap((b) => b.children!.map((c) => c.keyword.text)));
     const missing = [...(set.has("script_user") ? [] : [`script_user ${SCRIPT_USER}`]), ...(set.has("enable_script_security") ? [] : ["enable_script_security"])];
     if (!missing.length) return;
     const first = scripts[0].statement.keyword;
-    const text = access.read(config.root) ?? "";
-    const fix = addToGlobalDefs(config.root, text, globalDefs, missing);
+    // The fix edits the root's global_defs, else one in an included file, else creates one in the root.
+    const globalDefs = blocks.filter((b) => b.file === config.root).pop() ?? blocks.pop();
+    const target = globalDefs?.file ?? config.root;
+    const text = access.read(target) ?? "";
+    const fix = addToGlobalDefs(target, text, globalDefs, missing);
+    const consequence = set.has("enable_script_security")
+      ? `keepalived runs them as user ${SCRIPT_USER}, and disables them when that user does not exist`
+      : `keepalived runs them as ${set.has("script_user") ? "the script_user" : `${SCRIPT_USER} if that user exists, else as root`}, without checking who may modify them, and logs a SECURITY VIOLATION`;
     report({
       file: first.file,
       range: first.range,
@@ -49,7 +56,7 @@ export const scriptSecurityRule: NodeRule = {
       code: "script-security",
       message:
         `${scripts.length} script${scripts.length > 1 ? "s" : ""} run without ${missing.map((m) => `'${m.split(" ")[0]}'`).join(" and ")} in global_defs: ` +
-        "keepalived runs them as root and logs a SECURITY VIOLATION; set a dedicated user and enable script security",
+        `${consequence}; set a dedicated user and enable script security`,
       fixes: fix ? [fix] : [],
     });
   },
