@@ -1,0 +1,391 @@
+// End to end in a real VS Code: code-server 4.100.3 (VS Code 1.100) with our .vsix installed, on a
+// copy of examples/cluster, driven as a user would (keyboard, mouse, command palette) through
+// headless Chromium. Each step is a named subtest; a failing step leaves
+// test-artifacts/e2e-failed-<step>.png and the run goes on with the next step.
+//
+//   bash scripts/install-code-server.sh && npm run test:e2e
+//
+// Runs only under `npm run test:e2e` (KEEPALIVED_E2E=1), so `npm test` stays quick.
+import { test, TestContext } from "node:test";
+import * as assert from "node:assert/strict";
+import { spawn, spawnSync, ChildProcess } from "child_process";
+import * as fs from "fs";
+import * as net from "net";
+import * as os from "os";
+import * as path from "path";
+import { chromium, Browser, Frame, Page } from "playwright-core";
+import { REPO } from "../helpers";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = path.join(REPO, "test-artifacts");
+const CODE_SERVER_VERSION = "4.100.3";
+const CODE_SERVER =
+  process.env.CODE_SERVER_BIN ??
+  path.join(process.env.CODE_SERVER_CACHE ?? path.join(os.homedir(), ".cache", "keepalived-e2e"), `code-server-${CODE_SERVER_VERSION}`, "node_modules", ".bin", "code-server");
+const EXTENSION_ID = "keepalived-tools.keepalived-language";
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
+const MOD = "Control";
+
+const enabled = process.env.KEEPALIVED_E2E === "1";
+const skip = !enabled ? "end-to-end test: run `npm run test:e2e`" : !fs.existsSync(CHROMIUM) ? "chromium not installed (apt-get install chromium)" : false;
+
+/** Polls `probe` until it returns a truthy value; the error names what was awaited and the last state seen. */
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, lastState?: () => Promise<string>): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > end) {
+      const state = lastState ? await lastState().catch((e) => `(state unavailable: ${e})`) : "";
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${state ? `; last seen: ${state}` : ""}${lastError ? `; last error: ${lastError}` : ""}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function run(cmd: string, args: string[], opts: { cwd?: string; timeout?: number; env?: NodeJS.ProcessEnv } = {}): string {
+  const r = spawnSync(cmd, args, { cwd: opts.cwd, encoding: "utf8", timeout: opts.timeout ?? 300_000, env: opts.env ?? process.env });
+  const output = `${r.stdout ?? ""}${r.stderr ?? ""}`;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (exit ${r.status}${r.error ? `, ${r.error.message}` : ""}):\n${output.slice(-3000)}`);
+  return output;
+}
+
+/** Every frame of the page (webviews are iframes in iframes) that has `selector`. */
+async function framesWith(page: Page, selector: string): Promise<Frame[]> {
+  const found: Frame[] = [];
+  for (const f of page.frames()) if (await f.$(selector).catch(() => null)) found.push(f);
+  return found;
+}
+
+interface StepResult {
+  name: string;
+  ok: boolean;
+  ms: number;
+  detail: string;
+}
+
+test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_000 }, async (t) => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const f of fs.readdirSync(ARTIFACTS)) if (f.startsWith("e2e-")) fs.rmSync(path.join(ARTIFACTS, f), { force: true });
+  const results: StepResult[] = [];
+  const facts: string[] = [];
+  let page: Page | undefined;
+  let browser: Browser | undefined;
+  let server: ChildProcess | undefined;
+  let serverLog = "";
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "keepalived-e2e-"));
+  const userData = path.join(tmp, "user-data");
+  const extensions = path.join(tmp, "extensions");
+  const work = path.join(tmp, "cluster");
+  let setupFailed: string | undefined;
+  // code-server writes a default config.yaml on first start: keep it in the temp folder.
+  const csEnv = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, "config"), PASSWORD: undefined };
+
+  /** One named step: reported as a subtest; on failure a screenshot of that moment is kept. */
+  async function step(name: string, body: (page: Page) => Promise<string | void>, needsPage = true): Promise<boolean> {
+    let ok = false;
+    await t.test(name, async () => {
+      const t0 = Date.now();
+      try {
+        if (setupFailed) throw new Error(`not run: setup failed (${setupFailed})`);
+        if (needsPage && !page) throw new Error("not run: no VS Code page");
+        const detail = (await body(page as Page)) ?? "";
+        results.push({ name, ok: true, ms: Date.now() - t0, detail });
+        ok = true;
+      } catch (e) {
+        const slug = name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").toLowerCase();
+        let shot = "";
+        if (page) {
+          const file = path.join(ARTIFACTS, `e2e-failed-${slug}.png`);
+          shot = await page.screenshot({ path: file }).then(() => ` (screenshot: ${path.relative(REPO, file)})`, () => "");
+        }
+        const message = `step "${name}" failed${shot}: ${e instanceof Error ? e.message : e}`;
+        results.push({ name, ok: false, ms: Date.now() - t0, detail: message });
+        throw new Error(message);
+      }
+    });
+    return ok;
+  }
+
+  // Keyboard helpers, as a user types them.
+  const press = (keys: string) => page!.keyboard.press(keys);
+  const quickInput = () => page!.locator(".quick-input-widget input");
+  async function runCommand(title: string) {
+    await press("F1");
+    await quickInput().waitFor({ state: "visible" });
+    await quickInput().fill(`>${title}`);
+    const row = page!.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
+    await until(`"${title}" in the command palette`, () => row.isVisible(), 10_000, async () => (await page!.locator(".quick-input-list").innerText()).slice(0, 300) || "no commands listed");
+    await press("Enter");
+  }
+  async function openFile(relative: string) {
+    await press(`${MOD}+P`);
+    await quickInput().waitFor({ state: "visible" });
+    await quickInput().fill(relative);
+    const row = page!.locator(".quick-input-list .monaco-list-row", { hasText: path.basename(path.dirname(relative)) }).first();
+    await until(`${relative} in quick open`, () => row.isVisible(), 15_000);
+    await press("Enter");
+    await until(`${relative} in the active editor`, async () => {
+      const crumbs = await page!.locator(".editor-group-container.active .breadcrumbs-control").innerText();
+      return crumbs.includes(path.basename(path.dirname(relative))) && crumbs.includes(path.basename(relative));
+    }, 10_000, groupsState);
+    await page!.locator(".editor-group-container.active .monaco-editor .view-lines").waitFor();
+  }
+  /** What each editor group shows: its breadcrumbs, the active one marked. */
+  async function groupsState() {
+    return (await page!.locator(".editor-group-container").evaluateAll((gs) => gs.map((g) => `${g.classList.contains("active") ? "*" : ""}[${(g.querySelector(".breadcrumbs-control") as HTMLElement | null)?.innerText.replace(/\s+/g, " ") ?? (g.querySelector(".tab.active") as HTMLElement | null)?.innerText ?? "?"}]`))).join(" ");
+  }
+  /** The active editor's visible text, spaces as spaces (Monaco draws them as U+00A0). */
+  const editorText = async () => (await page!.locator(".editor-group-container.active .view-lines").innerText()).replace(/\u00a0/g, " ");
+  async function goTo(line: number, column: number) {
+    await press(`${MOD}+G`);
+    await quickInput().waitFor({ state: "visible" });
+    await quickInput().fill(`:${line}:${column}`);
+    await press("Enter");
+    await until(`cursor at ${line}:${column}`, async () => /Ln (\d+), Col (\d+)/.exec(await page!.locator("#status\\.editor\\.selection").innerText())?.slice(1).join(":") === `${line}:${column}`, 5_000);
+  }
+  const problemRows = () => page!.locator(".markers-panel .monaco-list-row");
+  const problemsText = async () => (await problemRows().allInnerTexts()).join(" | ");
+  async function showProblems() {
+    if (!(await page!.locator(".markers-panel").isVisible())) await runCommand("View: Focus Problems");
+    await page!.locator(".markers-panel").waitFor({ state: "visible" });
+  }
+  /** Clicks the editor tab of this node's keepalived.conf (tabs show the folder as description). */
+  async function clickTab(node: string) {
+    await page!.locator(".tabs-container .tab", { hasText: node }).first().click();
+  }
+  async function shot(name: string) {
+    const file = path.join(ARTIFACTS, name);
+    await page!.screenshot({ path: file });
+    return path.relative(REPO, file);
+  }
+
+  try {
+    // ---- setup -------------------------------------------------------------------------------
+    let vsix = "";
+    await step(
+      "build the .vsix (npm run package)",
+      async () => {
+        run("npm", ["run", "package"], { cwd: REPO, timeout: 180_000 });
+        const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8"));
+        vsix = path.join(REPO, `${pkg.name}-${pkg.version}.vsix`);
+        assert.ok(fs.existsSync(vsix), `npm run package did not write ${vsix}`);
+        const size = fs.statSync(vsix).size;
+        facts.push(`.vsix size: ${(size / 1024).toFixed(0)} KiB (${size} bytes, ${path.basename(vsix)})`);
+        return `${(size / 1024).toFixed(0)} KiB`;
+      },
+      false,
+    ).then((ok) => ok || (setupFailed = "no .vsix"));
+
+    await step(
+      "install the .vsix into code-server",
+      async () => {
+        if (!fs.existsSync(CODE_SERVER)) throw new Error(`code-server not found at ${CODE_SERVER}: run \`bash scripts/install-code-server.sh\` first`);
+        fs.mkdirSync(path.join(userData, "User"), { recursive: true });
+        fs.writeFileSync(
+          path.join(userData, "User", "settings.json"),
+          JSON.stringify(
+            {
+              "security.workspace.trust.enabled": false,
+              "workbench.startupEditor": "none",
+              "workbench.tips.enabled": false,
+              "workbench.enableExperiments": false,
+              "extensions.ignoreRecommendations": true,
+              "extensions.autoCheckUpdates": false,
+              "extensions.autoUpdate": false,
+              "telemetry.telemetryLevel": "off",
+              "editor.hover.delay": 200,
+              "chat.commandCenter.enabled": false,
+            },
+            null,
+            2,
+          ),
+        );
+        const out = run(CODE_SERVER, ["--user-data-dir", userData, "--extensions-dir", extensions, "--install-extension", vsix], { timeout: 120_000, env: csEnv });
+        assert.match(out, /successfully installed/i, out);
+        const listed = run(CODE_SERVER, ["--user-data-dir", userData, "--extensions-dir", extensions, "--list-extensions", "--show-versions"], { env: csEnv });
+        assert.ok(listed.includes(EXTENSION_ID), `--list-extensions shows ${listed.trim() || "nothing"}`);
+        return listed.trim();
+      },
+      false,
+    ).then((ok) => ok || (setupFailed ??= "extension not installed"));
+
+    await step(
+      "start code-server and open a copy of examples/cluster",
+      async () => {
+        fs.cpSync(path.join(REPO, "examples", "cluster"), work, { recursive: true });
+        const port = await freePort();
+        server = spawn(
+          CODE_SERVER,
+          ["--auth", "none", "--bind-addr", `127.0.0.1:${port}`, "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", "--user-data-dir", userData, "--extensions-dir", extensions, work],
+          { stdio: ["ignore", "pipe", "pipe"], env: csEnv },
+        );
+        server.stdout!.on("data", (d) => (serverLog += d));
+        server.stderr!.on("data", (d) => (serverLog += d));
+        await until("code-server to listen", async () => {
+          if (server!.exitCode !== null) throw new Error(`code-server exited ${server!.exitCode}: ${serverLog.slice(-2000)}`);
+          return (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok;
+        }, 60_000);
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+        page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        page.setDefaultTimeout(10_000);
+        const t0 = Date.now();
+        await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(work)}`);
+        await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+        await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "lb-b" }).waitFor({ timeout: 30_000 });
+        return `workbench in ${Date.now() - t0} ms, folder ${work}`;
+      },
+      false,
+    ).then((ok) => ok || (setupFailed ??= "code-server did not start"));
+
+    // ---- the user's steps ----------------------------------------------------------------------
+    const lbB = path.join(work, "lb-b", "keepalived.conf");
+    const originalB = fs.readFileSync(path.join(REPO, "examples/cluster/lb-b/keepalived.conf"), "utf8");
+
+    await step("2 open lb-b: language keepalived, grammar colours, vrid-mismatch in Problems with the peer linked", async (page) => {
+      await openFile("lb-b/keepalived.conf");
+      const mode = page.locator("#status\\.editor\\.mode");
+      await until('status bar language "Keepalived"', async () => /keepalived/i.test(await mode.innerText()), 15_000, () => mode.innerText());
+      // Monaco gives each colour a class mtk<N>; mtk1 is the default foreground (plain text).
+      const keyword = page.locator(".view-line span > span", { hasText: /^vrrp_instance$/ }).first();
+      const cls = await until("a coloured vrrp_instance token", async () => {
+        const c = await keyword.getAttribute("class");
+        return c && /\bmtk(\d+)\b/.exec(c)?.[1] !== "1" ? c : undefined;
+      }, 15_000, async () => `class ${await keyword.getAttribute("class")}`);
+      const plain = await page.evaluate(() => getComputedStyle(document.querySelector(".monaco-editor .view-lines")!).color);
+      const colour = await keyword.evaluate((e) => getComputedStyle(e).color);
+      assert.notEqual(colour, plain, `vrrp_instance has the plain text colour ${plain}`);
+      await showProblems();
+      const row = problemRows().filter({ hasText: "virtual_router_id 52 on lb-b differs from 51 on lb-a" });
+      await until("the vrid-mismatch of lb-b in Problems", () => row.first().isVisible(), 30_000, problemsText);
+      // Related information: a row under the problem that names the peer's file and line; it is a link.
+      const related = problemRows().filter({ hasText: /Col \d+\]\W*virtual_router_id 51 on lb-a\s*$/ });
+      await until("the related information naming lb-a", () => related.first().isVisible(), 10_000, problemsText);
+      const relatedText = await related.first().innerText();
+      assert.match(relatedText, /keepalived\.conf/, `related row: ${relatedText}`);
+      await related.first().click(); // a click on the related information opens the peer at its line
+      await until("the link to open lb-a", async () => (await page.locator(".editor-group-container.active .breadcrumbs-control").innerText()).includes("lb-a"), 10_000, () => page.locator(".editor-group-container.active .breadcrumbs-control").innerText());
+      await openFile("lb-b/keepalived.conf");
+      await shot("e2e-problems.png");
+      return `token class "${cls}" colour ${colour} (plain ${plain}); related: ${relatedText.replace(/\s+/g, " ")}`;
+    });
+
+    await step("3 completion inside vrrp_instance (Ctrl+Space) and hover documentation", async (page) => {
+      await openFile("lb-b/keepalived.conf");
+      await goTo(16, 17); // end of "    advert_int 1"
+      await press("Enter");
+      await press(`${MOD}+Space`);
+      const rows = page.locator(".suggest-widget .monaco-list-row");
+      const labels = await until("our keywords in the suggest widget", async () => {
+        const all = (await rows.allInnerTexts()).map((s) => s.split("\n")[0].trim());
+        return all.some((l) => /^(nopreempt|track_interface|garp_master_delay|preempt_delay|notify_master|smtp_alert|virtual_routes|native_ipv6|dont_track_primary)\b/.test(l)) ? all : undefined;
+      }, 15_000, async () => (await rows.allInnerTexts()).join(", ") || "no suggestion rows");
+      await press("Escape");
+      await press(`${MOD}+Z`);
+      // Hover the keyword "priority" with the mouse.
+      const kw = page.locator(".view-line span > span", { hasText: /^priority$/ }).first();
+      await kw.hover();
+      const hover = page.locator(".monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .monaco-hover-content");
+      await until("the hover documentation of priority", async () => /Election priority/.test((await hover.allInnerTexts()).join(" ")), 15_000, async () => (await hover.allInnerTexts()).join(" | ") || "no hover");
+      const doc = (await hover.allInnerTexts()).join(" ").replace(/\s+/g, " ");
+      await page.mouse.move(5, 5);
+      await press("Escape");
+      return `suggestions: ${labels.slice(0, 8).join(", ")}…; hover: ${doc.slice(0, 80)}…`;
+    });
+
+    await step("4 quick fix from the lightbulb (Ctrl+.) clears the problem; the saved file is right", async (page) => {
+      await openFile("lb-b/keepalived.conf");
+      await goTo(14, 23);
+      await press(`${MOD}+.`);
+      const action = page.locator(".action-widget .monaco-list-row", { hasText: "Set virtual_router_id to 51" }).first();
+      await until("the quick fix 'Set virtual_router_id to 51'", () => action.isVisible(), 15_000, async () => (await page.locator(".action-widget").allInnerTexts()).join(" | ") || "no action widget");
+      await press("Enter"); // the preferred fix is the selected one
+      await until("the fix in the editor", async () => (await editorText()).includes("virtual_router_id 51"), 10_000, async () => JSON.stringify((await editorText()).split("\n").find((l) => l.includes("virtual_router_id"))));
+      await press(`${MOD}+S`);
+      const expected = originalB.replace("virtual_router_id 52", "virtual_router_id 51");
+      await until("lb-b/keepalived.conf on disk with virtual_router_id 51", async () => fs.readFileSync(lbB, "utf8") === expected, 10_000, async () => JSON.stringify(fs.readFileSync(lbB, "utf8").split("\n")[13]));
+      await showProblems();
+      await until("the vrid-mismatch to leave Problems", async () => !/virtual_router_id \d+ on lb-[ab] differs/.test(await problemsText()), 20_000, problemsText);
+      return "line 14 on disk: " + fs.readFileSync(lbB, "utf8").split("\n")[13].trim();
+    });
+
+    await step("5 Show Failover Topology: both nodes and the VIP; failing lb-a moves the VIP to lb-b", async (page) => {
+      await openFile("lb-b/keepalived.conf");
+      await runCommand("Keepalived: Show Failover Topology");
+      const frame = await until("the topology webview with a picture", async () => {
+        for (const f of await framesWith(page, "#graph svg")) if (/lb-a/.test((await f.locator("#graph svg").textContent()) ?? "")) return f;
+      }, 30_000, async () => `${(await framesWith(page, "#graph")).length} topology frame(s); ${(await page.locator(".editor-group-container").allInnerTexts()).join(" | ").slice(0, 200)}`);
+      const svgText = async () => (await frame.locator("#graph svg").textContent()) ?? "";
+      for (const s of ["lb-a", "lb-b", "192.0.2.10"]) assert.ok((await svgText()).includes(s), `picture lacks ${s}: ${(await svgText()).slice(0, 300)}`);
+      await shot("e2e-topology.png");
+      const box = frame.locator("label", { hasText: /^\s*node lb-a\s*$/ }).locator("input");
+      await box.check();
+      await until("MASTER: lb-b after lb-a fails", async () => /MASTER: lb-b/.test(await svgText()), 15_000, async () => (await svgText()).slice(0, 300));
+      return await shot("e2e-topology-failover.png");
+    });
+
+    await step("6 Compare with Peer: the table highlights the mismatch", async (page) => {
+      // The planted mismatch again: the user retypes 52 in lb-b (unsaved), then compares.
+      await clickTab("lb-b"); // the editor group, not the topology beside it
+      await openFile("lb-b/keepalived.conf");
+      await goTo(14, 23);
+      await press("Shift+End");
+      await page.keyboard.type("52");
+      await until("virtual_router_id 52 in the editor", async () => (await editorText()).includes("virtual_router_id 52"), 5_000, editorText);
+      await runCommand("Keepalived: Compare with Peer");
+      const frame = await until("the comparison webview with a mismatch row", async () => (await framesWith(page, "tr.mismatch"))[0], 30_000, async () => `${(await framesWith(page, "#tables")).length} comparison frame(s): ${((await framesWith(page, "#tables"))[0] ? await (await framesWith(page, "#tables"))[0].locator("#tables").innerText() : "").slice(0, 300)}`);
+      const settings = await frame.locator("tr.mismatch").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.setting));
+      assert.ok(settings.includes("virtual_router_id"), `highlighted rows: ${settings.join(", ")}`);
+      const colour = await frame.locator("tr.mismatch").first().evaluate((e) => getComputedStyle(e).backgroundColor + " / " + getComputedStyle(e.querySelector("td") ?? e).backgroundColor);
+      await shot("e2e-compare.png");
+      return `mismatch rows: ${settings.join(", ")}; background ${colour}`;
+    });
+
+    await step("activation time (Developer: Show Running Extensions)", async (page) => {
+      await runCommand("Developer: Show Running Extensions");
+      const row = page.locator(".runtime-extensions-editor .monaco-list-row", { hasText: "Keepalived" }).first();
+      const text = await until("our extension among the running extensions, with its activation time", async () => {
+        const t = await row.innerText();
+        return /\d+\s*ms/.test(t) ? t.replace(/\s+/g, " ") : undefined;
+      }, 15_000, async () => (await page.locator(".runtime-extensions-editor").allInnerTexts()).join(" | ").slice(0, 500) || "no running extensions editor");
+      await shot("e2e-running-extensions.png");
+      const ms = /(\d+)\s*ms/.exec(text)![1];
+      facts.push(`activation time: ${ms} ms (Developer: Show Running Extensions: ${text})`);
+      // The extension host log says when and why it was activated.
+      const logs = path.join(userData, "logs");
+      const files: string[] = [];
+      const walk = (d: string) => fs.existsSync(d) && fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : files.push(path.join(d, e.name))));
+      walk(logs);
+      const line = files.filter((f) => /exthost\.log$/i.test(f)).flatMap((f) => fs.readFileSync(f, "utf8").split("\n")).find((l) => l.includes(EXTENSION_ID) && /activat/i.test(l));
+      if (line) facts.push(`extension host log: ${line.trim()}`);
+      return `${ms} ms`;
+    });
+  } finally {
+    await browser?.close().catch(() => undefined);
+    if (server && server.exitCode === null) server.kill("SIGTERM");
+    fs.writeFileSync(path.join(ARTIFACTS, "e2e-code-server.log"), serverLog);
+    console.log("\nend-to-end steps:");
+    for (const r of results) console.log(`  ${r.ok ? "ok  " : "FAIL"} ${r.name} (${(r.ms / 1000).toFixed(1)} s)${r.detail ? `\n       ${r.detail.split("\n")[0].slice(0, 400)}` : ""}`);
+    for (const f of facts) console.log(`  ${f}`);
+    if (!process.env.KEEPALIVED_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
+    else console.log(`  kept ${tmp}`);
+  }
+});
+
+export type { TestContext };
