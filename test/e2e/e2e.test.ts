@@ -130,16 +130,17 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     await press("F1");
     await quickInput().waitFor({ state: "visible" });
     await quickInput().fill(`>${title}`);
-    const row = page!.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
-    await until(`"${title}" in the command palette`, () => row.isVisible(), 10_000, async () => (await page!.locator(".quick-input-list").innerText()).slice(0, 300) || "no commands listed");
+    // The focused row is what Enter runs: wait until the filtered list has put our command there.
+    const row = page!.locator(".quick-input-list .monaco-list-row.focused", { hasText: title });
+    await until(`"${title}" selected in the command palette`, () => row.isVisible(), 10_000, async () => (await page!.locator(".quick-input-list").innerText()).slice(0, 300) || "no commands listed");
     await press("Enter");
   }
   async function openFile(relative: string) {
     await press(`${MOD}+P`);
     await quickInput().waitFor({ state: "visible" });
     await quickInput().fill(relative);
-    const row = page!.locator(".quick-input-list .monaco-list-row", { hasText: path.basename(path.dirname(relative)) }).first();
-    await until(`${relative} in quick open`, () => row.isVisible(), 15_000);
+    const row = page!.locator(".quick-input-list .monaco-list-row.focused", { hasText: path.basename(path.dirname(relative)) });
+    await until(`${relative} selected in quick open`, () => row.isVisible(), 15_000, async () => (await page!.locator(".quick-input-list .monaco-list-row").allInnerTexts()).join(" | ").replace(/\s+/g, " "));
     await press("Enter");
     await until(`${relative} in the active editor`, async () => {
       const crumbs = await page!.locator(".editor-group-container.active .breadcrumbs-control").innerText();
@@ -168,7 +169,13 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
   }
   /** Clicks the editor tab of this node's keepalived.conf (tabs show the folder as description). */
   async function clickTab(node: string) {
-    await page!.locator(".tabs-container .tab", { hasText: node }).first().click();
+    const tab = page!.locator(".tabs-container .tab", { hasText: new RegExp(`^\\s*keepalived\\.conf\\s*${node}\\b`) }).first();
+    const crumbs = page!.locator(".editor-group-container.active .breadcrumbs-control");
+    // Clicked until its group is the active one (a webview that just re-rendered may take focus back).
+    await until(`the ${node} tab's editor to be active`, async () => {
+      if ((await crumbs.count()) && (await crumbs.innerText()).includes(node)) return true;
+      await tab.click();
+    }, 10_000, groupsState);
   }
   async function shot(name: string) {
     const file = path.join(ARTIFACTS, name);
@@ -343,7 +350,6 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     await step("6 Compare with Peer: the table highlights the mismatch", async (page) => {
       // The planted mismatch again: the user retypes 52 in lb-b (unsaved), then compares.
       await clickTab("lb-b"); // the editor group, not the topology beside it
-      await openFile("lb-b/keepalived.conf");
       await goTo(14, 23);
       await press("Shift+End");
       await page.keyboard.type("52");
@@ -380,9 +386,13 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     await browser?.close().catch(() => undefined);
     if (server && server.exitCode === null) server.kill("SIGTERM");
     fs.writeFileSync(path.join(ARTIFACTS, "e2e-code-server.log"), serverLog);
-    console.log("\nend-to-end steps:");
-    for (const r of results) console.log(`  ${r.ok ? "ok  " : "FAIL"} ${r.name} (${(r.ms / 1000).toFixed(1)} s)${r.detail ? `\n       ${r.detail.split("\n")[0].slice(0, 400)}` : ""}`);
-    for (const f of facts) console.log(`  ${f}`);
+    const summary = [
+      "end-to-end steps:",
+      ...results.map((r) => `  ${r.ok ? "ok  " : "FAIL"} ${r.name} (${(r.ms / 1000).toFixed(1)} s)${r.detail ? `\n       ${r.detail.split("\n")[0].slice(0, 400)}` : ""}`),
+      ...facts.map((f) => `  ${f}`),
+    ].join("\n");
+    console.log("\n" + summary);
+    fs.writeFileSync(path.join(ARTIFACTS, "e2e-summary.txt"), summary + "\n");
     if (!process.env.KEEPALIVED_E2E_KEEP) fs.rmSync(tmp, { recursive: true, force: true });
     else console.log(`  kept ${tmp}`);
   }
