@@ -93,12 +93,12 @@ route1() {
   mkdir -p "$PREFIX" "$tmp"
   echo '{"name":"keepalived-e2e-code-server","private":true}' >"$PREFIX/package.json"
   # The ripgrep version code-server's VS Code pins, read from the package itself.
-  step "route 1: fetch code-server $VERSION" npm pack --silent --pack-destination "$tmp" "code-server@$VERSION" || return 1
+  step "route 1: fetch code-server $VERSION" npm pack --pack-destination "$tmp" "code-server@$VERSION" || return 1
   local rgpkgver
   rgpkgver="$(tar xzOf "$tmp/code-server-$VERSION.tgz" package/lib/vscode/npm-shrinkwrap.json |
     node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).packages["node_modules/@vscode/ripgrep"].version))')" ||
     { say "FAILED at step 'route 1: read @vscode/ripgrep version'"; return 1; }
-  step "route 1: fetch @vscode/ripgrep $rgpkgver" bash -c "cd '$tmp' && npm pack --silent '@vscode/ripgrep@$rgpkgver' && mkdir -p rgpkg && tar xzf vscode-ripgrep-$rgpkgver.tgz -C rgpkg" || return 1
+  step "route 1: fetch @vscode/ripgrep $rgpkgver" bash -c "cd '$tmp' && npm pack '@vscode/ripgrep@$rgpkgver' && mkdir -p rgpkg && tar xzf vscode-ripgrep-$rgpkgver.tgz -C rgpkg" || return 1
   step "route 1: seed ripgrep cache with Debian's rg" seed_ripgrep "$tmp/rgpkg/package" "$tmp" || return 1
   step "route 1: npm install code-server@$VERSION (compiles native modules, ~1 min)" \
     env -C "$PREFIX" TMPDIR="$tmp" npm_config_unsafe_perm=true npm_config_yes=true \
