@@ -67,6 +67,17 @@ if [ ${#need[@]} -gt 0 ]; then
   step "apt-get update" apt-get update -qq
   step "apt-get install ${need[*]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
 fi
+# node-gyp compiles against the running Node's headers; point it at the ones installed beside node
+# (nodesource and nodejs.org builds ship them) so it does not download them from nodejs.org.
+if [ -z "${npm_config_nodedir:-}" ]; then
+  node_prefix="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
+  if [ -f "$node_prefix/include/node/node.h" ]; then
+    export npm_config_nodedir="$node_prefix"
+  else
+    say "note: no Node headers in $node_prefix/include/node; node-gyp will download them from nodejs.org"
+  fi
+fi
+
 RG="$(command -v rg || true)"
 [ -n "$RG" ] || { say "FAILED at step 'find rg': ripgrep installed but rg not on PATH"; exit 1; }
 
