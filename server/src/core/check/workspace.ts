@@ -4,6 +4,7 @@
 import * as path from "path";
 import type { SyntaxFile } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
+import { reparse } from "../syntax/incremental";
 import { expandConfig, ExpandedConfig, resolveInclude } from "../config/expand";
 import { annotate, AnnotatedStatement } from "../config/annotate";
 import { diskAccess, FileAccess, overlay } from "../config/files";
@@ -42,6 +43,8 @@ export class Workspace {
   readonly access: FileAccess;
   private readonly members = new Set<string>();
   private readonly parsed = new Map<string, ParsedFile>();
+  /** The syntax of a file's previous text, so a small edit re-parses one statement, not the file. */
+  private readonly previous = new Map<string, SyntaxFile>();
   private nodeCache = new Map<string, ConfigNode>();
   private readonly clusterAnalysis = new ClusterAnalysis();
   /** Bumped on every change so derived results (cluster analysis) know when to recompute. */
@@ -61,6 +64,7 @@ export class Workspace {
     file = path.resolve(file);
     this.members.delete(file);
     this.changed(file);
+    this.previous.delete(file);
   }
 
   /** Sets the text of an open buffer (undefined: back to the disk's copy). */
@@ -74,6 +78,8 @@ export class Workspace {
   /** Tells the workspace a file changed on disk or in a buffer. */
   changed(file: string): void {
     file = path.resolve(file);
+    const before = this.parsed.get(file);
+    if (before) this.previous.set(file, before.syntax);
     this.parsed.delete(file);
     for (const [id, node] of this.nodeCache) if (node.config.files.includes(file) || node.root === file) this.nodeCache.delete(id);
     // A new file may satisfy an include that found nothing before.
@@ -98,7 +104,9 @@ export class Workspace {
     if (cached) return cached;
     const text = this.access.read(file);
     if (text === undefined) return undefined;
-    const syntax = parseConfig(text);
+    const previous = this.previous.get(file);
+    this.previous.delete(file);
+    const syntax = previous ? reparse(previous, text) : parseConfig(text);
     const includes: string[] = [];
     const visit = (items: SyntaxFile["items"]) => {
       for (const item of items) {

@@ -69,7 +69,7 @@ export class TreeBuilder {
             prefixLine = line;
             continue;
           case "Definition":
-            items.push({ ...parseDefinition(el), condition });
+            items.push({ ...parseDefinition(el), condition: this.used(condition) });
             condition = undefined;
             continue;
         }
@@ -78,13 +78,13 @@ export class TreeBuilder {
       if (el.name === "statement") {
         const s = this.statement(el);
         if (s) {
-          if (condition) s.condition = condition;
+          if (condition) s.condition = this.used(condition);
           if (sequences.length) s.sequences = sequences;
           items.push(s);
         }
       } else {
         const block = this.block(el);
-        items.push({ kind: "bareBlock", block, condition, range: block.range });
+        items.push({ kind: "bareBlock", block, condition: this.used(condition), range: block.range });
       }
       condition = undefined;
       sequences = [];
@@ -93,11 +93,16 @@ export class TreeBuilder {
     return attachNextLineBlocks(items);
   }
 
+  /** A condition that applies to an item: its id names a node (a lone `@id` line names nothing). */
+  private used(condition: ConditionPrefix | undefined): ConditionPrefix | undefined {
+    if (condition?.id) this.conditionIds.add(condition.id);
+    return condition;
+  }
+
   private condition(t: IToken): ConditionPrefix {
     const negated = t.image.startsWith("@^");
     const id = t.image.slice(negated ? 2 : 1);
-    if (id) this.conditionIds.add(id);
-    else this.problems.push({ message: "A condition needs a config id after '@'", range: tokenRange(t) });
+    if (!id) this.problems.push({ message: "A condition needs a config id after '@'", range: tokenRange(t) });
     return { id, negated, range: tokenRange(t) };
   }
 
