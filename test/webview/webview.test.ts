@@ -80,7 +80,7 @@ test("the topology page draws the example cluster and talks back", { skip: avail
     assert.deepEqual(posted[posted.length - 1], { type: "simulate", failures: ["lb-a"] });
     const after = topologyOf(ws, ["lb-a"]);
     await update(page, after, await renderSvg(after));
-    assert.match((await page.locator("#summary").textContent()) ?? "", /MASTER on lb-a/);
+    assert.match((await page.locator("#summary").textContent()) ?? "", /With lb-a failed: MASTER on lb-b \(100\) \(was lb-a\)/);
     assert.match((await page.locator("#graph svg").textContent()) ?? "", /MASTER: lb-b/);
 
     // Clicking a node asks to reveal its line.

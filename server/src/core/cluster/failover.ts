@@ -150,7 +150,8 @@ export function priorityArithmetic(h: Holder): string {
   return `${h.base} ${terms.map((t) => (t.delta < 0 ? `- ${-t.delta}` : `+ ${t.delta}`)).join(" ")} = ${h.priority}`;
 }
 
-function describe(state: FailoverState): string {
+/** "MASTER on lb-a (150) · backup lb-b (100)" for one state of a cluster. */
+export function describe(state: FailoverState): string {
   if (!state.master) return "no MASTER (every member down or in fault)";
   const backups = state.holders.filter((h) => h.role === "BACKUP").map((h) => `backup ${h.node} (${h.priority})`);
   return [`MASTER on ${state.master.node} (${state.master.priority})`, ...backups].join(" · ");

@@ -5,7 +5,7 @@ import type { ConfigStatement } from "../config/expand";
 import type { Diagnostic } from "../check/diagnostic";
 import type { ClusterView } from "../cluster/analysis";
 import type { NodeModel } from "../model/vrrp";
-import { priorityArithmetic, simulate } from "../cluster/failover";
+import { describe, priorityArithmetic, simulate } from "../cluster/failover";
 import { memberLabel } from "../cluster/cluster";
 import { walkStatements } from "../config/expand";
 
@@ -161,7 +161,7 @@ export function buildTopology(view: ClusterView, diagnostics: Diagnostic[], opti
         instance: h.instance.name,
         role: h.role,
         priority: h.priority,
-        arithmetic: h.priority === undefined ? `${h.role.toLowerCase()}${h.reason ? `: ${h.reason}` : ""}` : priorityArithmetic(h),
+        arithmetic: h.priority === undefined ? (h.reason ?? h.role.toLowerCase()) : priorityArithmetic(h),
         reason: h.reason,
         tracks: h.instance.tracks.map((t) => ({
           kind: t.kind,
@@ -185,7 +185,8 @@ export function buildTopology(view: ClusterView, diagnostics: Diagnostic[], opti
       master: state.master ? memberLabel(state.master.instance, cluster) : undefined,
       previousMaster: result.moved && result.before.master ? memberLabel(result.before.master.instance, cluster) : undefined,
       mismatches: [...new Map(mismatches.map((m) => [`${m.code}${m.message}`, m])).values()],
-      summary: view.summary(cluster),
+      // With failures simulated, say what they lead to; otherwise the usual one-line summary.
+      summary: failures.length ? `With ${failures.join(", ")} failed: ${describe(state)}${result.moved ? ` (was ${result.before.master ? memberLabel(result.before.master.instance, cluster) : "nobody"})` : ""}` : view.summary(cluster),
     });
   }
   const models = view.models.filter((m) => !options.file || usedNodes.has(m.id) || m.root === options.file);
