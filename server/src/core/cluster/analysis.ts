@@ -63,7 +63,7 @@ export class ClusterAnalysis {
       if (old && sameMembers(old.cluster.members, fresh.members)) entry = old;
       else {
         entry = { cluster: fresh, diagnostics: [] };
-        if (fresh.members.length > 1) for (const rule of CLUSTER_RULES) rule.checkCluster(fresh, (d) => entry.diagnostics.push(d));
+        for (const rule of CLUSTER_RULES) if (fresh.members.length > 1 || rule.alsoAlone) rule.checkCluster(fresh, (d) => entry.diagnostics.push(d));
         this.stats.clustersChecked++;
       }
       next.set(fresh.id, entry);

@@ -10,6 +10,8 @@ export type Report = (d: Diagnostic) => void;
 /** Looks at the members of one cluster; its results are cached until a member's node changes. */
 export interface ClusterRule {
   code: string;
+  /** Also check an instance with no peer in the workspace (a "cluster" of one). */
+  alsoAlone?: boolean;
   checkCluster(cluster: Cluster, report: Report): void;
 }
 

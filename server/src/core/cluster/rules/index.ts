@@ -10,7 +10,7 @@ import { unicastPeerMismatchRule } from "./unicast-peer-mismatch";
 import { multipleAddressOwnersRule } from "./multiple-address-owners";
 import { trackWeightIneffectiveRule } from "./track-weight-ineffective";
 import { vridConflictRule } from "./vrid-conflict";
-import { weakAuthPassRule } from "./weak-auth-pass";
+import { weakAuthPassRule, sharedAuthPassRule } from "./weak-auth-pass";
 
 export const CLUSTER_RULES: ClusterRule[] = [
   vridMismatchRule,
@@ -22,6 +22,7 @@ export const CLUSTER_RULES: ClusterRule[] = [
   unicastPeerMismatchRule,
   multipleAddressOwnersRule,
   trackWeightIneffectiveRule,
+  weakAuthPassRule,
 ];
 
-export const CROSS_CLUSTER_RULES: CrossClusterRule[] = [vridConflictRule, weakAuthPassRule];
+export const CROSS_CLUSTER_RULES: CrossClusterRule[] = [vridConflictRule, sharedAuthPassRule];

@@ -3,7 +3,7 @@
 // clusters lets a mistake in one disturb the other. The fix sets a new random password on every
 // member of the cluster at once, so the members keep agreeing.
 import { randomBytes } from "crypto";
-import type { CrossClusterRule } from "../rule";
+import type { ClusterRule, CrossClusterRule, Report } from "../rule";
 import type { Cluster } from "../cluster";
 import type { VrrpInstance } from "../../model/vrrp";
 import type { Fix } from "../../check/diagnostic";
@@ -37,8 +37,17 @@ export function unrelated(a: Cluster, b: Cluster): boolean {
   return b.members.every((m) => !(m.vrid && vrids.has(m.vrid.value)) && !m.vips.some((v) => vips.has(v.key)) && !nodes.has(m.node.id));
 }
 
+/** One proposal per cluster, kept across analyses so the quick-fix does not change under the user. */
+const proposals = new Map<string, string>();
+
+function proposedPassword(cluster: Cluster): string {
+  let p = proposals.get(cluster.id);
+  if (!p) proposals.set(cluster.id, (p = randomBytes(6).toString("base64").replace(/[+/=]/g, "x").slice(0, AUTH_PASS_LENGTH)));
+  return p;
+}
+
 function newPasswordFix(cluster: Cluster): Fix | undefined {
-  const password = randomBytes(6).toString("base64").replace(/[+/=]/g, "x").slice(0, AUTH_PASS_LENGTH);
+  const password = proposedPassword(cluster);
   const edits = cluster.members.flatMap((m) => (m.auth?.pass?.word ? [replaceWord(m.auth.pass.word, password)] : []));
   if (!edits.length || edits.some((e) => !e)) return undefined;
   return { title: `Set a new random auth_pass on all ${cluster.members.length} member(s)`, edits: edits as NonNullable<(typeof edits)[number]>[] };
@@ -46,7 +55,35 @@ function newPasswordFix(cluster: Cluster): Fix | undefined {
 
 const CLEAR_TEXT = "PASS authentication travels in clear text in every advert and is removed in VRRPv3 and strict mode";
 
-export const weakAuthPassRule: CrossClusterRule = {
+function reportMember(m: VrrpInstance, c: Cluster, why: string, related: Cluster[], report: Report): void {
+  const word = m.auth!.pass!.word!;
+  const fix = newPasswordFix(c);
+  report({
+    file: word.file,
+    range: word.range,
+    severity: "warning",
+    code: "weak-auth-pass",
+    message: `${why}. ${CLEAR_TEXT}; prefer no authentication plus a firewall, or a strong password`,
+    related: related.flatMap((o) => o.members.filter((x) => x.auth?.pass?.word).slice(0, 1).map((x) => ({ file: x.auth!.pass!.word!.file, range: x.auth!.pass!.word!.range, message: `same password in ${x.name} on ${x.node.name}` }))),
+    fixes: fix ? [fix] : [],
+  });
+}
+
+/** Weak passwords: a property of one cluster, so checked (and cached) with it. */
+export const weakAuthPassRule: ClusterRule = {
+  code: "weak-auth-pass",
+  alsoAlone: true,
+  checkCluster(c, report) {
+    for (const m of c.members) {
+      const password = passwordOf(m);
+      const weak = password && m.auth?.pass?.word ? weakness(password) : undefined;
+      if (weak) reportMember(m, c, `auth_pass is weak (${weak})`, [], report);
+    }
+  },
+};
+
+/** One password on unrelated clusters: needs every cluster, so it runs on each analysis; cheap. */
+export const sharedAuthPassRule: CrossClusterRule = {
   code: "weak-auth-pass",
   checkClusters(clusters, report) {
     const byPassword = new Map<string, Cluster[]>();
@@ -54,26 +91,18 @@ export const weakAuthPassRule: CrossClusterRule = {
       const passwords = new Set(c.members.map(passwordOf).filter((p): p is string => !!p).map((p) => p.slice(0, AUTH_PASS_LENGTH)));
       for (const p of passwords) byPassword.set(p, [...(byPassword.get(p) ?? []), c]);
     }
-    for (const c of clusters) {
-      for (const m of c.members) {
-        const password = passwordOf(m);
-        const word = m.auth?.pass?.word;
-        if (!password || !word) continue;
-        const weak = weakness(password);
-        const shared = (byPassword.get(password.slice(0, AUTH_PASS_LENGTH)) ?? []).filter((o) => o !== c && unrelated(c, o));
-        if (!weak && !shared.length) continue;
+    for (const [, users] of byPassword) {
+      if (users.length < 2) continue;
+      for (const c of users) {
+        const shared = users.filter((o) => o !== c && unrelated(c, o));
+        if (!shared.length) continue;
         const others = shared.flatMap((o) => o.members.map((x) => `${x.node.name}/${x.name}`));
-        const why = weak ? `auth_pass is weak (${weak})` : `the same auth_pass is used by an unrelated cluster (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""})`;
-        const fix = newPasswordFix(c);
-        report({
-          file: word.file,
-          range: word.range,
-          severity: "warning",
-          code: "weak-auth-pass",
-          message: `${why}. ${CLEAR_TEXT}; prefer no authentication plus a firewall, or a strong password`,
-          related: shared.flatMap((o) => o.members.filter((x) => x.auth?.pass?.word).slice(0, 1).map((x) => ({ file: x.auth!.pass!.word!.file, range: x.auth!.pass!.word!.range, message: `same password in ${x.name} on ${x.node.name}` }))),
-          fixes: fix ? [fix] : [],
-        });
+        for (const m of c.members) {
+          const password = passwordOf(m);
+          // A weak password is already reported; say it once.
+          if (!password || !m.auth?.pass?.word || weakness(password)) continue;
+          reportMember(m, c, `the same auth_pass is used by an unrelated cluster (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""})`, shared, report);
+        }
       }
     }
   },
