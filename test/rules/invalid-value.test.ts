@@ -62,3 +62,10 @@ test("smtp_server: a host name passes, a broken dotted address does not", () => 
   assert.deepEqual(linesOf(check("global_defs {\n  smtp_server 192.168.200.256\n}\n"), "invalid-value"), [2]);
   assert.deepEqual(linesOf(check("global_defs {\n  smtp_server mail.example.com 25\n  smtp_server 10.0.0.1\n}\n"), "invalid-value"), []);
 });
+
+test("HTTP status codes: single codes and ranges between 100 and 599", () => {
+  const conf = (codes: string) => `virtual_server 192.0.2.1 80 {\n  real_server 10.0.0.1 80 {\n    HTTP_GET {\n      url {\n        path /\n        status_code ${codes}\n      }\n    }\n  }\n}\n`;
+  assert.deepEqual(linesOf(check(conf("200 204 300-399")), "invalid-value"), []);
+  const bad = withCode(check(conf("200 299-200 700 2xx")), "invalid-value");
+  assert.deepEqual(bad.map((d) => d.range.start.character), [24, 32, 36]);
+});

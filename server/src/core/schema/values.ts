@@ -26,6 +26,13 @@ export function checkValue(type: ArgType, text: string): string | undefined {
         return `${text} is out of range: expected ${numberRange(type.min, type.max)}`;
       return undefined;
     }
+    case "intRange": {
+      const m = /^(\d+)(?:-(\d+))?$/.exec(text);
+      const lo = m ? Number(m[1]) : NaN;
+      const hi = m?.[2] !== undefined ? Number(m[2]) : lo;
+      if (!m || lo < type.min || hi > type.max || lo > hi) return `'${text}' is not a number or range N-M within ${type.min} to ${type.max}`;
+      return undefined;
+    }
     case "enum": {
       const ok = type.caseInsensitive
         ? type.values.some((v) => v.toLowerCase() === text.toLowerCase())
@@ -69,6 +76,8 @@ export function describeType(type: ArgType): string {
     case "int":
     case "decimal":
       return `${type.kind === "int" ? "integer" : "number"}${type.min !== undefined || type.max !== undefined ? ` ${numberRange(type.min, type.max)}` : ""}`;
+    case "intRange":
+      return `N or N-M, ${type.min} to ${type.max}`;
     case "enum":
       return type.values.join(" | ");
     case "ipv4":

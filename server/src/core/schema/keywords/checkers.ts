@@ -281,8 +281,8 @@ export const keywords: KeywordSpec[] = [
   {
     name: "status_code",
     blocks: URLS,
-    args: [{ label: "code|range", type: { kind: "text" }, optional: true }],
-    rest: { label: "code|range", type: { kind: "text" } },
+    args: [{ label: "code|range", type: { kind: "intRange", min: 100, max: 599 }, optional: true }],
+    rest: { label: "code|range", type: { kind: "intRange", min: 100, max: 599 } },
     repeatable: true,
     default: "200-299",
     doc: "HTTP status codes counted as success: single codes or ranges like `200-299`, each between 100 and 599, separated by spaces. Without any, every 2xx answer passes.",
