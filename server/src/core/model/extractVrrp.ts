@@ -2,6 +2,7 @@
 import * as path from "path";
 import type { ConfigStatement, ConfigWord } from "../config/expand";
 import { canonicalAddress, isIpv6 } from "../util/ip";
+import { child, field, asInt, asNumber, asText } from "./fields";
 import type {
   Field,
   NodeModel,
@@ -44,23 +45,6 @@ const DEFAULT_WEIGHT: Record<TrackKind, number> = { script: 0, interface: 0, fil
 const DEFAULT_PRIORITY = 100;
 const DEFAULT_ADVERT_INT = 1;
 const DEFAULT_VERSION = 2;
-
-function child(s: ConfigStatement | undefined, keyword: string): ConfigStatement | undefined {
-  // keepalived keeps the last of repeated single-value keywords.
-  const all = s?.children?.filter((c) => c.keyword.text === keyword) ?? [];
-  return all[all.length - 1];
-}
-
-function field<T>(s: ConfigStatement | undefined, parse: (text: string) => T | undefined, source: Field<T>["source"] = "instance"): Field<T> | undefined {
-  const word = s?.args[0];
-  if (!s || !word) return undefined;
-  const value = parse(word.text);
-  return value === undefined ? undefined : { value, word, statement: s, source };
-}
-
-const asInt = (t: string) => (/^-?\d+$/.test(t) ? Number(t) : undefined);
-const asNumber = (t: string) => (Number.isFinite(Number(t)) && t.trim() !== "" ? Number(t) : undefined);
-const asText = (t: string) => t;
 
 export function displayName(source: NodeSource, routerId: string | undefined): string {
   if (source.configId !== undefined) return source.configId;

@@ -8,6 +8,7 @@ import type { NodeModel } from "../model/vrrp";
 import { describe, priorityArithmetic, simulate } from "../cluster/failover";
 import { memberLabel } from "../cluster/cluster";
 import { walkStatements } from "../config/expand";
+import { extractLvs } from "../model/lvs";
 
 export interface SourceLink {
   file: string;
@@ -93,37 +94,19 @@ export interface Topology {
   failures: string[];
 }
 
-const CHECKERS = new Set(["HTTP_GET", "SSL_GET", "TCP_CHECK", "MISC_CHECK", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK", "PING_CHECK", "FILE_CHECK", "BFD_CHECK"]);
-
 function link(s: ConfigStatement): SourceLink {
   return { file: s.file, line: s.range.start.line };
 }
 
-function childValue(s: ConfigStatement, keyword: string): string | undefined {
-  return s.children?.filter((c) => c.keyword.text === keyword).pop()?.args[0]?.text;
-}
-
 function virtualServersOf(model: NodeModel, statements: ConfigStatement[]): TopologyVirtualServer[] {
-  const out: TopologyVirtualServer[] = [];
-  for (const s of statements) {
-    if (s.keyword.text !== "virtual_server" || !s.children) continue;
-    const realServers: TopologyRealServer[] = s.children
-      .filter((c) => c.keyword.text === "real_server")
-      .map((rs) => ({
-        label: rs.args.map((a) => a.text).join(":"),
-        checkers: (rs.children ?? []).filter((c) => CHECKERS.has(c.keyword.text)).map((c) => c.keyword.text),
-        source: link(rs),
-      }));
-    out.push({
-      nodeId: model.id,
-      label: s.args.map((a) => a.text).join(" "),
-      scheduler: childValue(s, "lvs_sched") ?? childValue(s, "lb_algo"),
-      method: childValue(s, "lvs_method") ?? childValue(s, "lb_kind"),
-      realServers,
-      source: link(s),
-    });
-  }
-  return out;
+  return extractLvs(statements).virtualServers.map((vs) => ({
+    nodeId: model.id,
+    label: vs.label,
+    scheduler: vs.scheduler?.value,
+    method: vs.method?.value,
+    realServers: vs.realServers.map((rs) => ({ label: [rs.address, rs.port].filter((x) => x !== undefined).join(":"), checkers: rs.checkers.map((c) => c.kind), source: link(rs.statement) })),
+    source: link(vs.statement),
+  }));
 }
 
 export interface TopologyOptions {
