@@ -50,3 +50,10 @@ export function sharedDir(): string | undefined {
 }
 
 export const REPO = path.resolve(__dirname, "..", "..");
+
+/** The shipped example cluster (lb-a, lb-b and their shared include), in memory. */
+export function exampleWorkspace(options: WorkspaceOptions = {}): Workspace {
+  const read = (f: string) => fs.readFileSync(path.join(REPO, "examples", "cluster", f), "utf8");
+  const files = ["lb-a/keepalived.conf", "lb-b/keepalived.conf", "common/scripts.conf"];
+  return workspaceOf(Object.fromEntries(files.map((f) => [f, read(f)])), options);
+}

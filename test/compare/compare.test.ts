@@ -3,20 +3,11 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
-import { workspaceOf, REPO } from "../helpers";
+import { workspaceOf, REPO, exampleWorkspace } from "../helpers";
 import { compareCluster, comparisonText } from "../../server/src/core/compare/compare";
 import { createPeerConfig } from "../../server/src/core/compare/peerConfig";
 
 const example = (name: string) => fs.readFileSync(path.join(REPO, "examples/cluster", name), "utf8");
-
-function exampleWorkspace(extra: Record<string, string> = {}) {
-  return workspaceOf({
-    "lb-a/keepalived.conf": example("lb-a/keepalived.conf"),
-    "lb-b/keepalived.conf": example("lb-b/keepalived.conf"),
-    "common/scripts.conf": example("common/scripts.conf"),
-    ...extra,
-  });
-}
 
 test("the table marks the planted VRID as a mismatch and state/priority/addresses as expected", () => {
   const ws = exampleWorkspace();

@@ -7,7 +7,7 @@ import * as http from "http";
 import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, Browser, Page } from "playwright-core";
-import { REPO, workspaceOf } from "../helpers";
+import { REPO, workspaceOf, exampleWorkspace } from "../helpers";
 import { topologyPageHtml, PageOptions } from "../../client/src/topology/page";
 import { comparePageHtml } from "../../client/src/compare/page";
 import { compareCluster } from "../../server/src/core/compare/compare";
@@ -56,14 +56,23 @@ async function update(page: Page, t: Topology, svg: string) {
 }
 
 const available = fs.existsSync(CHROMIUM);
+const SKIP = available ? false : "chromium not installed (apt-get install chromium)";
 
-test("the topology page draws the example cluster and talks back", { skip: available ? false : "chromium not installed (apt-get install chromium)" }, async () => {
-  const example = (f: string) => fs.readFileSync(path.join(REPO, "examples/cluster", f), "utf8");
-  const ws = workspaceOf({ "lb-a/keepalived.conf": example("lb-a/keepalived.conf"), "lb-b/keepalived.conf": example("lb-b/keepalived.conf"), "common/scripts.conf": example("common/scripts.conf") });
-  const server = await serve();
+/** Serves one of our pages, opens it in headless Chromium, runs `use`, and cleans up. */
+async function withPage(use: (page: Page) => Promise<void>, page: (o: PageOptions) => string = topologyPageHtml, name = "topology"): Promise<void> {
+  const server = await serve(page, name);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"] });
   try {
-    const page = await openPage(browser, server.url);
+    await use(await openPage(browser, server.url));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+test("the topology page draws the example cluster and talks back", { skip: SKIP }, async () => {
+  const ws = exampleWorkspace();
+  await withPage(async (page) => {
     const t = topologyOf(ws);
     await update(page, t, await renderSvg(t));
     const box = await page.locator("#graph svg").boundingBox();
@@ -88,21 +97,15 @@ test("the topology page draws the example cluster and talks back", { skip: avail
     const last = await page.evaluate(() => (window as unknown as { __posted: { type: string; source?: { file: string } }[] }).__posted.pop());
     assert.equal(last?.type, "reveal");
     assert.match(last?.source?.file ?? "", /lb-b/);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });
 
-test("HTML and script in instance names, paths and labels never execute", { skip: available ? false : "chromium not installed (apt-get install chromium)" }, async () => {
+test("HTML and script in instance names, paths and labels never execute", { skip: SKIP }, async () => {
   const evil = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>`;
   const conf = (state: string, prio: number) =>
     `vrrp_script "${evil}" {\n  script "/bin/${evil}"\n  weight -10\n}\nvrrp_instance "${evil}" {\n  state ${state}\n  virtual_router_id 9\n  priority ${prio}\n  virtual_ipaddress {\n    192.0.2.99/24 label "${evil}"\n  }\n  track_script {\n    "${evil}"\n  }\n}\n`;
   const ws = workspaceOf({ "a/keepalived.conf": conf("MASTER", 150), "b/keepalived.conf": conf("BACKUP", 100) });
-  const server = await serve();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"] });
-  try {
-    const page = await openPage(browser, server.url);
+  await withPage(async (page) => {
     const t = topologyOf(ws);
     await update(page, t, await renderSvg(t));
     // Even a hostile SVG (not what Graphviz writes) is defused by the page.
@@ -114,21 +117,14 @@ test("HTML and script in instance names, paths and labels never execute", { skip
     // The names are shown as text.
     await update(page, t, await renderSvg(t));
     assert.ok(((await page.locator("#failures").textContent()) ?? "").includes("<img src=x"));
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  });
 });
 
-test("the comparison page highlights the mismatch and offers its fix", { skip: available ? false : "chromium not installed (apt-get install chromium)" }, async () => {
-  const example = (f: string) => fs.readFileSync(path.join(REPO, "examples/cluster", f), "utf8");
-  const ws = workspaceOf({ "lb-a/keepalived.conf": example("lb-a/keepalived.conf"), "lb-b/keepalived.conf": example("lb-b/keepalived.conf"), "common/scripts.conf": example("common/scripts.conf") });
+test("the comparison page highlights the mismatch and offers its fix", { skip: SKIP }, async () => {
+  const ws = exampleWorkspace();
   const table = compareCluster(ws.clusters().clusters[0], ws.diagnostics());
   const fixes = { virtual_router_id: [{ title: "Use virtual_router_id 51", changes: { "file:///x": [] } }] };
-  const server = await serve(comparePageHtml, "compare");
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"] });
-  try {
-    const page = await openPage(browser, server.url);
+  await withPage(async (page) => {
     await page.evaluate((t) => window.postMessage({ type: "update", title: "lb-a ↔ lb-b", tables: [t] }, "*"), { ...table, fixes });
     await page.waitForSelector("tr.mismatch");
     assert.deepEqual(await page.locator("tr.mismatch").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.setting)), ["virtual_router_id"]);
@@ -138,8 +134,5 @@ test("the comparison page highlights the mismatch and offers its fix", { skip: a
     await page.locator("tr.mismatch button.fix").click();
     const last = await page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted.pop());
     assert.equal(last?.type, "fix");
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  }, comparePageHtml, "compare");
 });
