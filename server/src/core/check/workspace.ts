@@ -188,6 +188,16 @@ export class Workspace {
 
   /** Single-node and cluster diagnostics for every file, deduplicated across nodes and variants. */
   diagnostics(): Diagnostic[] {
+    // Several editor features ask between two edits (publishing, code actions, code lenses): once is enough.
+    if (this.lastDiagnostics?.generation === this.generation) return this.lastDiagnostics.list;
+    const list = this.computeDiagnostics();
+    this.lastDiagnostics = { generation: this.generation, list };
+    return list;
+  }
+
+  private lastDiagnostics?: { generation: number; list: Diagnostic[] };
+
+  private computeDiagnostics(): Diagnostic[] {
     const all: Diagnostic[] = [...this.clusters().diagnostics];
     const files = new Set<string>(this.members);
     for (const node of this.nodes()) {
