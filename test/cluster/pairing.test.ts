@@ -53,3 +53,17 @@ test("node names: router_id, else the folder of keepalived.conf, else the file n
   });
   assert.deepEqual(ws.clusters().models.map((m) => m.name).sort(), ["edge-1", "lb-a", "n1", "n2", "other.conf"]);
 });
+
+test("peerPairing overrides pair instances that share no evidence, so their mismatches show", () => {
+  const files = {
+    "a/keepalived.conf": nodeText({ routerId: "a", name: "WEB", state: "MASTER", priority: 150, vrid: 10, vips: ["192.0.2.10/24"] }),
+    "b/keepalived.conf": nodeText({ routerId: "b", name: "WEB_NEW", state: "BACKUP", priority: 100, vrid: 11, vips: ["192.0.2.11/24"] }),
+  };
+  assert.equal(workspaceOf(files).clusters().clusters.length, 2, "nothing links them by itself");
+  const ws = workspaceOf(files, { peerPairing: { "a/WEB": "b/WEB_NEW" } });
+  const view = ws.clusters();
+  assert.equal(view.clusters.length, 1);
+  assert.ok(view.clusters[0].evidence.includes("override"));
+  const codes = new Set(ws.diagnostics().map((d) => d.code));
+  assert.ok(codes.has("vrid-mismatch") && codes.has("vip-mismatch"));
+});

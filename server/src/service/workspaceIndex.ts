@@ -44,10 +44,9 @@ export class WorkspaceIndex {
 
   private createWorkspace(): Workspace {
     const base = this.folders[0] ?? process.cwd();
-    const options: WorkspaceOptions & { peerPairing: Record<string, string> } = {
+    const options: WorkspaceOptions = {
       includeRoots: this.settings.includeRoots.map((r) => path.resolve(base, r)),
       targetVersion: this.settings.targetVersion || undefined,
-      // Not read by the core yet: handed over for the cluster analysis.
       peerPairing: this.settings.peerPairing,
     };
     return new Workspace(options);

@@ -16,6 +16,8 @@ import { ClusterAnalysis, ClusterView } from "../cluster/analysis";
 
 export interface WorkspaceOptions extends CheckOptions {
   includeRoots?: string[];
+  /** Instances to treat as one virtual router whatever the evidence: "node/instance" → "node/instance". */
+  peerPairing?: Record<string, string>;
   access?: FileAccess;
 }
 
@@ -46,12 +48,13 @@ export class Workspace {
   /** The syntax of a file's previous text, so a small edit re-parses one statement, not the file. */
   private readonly previous = new Map<string, SyntaxFile>();
   private nodeCache = new Map<string, ConfigNode>();
-  private readonly clusterAnalysis = new ClusterAnalysis();
+  private readonly clusterAnalysis: ClusterAnalysis;
   /** Bumped on every change so derived results (cluster analysis) know when to recompute. */
   generation = 0;
 
   constructor(readonly options: WorkspaceOptions = {}) {
     this.access = overlay(this.buffers, options.access ?? diskAccess);
+    this.clusterAnalysis = new ClusterAnalysis(options.peerPairing);
   }
 
   /** Adds files that are keepalived configs (roots or included ones). */

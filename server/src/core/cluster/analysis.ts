@@ -5,7 +5,7 @@ import type { Diagnostic } from "../check/diagnostic";
 import type { NodeModel, VrrpInstance } from "../model/vrrp";
 import { extractNodeModel, NodeSource } from "../model/extractVrrp";
 import type { Cluster } from "./cluster";
-import { pairInstances } from "./pairing";
+import { pairInstances, PairingOverrides } from "./pairing";
 import { CLUSTER_RULES, CROSS_CLUSTER_RULES } from "./rules";
 import { FailoverState, holdersOf, simulate, SimulationResult, summary } from "./failover";
 
@@ -40,6 +40,8 @@ export class ClusterAnalysis {
   /** Counters for tests and the benchmark: how much work the last update did. */
   stats = { modelsBuilt: 0, clustersChecked: 0 };
 
+  constructor(private readonly overrides: PairingOverrides = {}) {}
+
   update(nodes: NodeSource[], readText: (file: string) => string | undefined): ClusterView {
     this.stats = { modelsBuilt: 0, clustersChecked: 0 };
     const models = nodes.map((n) => {
@@ -57,7 +59,7 @@ export class ClusterAnalysis {
     const next = new Map<string, CachedCluster>();
     const clusters: Cluster[] = [];
     const diagnostics: Diagnostic[] = [];
-    for (const fresh of pairInstances(models)) {
+    for (const fresh of pairInstances(models, this.overrides)) {
       const old = this.cached.get(fresh.id);
       let entry: CachedCluster;
       if (old && sameMembers(old.cluster.members, fresh.members)) entry = old;

@@ -2,7 +2,7 @@
 import type { VrrpInstance } from "../model/vrrp";
 
 /** Why two members were put together, strongest first. */
-export type PairingEvidence = "unicast" | "vip" | "name-and-vrid";
+export type PairingEvidence = "unicast" | "vip" | "name-and-vrid" | "override";
 
 export interface Cluster {
   /** Member keys, sorted and joined: stable while membership stays the same. */

@@ -80,7 +80,14 @@ function score(c: Candidate): number {
   return (c.vip ? 16 : 0) + (c.unicast ? 8 : 0) + (c.sameName ? 2 : 0) + (c.sameVrid ? 1 : 0);
 }
 
-export function pairInstances(models: NodeModel[]): Cluster[] {
+/** "node/instance" → "node/instance": pairs the user declared (setting keepalived.peerPairing). */
+export type PairingOverrides = Record<string, string>;
+
+function byLabel(instances: VrrpInstance[]): Map<string, VrrpInstance> {
+  return new Map(instances.map((i) => [`${i.node.name}/${i.name}`, i]));
+}
+
+export function pairInstances(models: NodeModel[], overrides: PairingOverrides = {}): Cluster[] {
   const instances = models.flatMap((m) => m.instances);
   const perNode = new Map<NodeModel, number>();
   for (const i of instances) perNode.set(i.node, (perNode.get(i.node) ?? 0) + 1);
@@ -135,6 +142,16 @@ export function pairInstances(models: NodeModel[]): Cluster[] {
       uf.union(c.a.key, c.b.key);
       note(c, "name-and-vrid");
     }
+  }
+
+  // (d): what the user said belongs together, whatever the evidence.
+  const labelled = byLabel(instances);
+  for (const [left, right] of Object.entries(overrides)) {
+    const a = labelled.get(left);
+    const b = labelled.get(right);
+    if (!a || !b || a.node === b.node) continue;
+    uf.union(a.key, b.key);
+    note(candidate(a, b), "override");
   }
 
   const groups = new Map<string, VrrpInstance[]>();
