@@ -56,3 +56,7 @@ test("one strong password on several virtual routers of the same machines is not
   const files = pair({ instances: instances("10.0.0.12", "10.0.0.11") }, { instances: instances("10.0.0.11", "10.0.0.12") });
   assert.deepEqual(clusterDiagnostics(files, "weak-auth-pass"), []);
 });
+
+test("VRRPv3 sends no password, so a weak one there is not reported", () => {
+  assert.deepEqual(clusterDiagnostics(pair({ authPass: "1111", version: 3 }, { authPass: "1111", version: 3 }), "weak-auth-pass"), []);
+});

@@ -22,8 +22,9 @@ export function weakness(password: string): string | undefined {
   return undefined;
 }
 
+/** The password the instance sends; VRRPv3 sends none (keepalived ignores authentication there). */
 function passwordOf(i: VrrpInstance): string | undefined {
-  return i.auth?.type?.value === "PASS" ? i.auth.pass?.value : undefined;
+  return i.auth?.type?.value === "PASS" && i.version.value !== 3 ? i.auth.pass?.value : undefined;
 }
 
 /**
