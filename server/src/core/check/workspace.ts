@@ -73,6 +73,8 @@ export class Workspace {
   /** Sets the text of an open buffer (undefined: back to the disk's copy). */
   setText(file: string, text: string | undefined): void {
     file = path.resolve(file);
+    // Saving, or an editor re-sending the same text, changes nothing.
+    if (text !== undefined && this.buffers.get(file) === text) return;
     if (text === undefined) this.buffers.delete(file);
     else this.buffers.set(file, text);
     this.changed(file);

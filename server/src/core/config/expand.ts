@@ -99,6 +99,27 @@ export function conditionHolds(condition: ConditionPrefix | undefined, configId:
   return condition.negated ? configId !== condition.id : configId === condition.id;
 }
 
+/**
+ * A statement whose expansion depends on nothing but itself: no `$`, no include, no sequence inside.
+ * Its expansion is kept per syntax object (unchanged statements survive an edit as the same objects),
+ * so re-checking a file after a keystroke re-expands only the edited block.
+ */
+const selfContained = new WeakMap<Statement, boolean>();
+const expanded = new WeakMap<Statement, { file: string; configId?: string; statement: ConfigStatement }>();
+
+function isSelfContained(s: Statement): boolean {
+  let known = selfContained.get(s);
+  if (known === undefined) {
+    known =
+      !s.sequences &&
+      s.keyword.text !== "include" &&
+      ![s.keyword, ...s.args].some((w) => w.text.includes("$")) &&
+      (s.block?.items ?? []).every((i) => i.kind === "statement" && isSelfContained(i));
+    selfContained.set(s, known);
+  }
+  return known;
+}
+
 export function expandConfig(root: string, options: ExpandOptions): ExpandedConfig {
   const result: ExpandedConfig = {
     root,
@@ -157,6 +178,17 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
           definitions.clear();
           for (const [k, v] of saved) definitions.set(k, v);
         }
+        continue;
+      }
+      if (!override && definitions.size === 0 && isSelfContained(item)) {
+        const cached = expanded.get(item);
+        if (cached && cached.file === file && cached.configId === options.configId) {
+          into.push(cached.statement);
+          continue;
+        }
+        const before = into.length;
+        expandStatement(item, file, into, override);
+        if (into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before] });
         continue;
       }
       expandStatement(item, file, into, override);

@@ -80,6 +80,7 @@ function inside(r: Range, line: number): boolean {
  */
 export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   const before = old.text;
+  if (before === text) return old;
   let p = 0;
   const max = Math.min(before.length, text.length);
   while (p < max && before.charCodeAt(p) === text.charCodeAt(p)) p++;
