@@ -8,7 +8,7 @@ import type { SeverityOverride } from "./settings";
 import { pathToUri } from "./uris";
 
 /** Long enough to take in the rest of a burst already on its way, short enough not to be felt. */
-export const DEBOUNCE_MS = 5;
+export const DEBOUNCE_MS = 2;
 export const DOCS_URL = "https://github.com/keepalived-tools/keepalived-language/blob/main/docs/diagnostics.md";
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -23,15 +23,30 @@ export function bodyContext(spec: KeywordSpec | undefined): BlockContext {
   return spec.body.kind === "keywords" ? { kind: "keywords", blockId: spec.body.blockId } : { kind: "lines", line: spec.body.line };
 }
 
-export function annotate(statements: ConfigStatement[]): AnnotatedStatement[] {
+const TOP_CONTEXT: BlockContext = { kind: "keywords", blockId: TOP };
+
+/** A top-level statement's annotations depend on it alone: kept while the statement object lives. */
+const annotatedTopLevel = new WeakMap<ConfigStatement, AnnotatedStatement[]>();
+
+function annotateTopLevel(statement: ConfigStatement): AnnotatedStatement[] {
   const out: AnnotatedStatement[] = [];
   const visit = (list: ConfigStatement[], parents: ConfigStatement[], context: BlockContext) => {
-    for (const statement of list) {
-      const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, statement.keyword.text) : undefined;
-      out.push({ statement, parents, context, spec });
-      if (statement.children) visit(statement.children, [...parents, statement], bodyContext(spec));
+    for (const s of list) {
+      const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, s.keyword.text) : undefined;
+      out.push({ statement: s, parents, context, spec });
+      if (s.children) visit(s.children, [...parents, s], bodyContext(spec));
     }
   };
-  visit(statements, [], { kind: "keywords", blockId: TOP });
+  visit([statement], [], TOP_CONTEXT);
+  return out;
+}
+
+export function annotate(statements: ConfigStatement[]): AnnotatedStatement[] {
+  const out: AnnotatedStatement[] = [];
+  for (const statement of statements) {
+    let list = annotatedTopLevel.get(statement);
+    if (!list) annotatedTopLevel.set(statement, (list = annotateTopLevel(statement)));
+    for (const a of list) out.push(a);
+  }
   return out;
 }
