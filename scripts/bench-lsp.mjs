@@ -108,6 +108,30 @@ async function pairedRss(dir) {
   return { rssMb: rssKb / 1024, settle };
 }
 
+/** The same edits without the protocol: what the server's check itself costs per keystroke. */
+function inProcess(dir) {
+  const { Workspace } = require(path.join(repo, "out/server/src/core/check/workspace.js"));
+  const file = path.join(dir, "inproc", "keepalived.conf");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const lines = bigFile(5000).split("\n");
+  fs.writeFileSync(file, lines.join("\n"));
+  const ws = new Workspace({});
+  ws.addFiles([file]);
+  ws.setText(file, lines.join("\n"));
+  ws.diagnostics();
+  const priorityLines = lines.map((l, i) => (l === "    priority 100" ? i : -1)).filter((i) => i >= 0);
+  const times = [];
+  for (let k = 0; k < 200; k++) {
+    const line = priorityLines[(Math.floor(k / 2) * 37) % priorityLines.length];
+    lines[line] = k % 2 ? "    priority 100" : "    priority 1000";
+    const t0 = performance.now();
+    ws.setText(file, lines.join("\n"));
+    ws.diagnostics();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
 function vsixSize() {
   execSync("npm run -s package", { cwd: repo, stdio: "ignore" });
   const vsix = fs.readdirSync(repo).filter((f) => f.endsWith(".vsix")).map((f) => path.join(repo, f)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
@@ -118,6 +142,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kabench-"));
 try {
   const { latencies, completion } = await keystrokes(dir);
   console.log(`keystroke → diagnostics, 5,000-line file (${latencies.length} edits, incl. debounce): p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}`);
+  const local = inProcess(dir);
+  console.log(`  the check alone, in-process (${local.length} edits): p50 ${ms(percentile(local, 50))}, p99 ${ms(percentile(local, 99))}`);
   console.log(`completion inside vrrp_instance, same file (${completion.length} requests): p50 ${ms(percentile(completion, 50))}, p99 ${ms(percentile(completion, 99))}`);
   const { rssMb, settle } = await pairedRss(dir);
   console.log(`server RSS with 100 paired files open (50 MASTER/BACKUP pairs): ${rssMb.toFixed(1)} MB (all diagnostics in ${ms(settle)})`);
