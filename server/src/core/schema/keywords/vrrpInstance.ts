@@ -484,6 +484,8 @@ export const keywords: KeywordSpec[] = [
   {
     name: "key",
     blocks: [HMAC],
+    // The name is older (the SSL block's `key`); inside auth_hmac it came with auth_hmac itself.
+    since: "2.4.0",
     args: [
       { label: "id", type: { kind: "int", min: 1, max: 255 } },
       { label: "secret|hex:…|file:path", type: { kind: "text" } },
