@@ -110,11 +110,9 @@ const expanded = new WeakMap<Statement, { file: string; configId?: string; state
 function isSelfContained(s: Statement): boolean {
   let known = selfContained.get(s);
   if (known === undefined) {
-    known =
-      !s.sequences &&
-      s.keyword.text !== "include" &&
-      ![s.keyword, ...s.args].some((w) => w.text.includes("$")) &&
-      (s.block?.items ?? []).every((i) => i.kind === "statement" && isSelfContained(i));
+    known = !s.sequences && s.keyword.text !== "include" && !s.keyword.text.includes("$");
+    for (let i = 0; known && i < s.args.length; i++) if (s.args[i].text.includes("$")) known = false;
+    for (const item of s.block?.items ?? []) if (known && (item.kind !== "statement" || !isSelfContained(item))) known = false;
     selfContained.set(s, known);
   }
   return known;

@@ -41,9 +41,22 @@ export function unrelated(a: Cluster, b: Cluster): boolean {
 /** One proposal per cluster, kept across analyses so the quick-fix does not change under the user. */
 const proposals = new Map<string, string>();
 
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+let pool = Buffer.alloc(0);
+
+/** Eight characters from a cryptographic random pool (refilled in bulk: a workspace may have thousands). */
+function randomPassword(): string {
+  if (pool.length < AUTH_PASS_LENGTH) pool = randomBytes(4096);
+  let out = "";
+  // 62 letters: the bias of `% 62` on a byte is small and irrelevant for a proposal the user may change.
+  for (let i = 0; i < AUTH_PASS_LENGTH; i++) out += ALPHABET[pool[i] % ALPHABET.length];
+  pool = pool.subarray(AUTH_PASS_LENGTH);
+  return out;
+}
+
 function proposedPassword(cluster: Cluster): string {
   let p = proposals.get(cluster.id);
-  if (!p) proposals.set(cluster.id, (p = randomBytes(6).toString("base64").replace(/[+/=]/g, "x").slice(0, AUTH_PASS_LENGTH)));
+  if (!p) proposals.set(cluster.id, (p = randomPassword()));
   return p;
 }
 
