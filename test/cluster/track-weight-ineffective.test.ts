@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { pair, clusterDiagnostics, filesOf } from "./helpers";
+import { pair, clusterDiagnostics, filesOf, fixAndRecheck } from "./helpers";
 
 const script = (weight: number) => `vrrp_script chk_nginx {\n    script "/usr/bin/pgrep nginx"\n    weight ${weight}\n}`;
 
@@ -26,4 +26,19 @@ test("weight 0 (fault on failure) and positive weights that do bring the master 
 test("positive weight too small: 150 + 20 failing loses 20, still above 100 + 20", () => {
   const d = clusterDiagnostics(pair({ before: script(20), tracks: ["chk_nginx"] }, { before: script(20), tracks: ["chk_nginx"] }), "track-weight-ineffective");
   assert.match(d[0].message, /170 - 20 = 150 > 120 \(lb-b\)/);
+});
+
+test("fix: a script weight low enough to move the VIPs; re-checked, the warning is gone", () => {
+  const files = pair({ before: script(-30), tracks: ["chk_nginx"] }, { before: script(-30), tracks: ["chk_nginx"] });
+  const d = clusterDiagnostics(files, "track-weight-ineffective");
+  assert.match(d.find((x) => x.fixes?.length)!.fixes![0].title, /weight of chk_nginx to -51/);
+  const { remaining } = fixAndRecheck(files, "track-weight-ineffective");
+  assert.deepEqual(remaining.filter((x) => x.code === "track-weight-ineffective"), []);
+});
+
+test("fix: a weight written on the track line is changed there", () => {
+  const files = pair({ before: script(-60), tracks: ["chk_nginx weight -10"] }, { before: script(-60), tracks: ["chk_nginx"] });
+  const { files: fixed, remaining } = fixAndRecheck(files, "track-weight-ineffective");
+  assert.match(fixed["lb-a/keepalived.conf"], /chk_nginx weight -51/);
+  assert.deepEqual(remaining.filter((x) => x.code === "track-weight-ineffective"), []);
 });

@@ -4,6 +4,33 @@ import type { ClusterRule } from "../rule";
 import { relatedTo } from "../rule";
 import { holdersOf } from "../failover";
 import { Failures } from "../failover";
+import { replaceWord } from "../edits";
+import type { Fix } from "../../check/diagnostic";
+import type { TrackEntry, VrrpInstance } from "../../model/vrrp";
+
+/** keepalived's limit for a tracker weight. */
+const MAX_WEIGHT = 253;
+
+/**
+ * A weight that does move the VIPs: low enough that the master, failing this tracker, ends strictly
+ * below the next member. Written where the weight in force comes from (the track line or the
+ * vrrp_script); only for negative weights, the usual way to say "lower me when this fails".
+ */
+function strongerWeightFix(m: VrrpInstance, t: TrackEntry, healthy: number, peer: number): Fix | undefined {
+  if (t.weight >= 0 || t.reverse || m.priority.value === 255) return undefined;
+  const weight = peer - healthy - 1; // so that healthy + weight < peer
+  if (weight < -MAX_WEIGHT) return undefined;
+  let word;
+  if (t.weightFrom === "line") {
+    // The track line itself: `chk_nginx weight -20`.
+    const i = t.statement.args.findIndex((a) => a.text === "weight");
+    word = i >= 0 ? t.statement.args[i + 1] : undefined;
+  } else if (t.weightFrom === "definition") {
+    word = m.node.trackers.find((d) => d.kind === t.kind && d.name === t.name)?.weight?.statement.args[0];
+  }
+  const edit = word && replaceWord(word, String(weight));
+  return edit ? { title: `Set the weight of ${t.name} to ${weight} so its failure hands the VIPs over`, edits: [edit] } : undefined;
+}
 
 export const trackWeightIneffectiveRule: ClusterRule = {
   code: "track-weight-ineffective",
@@ -27,6 +54,7 @@ export const trackWeightIneffectiveRule: ClusterRule = {
           : `${master.priority} - ${drop} = ${mine.priority} ${mine.priority === peer.priority ? "=" : ">"} ${peer.priority} (${peer.node})`;
       const message = `${t.name} failing on ${master.node} cannot move the VIPs of ${m.name}: ${math}`;
       const word = t.word;
+      const fix = strongerWeightFix(m, t, master.priority!, peer.priority!);
       report({
         file: word.file,
         range: word.range,
@@ -34,6 +62,7 @@ export const trackWeightIneffectiveRule: ClusterRule = {
         code: "track-weight-ineffective",
         message,
         related: [relatedTo(next.instance, next.instance.priority, `priority of ${next.node}`)],
+        fixes: fix ? [fix] : [],
       });
       const pw = next.instance.priority.word ?? next.instance.nameWord;
       report({
