@@ -21,3 +21,15 @@ test("fix: pick a free priority", () => {
   const { remaining } = fixAndRecheck(pair({ priority: 100 }, { priority: 100 }), "duplicate-priority");
   assert.deepEqual(withCode(remaining, "duplicate-priority"), []);
 });
+
+test("priorities are compared after the weights of healthy trackers", () => {
+  const script = "vrrp_script chk {\n    script /usr/bin/true\n    weight 10\n}";
+  // 140 + 10 = 150 on lb-b ties with 150 on lb-a.
+  const tie = clusterDiagnostics(pair({ priority: 150 }, { priority: 140, before: script, tracks: ["chk"] }), "duplicate-priority");
+  assert.equal(tie.length, 2);
+  assert.match(tie.find((d) => d.file.includes("lb-b"))!.message, /140 \+ 10 = 150/);
+  // 100 and 100 + 10: no tie.
+  assert.deepEqual(clusterDiagnostics(pair({ priority: 100, before: script, tracks: ["chk"] }, { priority: 100 }), "duplicate-priority"), []);
+  const { remaining } = fixAndRecheck(pair({ priority: 150 }, { priority: 140, before: script, tracks: ["chk"] }), "duplicate-priority");
+  assert.deepEqual(withCode(remaining, "duplicate-priority"), []);
+});
