@@ -24,6 +24,7 @@ import { noVirtualAddressRule } from "./no-virtual-address";
 import { scriptSecurityRule } from "./script-security";
 import { notifyScriptMissingRule } from "./notify-script-missing";
 import { vrrpFirewallHintRule } from "./vrrp-firewall-hint";
+import { tooManyVipsRule } from "./too-many-vips";
 
 export const FILE_RULES: FileRule[] = [syntaxRule];
 
@@ -51,4 +52,5 @@ export const NODE_RULES: NodeRule[] = [
   scriptSecurityRule,
   notifyScriptMissingRule,
   vrrpFirewallHintRule,
+  tooManyVipsRule,
 ];

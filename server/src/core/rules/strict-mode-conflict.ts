@@ -9,19 +9,7 @@
 import type { NodeRule } from "../check/rule";
 import type { ConfigStatement } from "../config/expand";
 import { instanceFacts } from "../model/vrrpFacts";
-import { addressFamily } from "../util/ip";
-
-/** The address count field of an advert is 8 bits wide. */
-const MAX_ADDR_FIELD = 255;
-/** keepalived's DEFAULT_MTU; the real limit uses the interface's MTU, unknown here. */
-const ASSUMED_MTU = 1500;
-/** Ethernet + IPv6 + VRRP headers (14 + 40 + 8); IPv4's 14 + 20 + 8 (+ 8 auth for v2) never binds below the 255 cap. */
-const IPV6_HEADERS = 62;
-
-/** How many addresses of this family one advert carries on a 1500-byte MTU: 255 for IPv4, 89 for IPv6. */
-export function maxAdvertisedAddresses(family: 4 | 6): number {
-  return family === 6 ? Math.min(MAX_ADDR_FIELD, Math.floor((ASSUMED_MTU - IPV6_HEADERS) / 16)) : MAX_ADDR_FIELD;
-}
+import { vipOverflow } from "./too-many-vips";
 
 export const strictModeConflictRule: NodeRule = {
   code: "strict-mode-conflict",
@@ -33,22 +21,8 @@ export const strictModeConflictRule: NodeRule = {
       if (f.authentication) at(f.authentication, "strict mode does not allow authentication: keepalived ignores this block (\"Strict mode does not support authentication\")");
       if (f.unicastPeer) at(f.unicastPeer, "strict mode does not allow unicast peers: keepalived refuses this instance on an interface that supports multicast");
       if (f.preemptDelay) at(f.preemptDelay, "preempt_delay is not allowed in strict mode: keepalived resets it to 0");
-      const vips = (f.statement.children ?? []).filter((c) => c.keyword.text === "virtual_ipaddress").flatMap((c) => c.children ?? []);
-      const family = vips.length && addressFamily(vips[0].keyword.text.split("/")[0]) === 6 ? 6 : 4;
-      const max = maxAdvertisedAddresses(family);
-      if (vips.length > max) {
-        const first = vips[max];
-        report({
-          file: first.keyword.file,
-          range: first.keyword.range,
-          severity: "warning",
-          code: "strict-mode-conflict",
-          message:
-            `(${f.name}) ${vips.length} virtual addresses, but one advert carries at most ${max} IPv${family} addresses` +
-            (family === 6 ? ` (at a ${ASSUMED_MTU}-byte MTU)` : "") +
-            `: keepalived advertises the first ${max} and handles this one and the rest as virtual_ipaddress_excluded`,
-        });
-      }
+      const overflow = vipOverflow(f);
+      if (overflow) report({ ...overflow, code: "strict-mode-conflict" });
     }
   },
 };
