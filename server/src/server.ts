@@ -78,7 +78,11 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(async () => {
   if (canPullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: "keepalived" });
-  await reloadSettings();
+  try {
+    await reloadSettings();
+  } finally {
+    publisher.release();
+  }
   if (canWatchFiles) {
     // Included files may have any name, so every .conf is watched; the index decides what counts.
     const globs = [...new Set([...index.settings.files, "**/*.conf"])];

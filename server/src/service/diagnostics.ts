@@ -48,7 +48,16 @@ export class DiagnosticsPublisher {
     this.sent.delete(file);
   }
 
+  /** Until the client's settings are in, a publication could use the wrong include roots: hold it. */
+  private held = true;
+
+  release(): void {
+    this.held = false;
+    this.schedule();
+  }
+
   schedule(): void {
+    if (this.held) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;

@@ -44,10 +44,11 @@ export class ClusterAnalysis {
 
   update(nodes: NodeSource[], readText: (file: string) => string | undefined): ClusterView {
     this.stats = { modelsBuilt: 0, clustersChecked: 0 };
+    const previousById = new Map(this.lastModels.map((m) => [m.id, m]));
     const models = nodes.map((n) => {
       let m = this.models.get(n);
       if (!m) {
-        m = extractNodeModel(n, readText);
+        m = extractNodeModel(n, readText, previousById.get(n.id));
         this.models.set(n, m);
         this.stats.modelsBuilt++;
       }

@@ -106,8 +106,22 @@ function peersOf(block: ConfigStatement | undefined): UnicastPeer[] {
   return (block?.children ?? []).map((c) => ({ address: canonicalAddress(c.keyword.text), word: c.keyword, statement: c }));
 }
 
-export function extractNodeModel(source: NodeSource, readText: (file: string) => string | undefined): NodeModel {
+const OWN_BLOCKS = new Set(["vrrp_instance", "virtual_server", "virtual_server_group"]);
+
+function sameStatements(a: ConfigStatement[], b: ConfigStatement[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+/**
+ * The VRRP model of a node. With `previous` (the model of the same node before an edit): when the
+ * statements every instance depends on are the same objects, instances whose block is the same
+ * object are reused as they are (moved to the new model), so the clusters they are in keep their
+ * cached results.
+ */
+export function extractNodeModel(source: NodeSource, readText: (file: string) => string | undefined, previous?: NodeModel): NodeModel {
   const top = source.config.statements;
+  const context = top.filter((s) => !OWN_BLOCKS.has(s.keyword.text));
+  const reusable = previous && previous.id === source.id && sameStatements(previous.context, context) ? new Map(previous.instances.map((i) => [i.statement, i])) : undefined;
   const globalDefs = top.filter((s) => s.keyword.text === "global_defs");
   const lastGlobal = (kw: string) => globalDefs.map((g) => child(g, kw)).filter(Boolean).pop();
   const routerId = field(lastGlobal("router_id"), asText, "global");
@@ -124,13 +138,14 @@ export function extractNodeModel(source: NodeSource, readText: (file: string) =>
     configId: source.configId,
     routerId,
     instances: [],
-    trackers: trackerDefinitions(top),
-    syncGroups: [],
+    trackers: reusable ? previous!.trackers : trackerDefinitions(top),
+    syncGroups: reusable ? previous!.syncGroups : [],
     texts,
+    context,
   };
   const defs = model.trackers;
 
-  for (const s of top) {
+  for (const s of reusable ? [] : top) {
     if (s.keyword.text !== "vrrp_sync_group" || !s.args[0] || !s.children) continue;
     const name = s.args[0].text;
     const group = child(s, "group");
@@ -141,6 +156,12 @@ export function extractNodeModel(source: NodeSource, readText: (file: string) =>
 
   for (const s of top) {
     if (s.keyword.text !== "vrrp_instance" || !s.args[0] || !s.children) continue;
+    const same = reusable?.get(s);
+    if (same) {
+      same.node = model;
+      model.instances.push(same);
+      continue;
+    }
     const vipBlock = child(s, "virtual_ipaddress");
     const vips = vipsOf(vipBlock);
     const unicastPeerBlock = child(s, "unicast_peer");

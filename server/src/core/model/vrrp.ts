@@ -106,4 +106,7 @@ export interface NodeModel {
   syncGroups: SyncGroup[];
   /** Text of every file of the node when the model was built, for edits that keep indentation. */
   texts: Map<string, string>;
+  /** The top-level statements other than vrrp_instance and LVS blocks: what every instance's model
+   *  depends on besides its own block (scripts, sync groups, global_defs). */
+  context: ConfigStatement[];
 }
