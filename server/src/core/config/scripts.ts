@@ -35,11 +35,6 @@ export function programOf(command: string): string | undefined {
   return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
 }
 
-/** The command of a script statement, as keepalived reads it (the first argument, often quoted). */
-export function commandOf(s: ConfigStatement): string | undefined {
-  return s.args[0]?.text;
-}
-
 export interface ScriptLocation {
   program: string;
   /** Where it is: the real path, or the copy under an include root; undefined when nowhere. */

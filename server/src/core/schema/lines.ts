@@ -124,20 +124,6 @@ export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
   }
 }
 
-/** Names referenced by a line, for the kinds that refer to definitions. */
-export function referencedName(kind: LineKind, words: string[]): string | undefined {
-  switch (kind) {
-    case "trackScript":
-    case "trackFile":
-    case "trackProcess":
-    case "trackBfd":
-    case "instanceName":
-      return words[0];
-    default:
-      return undefined;
-  }
-}
-
 /** The arguments of a top-level virtual_server: `IP PORT`, `fwmark N` or `group NAME`. */
 export function checkVirtualServerArgs(words: string[]): LineProblem[] {
   const [first, second] = words;

@@ -53,8 +53,4 @@ export function keywordsIn(block: BlockId): readonly KeywordSpec[] {
   return [...(byBlock.get(block)?.values() ?? [])];
 }
 
-export function knownBlocks(): BlockId[] {
-  return [...byBlock.keys()];
-}
-
 export { TOP };

@@ -13,10 +13,6 @@ export function range(startLine: number, startChar: number, endLine: number, end
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
 }
 
-export function spanning(first: Range, last: Range): Range {
-  return { start: first.start, end: last.end };
-}
-
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }

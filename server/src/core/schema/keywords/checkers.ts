@@ -1,7 +1,7 @@
 // Health checkers that live inside a real_server block, and their sub-blocks.
 // Facts follow keepalived/check/check_api.c (common keywords) and check_{http,tcp,misc,smtp,dns,udp,ping,file,bfd}.c;
 // docs are ours.
-import { ArgSpec, KeywordSpec } from "../types";
+import { KeywordSpec } from "../types";
 import { optBool, seconds, UINT_MAX, INT_MAX } from "./common";
 
 
