@@ -2,7 +2,6 @@
 // they run, and where that program is, on this machine or in the workspace under an include root.
 import * as path from "path";
 import type { FileAccess } from "./files";
-import type { ConfigStatement } from "./expand";
 import type { KeywordSpec } from "../schema/types";
 
 /** Keywords whose first argument is a command keepalived runs. */
