@@ -4,6 +4,8 @@ import * as fs from "fs";
 import { Workspace, WorkspaceOptions } from "../server/src/core/check/workspace";
 import { memoryAccess } from "../server/src/core/config/files";
 import type { Diagnostic, TextEdit } from "../server/src/core/check/diagnostic";
+import { applyEdits as applyTextEdits } from "../server/src/core/util/edits";
+import { spawnSync } from "child_process";
 
 export const ROOT = "/ws";
 
@@ -28,19 +30,15 @@ export function linesOf(diags: Diagnostic[], code: string): number[] {
   return withCode(diags, code).map((d) => d.range.start.line + 1);
 }
 
-function offsetAt(text: string, line: number, character: number): number {
-  let offset = 0;
-  for (let i = 0; i < line; i++) offset = text.indexOf("\n", offset) + 1;
-  return offset + character;
-}
-
 /** Applies edits (all in one file) from last to first. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
-  for (const e of sorted) {
-    text = text.slice(0, offsetAt(text, e.range.start.line, e.range.start.character)) + e.newText + text.slice(offsetAt(text, e.range.end.line, e.range.end.character));
-  }
-  return text;
+  return applyTextEdits(text, edits);
+}
+
+/** Runs the built CLI as a user would, from `cwd` (the repo by default). */
+export function lint(args: string[], cwd = REPO): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [path.join(REPO, "bin/keepalived-lint.js"), ...args], { cwd, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** ../shared beside the repo, or undefined (a user's fresh clone) so tests can skip with a reason. */

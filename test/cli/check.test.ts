@@ -1,18 +1,11 @@
 // The CLI contract other tools rely on: flags, exit codes, the JSON shape, SARIF, text lines.
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { REPO } from "../helpers";
+import { lint } from "../helpers";
 
-const CLI = path.join(REPO, "bin/keepalived-lint.js");
-
-function lint(args: string[], cwd = REPO) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function tempConfig(text: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kl-cli-"));

@@ -1,15 +1,9 @@
 // `keepalived-lint compare` and `keepalived-lint topology` on the shipped example.
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { spawnSync } from "child_process";
-import * as path from "path";
 import { XMLValidator } from "fast-xml-parser";
-import { REPO } from "../helpers";
+import { lint } from "../helpers";
 
-function lint(args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(REPO, "bin/keepalived-lint.js"), ...args], { cwd: REPO, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 test("compare prints one row per setting and exits 1 on the planted mismatch", () => {
   const r = lint(["compare", "examples/cluster/lb-a", "examples/cluster/lb-b"]);

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { XMLValidator } from "fast-xml-parser";
 import { workspaceOf } from "../helpers";
-import { buildTopology } from "../../server/src/core/topology/model";
+import { workspaceTopology } from "../../server/src/core/topology/model";
 import { toDot } from "../../server/src/core/topology/dot";
 import { toMermaid } from "../../server/src/core/topology/mermaid";
 import { renderSvg } from "../../server/src/core/topology/svg";
@@ -21,8 +21,7 @@ const SCRIPT = "vrrp_script chk_nginx {\n  script /usr/bin/true\n  weight -60\n}
 const TRACK = "  track_script {\n    chk_nginx\n  }\n";
 
 function topo(ws: Workspace, failures: string[] = []) {
-  const nodes = new Map(ws.nodes().map((n) => [n.id, n]));
-  return buildTopology(ws.clusters(), ws.diagnostics(), { failures, statementsOf: (id) => nodes.get(id)?.config.statements });
+  return workspaceTopology(ws, { failures });
 }
 
 const pair = () =>

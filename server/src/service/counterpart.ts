@@ -4,21 +4,15 @@
 import * as path from "path";
 import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from "vscode-languageserver/node";
 import type { Statement } from "../core/syntax/tree";
-import type { Position } from "../core/util/range";
 import { definitionsOf } from "../core/model/names";
 import { formatText } from "../core/format/format";
 import type { WorkspaceIndex } from "./workspaceIndex";
+import { offsetAt } from "../core/util/edits";
 
 const PRIORITY_GAP = 50;
 
 export function nodeLabel(root: string): string {
   return `${path.basename(path.dirname(root))}/${path.basename(root)}`;
-}
-
-function offsetAt(text: string, pos: Position): number {
-  let offset = 0;
-  for (let i = 0; i < pos.line; i++) offset = text.indexOf("\n", offset) + 1;
-  return offset + pos.character;
 }
 
 interface Edit {

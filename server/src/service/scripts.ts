@@ -1,7 +1,7 @@
 // Script paths under the cursor: where the program is, and its first lines for hover.
 import type { Word } from "../core/syntax/tree";
 import type { Range } from "../core/util/range";
-import { diskAccess, FileAccess } from "../core/config/files";
+import { diskAccess, orOnThisMachine } from "../core/config/files";
 import { resolveScriptPath, ScriptLocation } from "../core/config/scripts";
 import type { WorkspaceIndex } from "./workspaceIndex";
 
@@ -10,8 +10,7 @@ const PREVIEW_LINES = 8;
 /** The program named by a script argument, with the range of the program's name in the file. */
 export function scriptAt(index: WorkspaceIndex, word: Word): (ScriptLocation & { range: Range }) | undefined {
   const ws = index.workspace;
-  const access: FileAccess = { ...ws.access, exists: (p) => ws.access.exists(p) || diskAccess.exists(p) };
-  const where = resolveScriptPath(word.text, ws.options.includeRoots ?? [], access);
+  const where = resolveScriptPath(word.text, ws.options.includeRoots ?? [], orOnThisMachine(ws.access));
   if (!where) return undefined;
   const start = word.range.start.character + (word.quoted ? 1 : 0) + (word.text.length - word.text.trimStart().length);
   const range = { start: { line: word.range.start.line, character: start }, end: { line: word.range.start.line, character: start + where.program.length } };

@@ -2,21 +2,17 @@
 import * as path from "path";
 import type { WorkspaceIndex } from "./workspaceIndex";
 import type { TopologyParams, TopologyResult } from "../protocol";
-import { buildTopology } from "../core/topology/model";
+import { workspaceTopology } from "../core/topology/model";
 import { toDot } from "../core/topology/dot";
 import { toMermaid } from "../core/topology/mermaid";
 import { renderSvg } from "../core/topology/svg";
 import { uriToPath } from "./uris";
 
 export async function topology(index: WorkspaceIndex, params: TopologyParams): Promise<TopologyResult> {
-  const ws = index.workspace;
-  const nodes = new Map(ws.nodes().map((n) => [n.id, n]));
   const file = params.uri ? uriToPath(params.uri) : undefined;
-  let t = buildTopology(ws.clusters(), ws.diagnostics(), { failures: params.failures, file, statementsOf: (id) => nodes.get(id)?.config.statements });
+  let t = workspaceTopology(index.workspace, { failures: params.failures, file });
   // A file with no vrrp_instance (e.g. LVS only, or a script include): show the whole workspace.
-  if (file && !t.clusters.length && !t.virtualServers.length) {
-    t = buildTopology(ws.clusters(), ws.diagnostics(), { failures: params.failures, statementsOf: (id) => nodes.get(id)?.config.statements });
-  }
+  if (file && !t.clusters.length && !t.virtualServers.length) t = workspaceTopology(index.workspace, { failures: params.failures });
   const title = file ? `Failover topology: ${path.basename(path.dirname(file))}/${path.basename(file)}` : "Failover topology";
   return { title, topology: t, svg: await renderSvg(t), dot: toDot(t), mermaid: toMermaid(t) };
 }

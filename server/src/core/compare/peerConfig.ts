@@ -4,24 +4,13 @@
 import type { NodeModel } from "../model/vrrp";
 import type { TextEdit } from "../check/diagnostic";
 import type { Range } from "../util/range";
+import { applyEdits } from "../util/edits";
 
 export interface PeerOptions {
   /** Display name for the new node (router_id). */
   name?: string;
   /** How much lower the new member's priority is. */
   priorityStep?: number;
-}
-
-function offsetAt(text: string, line: number, character: number): number {
-  let offset = 0;
-  for (let i = 0; i < line; i++) offset = text.indexOf("\n", offset) + 1;
-  return offset + character;
-}
-
-function applyEdits(text: string, edits: { range: Range; newText: string }[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
-  for (const e of sorted) text = text.slice(0, offsetAt(text, e.range.start.line, e.range.start.character)) + e.newText + text.slice(offsetAt(text, e.range.end.line, e.range.end.character));
-  return text;
 }
 
 /** The text of the root file of `model` rewritten for a new peer. */
@@ -45,5 +34,5 @@ export function createPeerConfig(model: NodeModel, options: PeerOptions = {}): s
       edit(peers[0].word.range, src.word!.text);
     }
   }
-  return applyEdits(text, edits.filter((e) => e.file === model.root));
+  return applyEdits(text, edits);
 }

@@ -112,6 +112,11 @@ export function expandGlob(pattern: string, access: FileAccess): string[] {
   return current.filter((p) => !access.isDirectory(p) && access.read(p) !== undefined);
 }
 
+/** The same access, but a file also exists when this machine has it (scripts named in a config). */
+export function orOnThisMachine(access: FileAccess): FileAccess {
+  return { ...access, exists: (p) => access.exists(p) || diskAccess.exists(p) };
+}
+
 /** Files held in memory (tests, benchmarks, generated peers): absolute path → text. */
 export function memoryAccess(files: Map<string, string>): FileAccess {
   return {

@@ -2,13 +2,13 @@
 // workspace: keepalived would log that it cannot run it, on the node, when the state changes.
 import type { NodeRule } from "../check/rule";
 import { SCRIPT_KEYWORDS, resolveScriptPath } from "../config/scripts";
-import { diskAccess, FileAccess } from "../config/files";
+import { orOnThisMachine } from "../config/files";
 
 export const notifyScriptMissingRule: NodeRule = {
   code: "notify-script-missing",
   checkNode({ annotated, includeRoots, access, report }) {
     // "On this machine" means the real disk, even when the workspace is read from elsewhere.
-    const anywhere: FileAccess = { ...access, exists: (p) => access.exists(p) || diskAccess.exists(p) };
+    const anywhere = orOnThisMachine(access);
     for (const a of annotated) {
       if (!a.spec || !SCRIPT_KEYWORDS.has(a.spec.name)) continue;
       const word = a.statement.args[0];

@@ -4,6 +4,7 @@
 import type { ConfigStatement } from "../config/expand";
 import type { Diagnostic } from "../check/diagnostic";
 import type { ClusterView } from "../cluster/analysis";
+import type { Workspace } from "../check/workspace";
 import type { NodeModel } from "../model/vrrp";
 import { describe, priorityArithmetic, simulate } from "../cluster/failover";
 import { memberLabel } from "../cluster/cluster";
@@ -198,4 +199,10 @@ export function buildTopology(view: ClusterView, diagnostics: Diagnostic[], opti
   }
   const virtualServers = options.statementsOf ? models.flatMap((m) => virtualServersOf(m, options.statementsOf!(m.id) ?? [])) : [];
   return { nodes, clusters, unicast, virtualServers, failures };
+}
+
+/** The topology of everything a workspace holds (or of the clusters of `options.file`). */
+export function workspaceTopology(ws: Workspace, options: Omit<TopologyOptions, "statementsOf"> = {}): Topology {
+  const nodes = new Map(ws.nodes().map((n) => [n.id, n]));
+  return buildTopology(ws.clusters(), ws.diagnostics(), { ...options, statementsOf: (id) => nodes.get(id)?.config.statements });
 }
