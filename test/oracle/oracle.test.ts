@@ -90,7 +90,8 @@ test("keepalived -t agrees with our diagnostics on the corpus and its mutants", 
   const binary = keepalivedBinary();
   if (!binary) return t.skip("keepalived is not installed (apt-get install keepalived)");
   const shared = sharedDir();
-  const corpus = shared && path.join(shared, "corpus");
+  // keepalived's own samples; the operators' configs beside them get their own run (issue 11).
+  const corpus = shared && path.join(shared, "corpus", "keepalived-samples");
   if (!corpus || !fs.existsSync(corpus)) return t.skip("../shared/corpus is absent: nothing to compare");
   const version = keepalivedVersion(binary);
   if (version !== TARGET) t.diagnostic(`keepalived ${version} is installed; the oracle was tuned on ${TARGET}`);
