@@ -53,8 +53,12 @@ export const HOST_FILTER: readonly { pattern: RegExp; why: string }[] = [
   { pattern: /Unable to resolve|getaddrinfo|Unknown host|Invalid hostname/i, why: "name resolution on this host" },
 ];
 
+/** Messages about the configuration that the host filter's words would catch: a tracked script,
+ *  process, file or bfd the config never defines is a config mistake, not this host's. */
+const ABOUT_THE_CONFIG = /track (script|process|file|bfd) \S+ not found, ignoring/;
+
 export function hostDependent(message: string): boolean {
-  return HOST_FILTER.some((f) => f.pattern.test(message));
+  return !ABOUT_THE_CONFIG.test(message) && HOST_FILTER.some((f) => f.pattern.test(message));
 }
 
 const LINE_RE = /^\((?:(.+?): )?Line (\d+)\) ?(.*)$/;

@@ -24,3 +24,20 @@ test("a script defined in an included file is found", () => {
   });
   assert.deepEqual(withCode(d, "undefined-reference"), []);
 });
+
+test("a vrrp_script defined after the instance that tracks it is not found by keepalived", () => {
+  // keepalived: "(VI_1) track script chk not found, ignoring..." — it looks the name up while reading.
+  const d = withCode(
+    check("vrrp_instance VI_1 {\n  virtual_router_id 1\n  track_script {\n    chk\n  }\n}\nvrrp_script chk {\n  script /bin/true\n}\n"),
+    "undefined-reference",
+  );
+  assert.equal(d.length, 1);
+  assert.equal(d[0].range.start.line, 3);
+  assert.equal(d[0].severity, "error");
+  assert.match(d[0].message, /defined further down \(line 7\).*move the definition above/);
+});
+
+test("a sync group may name instances defined after it (keepalived resolves members at the end)", () => {
+  const d = withCode(check("vrrp_sync_group G {\n  group {\n    VI_1\n  }\n}\nvrrp_instance VI_1 {\n  virtual_router_id 1\n}\n"), "undefined-reference");
+  assert.deepEqual(d, []);
+});

@@ -67,3 +67,16 @@ test("the content of an unknown block is read where the block stands, as keepali
   assert.deepEqual(linesOf(d, "unknown-keyword"), [1, 2, 3]);
   assert.deepEqual(linesOf(d, "unmatched-brace"), [4]);
 });
+
+test("a word with a `$` that is not a variable is still a keyword keepalived does not know", () => {
+  // A pasted shell prompt (`user@host:/etc/keepalived$ cat keepalived.conf`) and a stray `$`.
+  const d = withCode(check("lizx@lb1:/etc/keepalived$ cat keepalived.conf\nglobal_defs {\n  foo$\n}\n"), "unknown-keyword");
+  assert.deepEqual(d.map((x) => x.range.start.line), [0, 2]);
+  assert.match(d[1].message, /'foo\$'/);
+});
+
+test("`$NAME` used before its definition is named as such", () => {
+  const d = withCode(check("global_defs {\n  $EXTRA\n}\n$EXTRA=enable_script_security\n"), "unknown-keyword");
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /no '\$EXTRA=' definition comes before it/);
+});

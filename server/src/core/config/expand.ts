@@ -45,7 +45,7 @@ export interface DefinitionUse {
 }
 
 export interface ExpansionProblem {
-  code: "include-not-found" | "include-cycle" | "syntax";
+  code: "include-not-found" | "include-cycle" | "syntax" | "undefined-variable";
   severity: "error" | "warning";
   file: string;
   range: Range;
@@ -81,6 +81,29 @@ interface DefinitionValue {
 }
 
 const MAX_SUBSTITUTION_DEPTH = 16;
+
+const UNQUOTED_USE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)(?=[,)]|$)/g;
+const QUOTED_USE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)(?=[ \t,)])/g;
+
+/** Names keepalived defines itself (lib/parser.c); a `$NAME=` line overrides them. */
+const BUILTIN_NAMES = new Set(["_PWD", "_INSTANCE", "_RANDOM", "_HASH", "_BANG"]);
+
+/** The value keepalived gives a built-in name, when it can be known without running it: `_PWD` is
+ *  the folder of the file being read (keepalived changes into it), `_INSTANCE` the config id. */
+function builtinValue(name: string, file: string, configId: string | undefined): string | undefined {
+  switch (name) {
+    case "_PWD":
+      return path.dirname(file);
+    case "_INSTANCE":
+      return configId;
+    case "_HASH":
+      return "#";
+    case "_BANG":
+      return "!";
+    default:
+      return undefined; // _RANDOM: a different number each run
+  }
+}
 
 /** Resolves an include pattern the way keepalived does, with absolute paths looked up under the include roots first. */
 export function resolveInclude(pattern: string, fromFile: string, access: FileAccess, includeRoots: string[] = []): string[] {
@@ -132,25 +155,39 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   const definitions = new Map<string, DefinitionValue>();
   const stack: string[] = [];
 
-  const substitute = (text: string, word: { file: string; range: Range }, depth = 0): string => {
+  const substitute = (text: string, word: { file: string; range: Range; quoted?: boolean }, depth = 0): string => {
     if (!text.includes("$") || depth > MAX_SUBSTITUTION_DEPTH) return text;
     let changed = false;
-    const out = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced, bare) => {
+    // keepalived takes a bare `$NAME` only where a blank, ',', ')' or the line's end follows it.
+    const pattern = word.quoted ? QUOTED_USE : UNQUOTED_USE;
+    const out = text.replace(pattern, (whole: string, braced: string | undefined, bare: string | undefined) => {
       const name = (braced ?? bare) as string;
       const def = definitions.get(name);
       if (depth === 0) {
         result.definitionUses.push({ name, file: word.file, range: word.range, definedAt: def && { file: def.file, range: def.range } });
       }
-      if (!def) return whole;
+      const value = def ? def.value : builtinValue(name, word.file, options.configId);
+      if (value === undefined) {
+        if (braced && !word.quoted && depth === 0 && !BUILTIN_NAMES.has(name)) {
+          result.problems.push({
+            code: "undefined-variable",
+            severity: "error",
+            file: word.file,
+            range: word.range,
+            message: `'\${${name}}' is not defined here (no '$${name}=' line before it): keepalived leaves it as written and reads its braces as a block`,
+          });
+        }
+        return whole;
+      }
       changed = true;
-      return def.value;
+      return value;
     });
     return changed ? substitute(out, word, depth + 1) : out;
   };
 
   /** Appends what keepalived reads for one written word (usually itself) to `out`. */
   const pushWords = (w: Word, file: string, out: ConfigWord[]): void => {
-    const text = w.text.includes("$") ? substitute(w.text, { file, range: w.range }) : w.text;
+    const text = w.text.includes("$") ? substitute(w.text, { file, range: w.range, quoted: w.quoted }) : w.text;
     if (text === w.text) {
       out.push({ text, range: w.range, file, substituted: false, quoted: w.quoted });
       return;

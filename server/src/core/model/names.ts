@@ -46,6 +46,10 @@ export interface NameReference {
   ns: Namespace;
   name: string;
   word: ConfigWord;
+  /** The top-level statement the reference sits in (keepalived resolves some references as it reads). */
+  top?: ConfigStatement;
+  /** The block keyword of the reference's owner: vrrp_instance, vrrp_sync_group, FILE_CHECK ... */
+  owner?: string;
 }
 
 export function namespaceOfDefinition(keyword: string): Namespace | undefined {
@@ -73,13 +77,14 @@ export function referencesOf(annotated: AnnotatedStatement[]): NameReference[] {
     const s = a.statement;
     const parent = a.parents[a.parents.length - 1];
     if (a.context.kind === "lines" && parent) {
-      const ns = referenceNamespace(parent.keyword.text, a.parents[a.parents.length - 2]?.keyword.text);
-      if (ns) out.push({ ns, name: s.keyword.text, word: s.keyword });
+      const owner = a.parents[a.parents.length - 2]?.keyword.text;
+      const ns = referenceNamespace(parent.keyword.text, owner);
+      if (ns) out.push({ ns, name: s.keyword.text, word: s.keyword, top: a.parents[0], owner });
       continue;
     }
     // Inline form: `track_script chk_a chk_b` without a block.
     const ns = referenceNamespace(s.keyword.text, parent?.keyword.text);
-    if (ns && !s.children) for (const w of s.args) if (w.text !== "weight" && !/^-?\d+$/.test(w.text) && w.text !== "reverse") out.push({ ns, name: w.text, word: w });
+    if (ns && !s.children) for (const w of s.args) if (w.text !== "weight" && !/^-?\d+$/.test(w.text) && w.text !== "reverse") out.push({ ns, name: w.text, word: w, top: a.parents[0], owner: parent?.keyword.text });
     // Checkers name what they watch: FILE_CHECK track_file NAME, BFD_CHECK name NAME.
     if (parent?.keyword.text === "FILE_CHECK" && s.keyword.text === "track_file" && s.args[0]) out.push({ ns: "trackFile", name: s.args[0].text, word: s.args[0] });
     if (parent?.keyword.text === "BFD_CHECK" && s.keyword.text === "name" && s.args[0]) out.push({ ns: "bfd", name: s.args[0].text, word: s.args[0] });

@@ -1,17 +1,38 @@
 // A track_script / track_file / track_process / track_bfd / sync-group member that names nothing:
 // keepalived ignores the reference, so the tracking the user asked for never happens.
 import type { NodeRule } from "../check/rule";
-import { definitionsOf, referencesOf, NAMESPACE_LABEL } from "../model/names";
+import * as path from "path";
+import { definitionsOf, referencesOf, NAMESPACE_LABEL, NameReference } from "../model/names";
 import { closest } from "../util/names";
+
+/** A tracked script, file, process or BFD instance is looked up when keepalived reads the
+ *  vrrp_instance or vrrp_sync_group line that tracks it (vrrp_track.c); sync-group members and
+ *  checkers' names are looked up after the whole configuration is read. */
+function resolvedWhileReading(ref: NameReference): boolean {
+  return ref.ns !== "instance" && ref.ns !== "vsGroup" && (ref.owner === "vrrp_instance" || ref.owner === "vrrp_sync_group");
+}
 
 export const undefinedReferenceRule: NodeRule = {
   code: "undefined-reference",
   checkNode({ config, annotated, report }) {
     const defs = definitionsOf(config.statements);
+    const order = new Map(config.statements.map((st, i) => [st, i]));
     for (const ref of referencesOf(annotated)) {
       if (ref.name.includes("$")) continue;
       const candidates = defs.filter((d) => d.ns === ref.ns);
-      if (candidates.some((d) => d.name === ref.name)) continue;
+      const defined = candidates.find((d) => d.name === ref.name);
+      if (defined && !(resolvedWhileReading(ref) && ref.top && order.get(defined.statement)! > order.get(ref.top)!)) continue;
+      if (defined) {
+        const where = defined.word.file === ref.word.file ? `line ${defined.word.range.start.line + 1}` : `${path.basename(defined.word.file)}:${defined.word.range.start.line + 1}`;
+        report({
+          file: ref.word.file,
+          range: ref.word.range,
+          severity: "error",
+          code: "undefined-reference",
+          message: `${NAMESPACE_LABEL[ref.ns]} '${ref.name}' is defined further down (${where}): keepalived looks it up while reading this ${ref.owner}, does not find it yet and ignores the reference ("not found, ignoring"); move the definition above`,
+        });
+        continue;
+      }
       const suggestions = closest(ref.name, candidates.map((d) => d.name));
       report({
         file: ref.word.file,

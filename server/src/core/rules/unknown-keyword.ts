@@ -16,11 +16,13 @@ export const unknownKeywordRule: NodeRule = {
     for (const a of annotated) {
       if (a.context.kind !== "keywords" || a.spec) continue;
       const kw = a.statement.keyword;
-      if (kw.text.includes("$")) continue; // an undefined $NAME: reported where it is used
+      if (/\$\{[A-Za-z_]\w*\}/.test(kw.text)) continue; // an undefined ${NAME}: undefined-variable says why
       const elsewhere = specsNamed(kw.text).flatMap((s) => s.blocks);
       const suggestions = closest(kw.text, keywordsIn(a.context.blockId).map((s) => s.name));
       let message = `Unknown keyword '${kw.text}' ${blockLabel(a.context.blockId)}`;
-      if (elsewhere.length) message += `: it belongs ${[...new Set(elsewhere)].map(blockLabel).join(" or ")}`;
+      const variable = /^\$([A-Za-z_]\w*)$/.exec(kw.text);
+      if (variable) message += `: no '$${variable[1]}=' definition comes before it, so keepalived reads the name as written`;
+      else if (elsewhere.length) message += `: it belongs ${[...new Set(elsewhere)].map(blockLabel).join(" or ")}`;
       else if (suggestions.length) message += `. Did you mean ${suggestions.map((s) => `'${s}'`).join(" or ")}?`;
       const fixes: Fix[] = kw.substituted
         ? []

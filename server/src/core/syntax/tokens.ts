@@ -64,8 +64,9 @@ export const Sequence = createToken({ name: "Sequence", pattern: matchSequence, 
 export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^"\\\n]|\\.)*"/ });
 /** A quote with no closing quote on its line: keepalived reports it; we keep the text as one word. */
 export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n]|\\.)*/ });
-// `\#` and `\!` escape a comment character inside a word.
-const wordPattern = /(?:[^\s{}"#!\\]|\\[^\n])+|\\(?!\r?\n)/y;
+// `\#` and `\!` escape a comment character inside a word. `${NAME}` stays inside its word:
+// keepalived substitutes it before it splits the line at braces (an undefined one it splits).
+const wordPattern = /(?:[^\s{}"#!\\$]|\\[^\n]|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$)+|\\(?!\r?\n)/y;
 const matchWord: CustomPatternMatcherFunc = (text, offset) => {
   wordPattern.lastIndex = offset;
   return wordPattern.exec(text);
