@@ -57,6 +57,9 @@ export const HOST_FILTER: readonly { pattern: RegExp; why: string }[] = [
  *  process, file or bfd the config never defines is a config mistake, not this host's. */
 const ABOUT_THE_CONFIG = /track (script|process|file|bfd) \S+ not found, ignoring/;
 
+const REMOVED_SCRIPT = /Unable to set default user for vrrp script (\S+) - removing/;
+const TRACKED_NOT_FOUND = /track script (\S+) not found, ignoring/;
+
 export function hostDependent(message: string): boolean {
   return !ABOUT_THE_CONFIG.test(message) && HOST_FILTER.some((f) => f.pattern.test(message));
 }
@@ -114,9 +117,12 @@ export function runKeepalived(file: string, options: RunOptions = {}): Promise<O
     child.on("close", () => {
       clearTimeout(timer);
       const all = parseOutput(raw);
+      // A script this host made keepalived remove is then "not found" where it is tracked: that follows from the host too.
+      const removed = new Set(all.map((m) => REMOVED_SCRIPT.exec(m.message)?.[1]).filter((n): n is string => !!n));
+      const fromHost = (m: OracleMessage) => hostDependent(m.message) || removed.has(TRACKED_NOT_FOUND.exec(m.message)?.[1] ?? "\u0000");
       resolve({
-        messages: all.filter((m) => !hostDependent(m.message)),
-        filtered: all.filter((m) => hostDependent(m.message)),
+        messages: all.filter((m) => !fromHost(m)),
+        filtered: all.filter(fromHost),
         timedOut,
         raw,
       });

@@ -40,3 +40,14 @@ test("strict mode: addresses up to the limit, or many addresses without strict m
   assert.deepEqual(withCode(check(vi(`${manyVips(89, true)}\n  strict_mode`)), "strict-mode-conflict"), []);
   assert.deepEqual(withCode(check(vi(manyVips(300))), "strict-mode-conflict"), []);
 });
+
+test("strict mode with an invalid auth_type: keepalived refused the type, so there is no authentication to drop", () => {
+  // 332.conf of the real-world corpus: `auth_type no_auth` under vrrp_strict; keepalived says only "unknown authentication type".
+  const invalid = check("global_defs {\n  vrrp_strict\n}\n" + vi(`${VIPS}\n  authentication {\n    auth_type no_auth\n  }`));
+  assert.deepEqual(linesOf(invalid, "strict-mode-conflict"), []);
+  assert.equal(withCode(invalid, "invalid-value").length, 1);
+  // Lower case is refused too (keepalived compares with "PASS" and "AH").
+  assert.deepEqual(linesOf(check("global_defs {\n  vrrp_strict\n}\n" + vi(`${VIPS}\n  authentication {\n    auth_type pass\n    auth_pass secret\n  }`)), "strict-mode-conflict"), []);
+  // A valid type after an invalid one still counts.
+  assert.deepEqual(linesOf(check("global_defs {\n  vrrp_strict\n}\n" + vi(`${VIPS}\n  authentication {\n    auth_type bogus\n    auth_type AH\n    auth_pass secret\n  }`)), "strict-mode-conflict"), [11]);
+});

@@ -41,3 +41,13 @@ test("a sync group may name instances defined after it (keepalived resolves memb
   const d = withCode(check("vrrp_sync_group G {\n  group {\n    VI_1\n  }\n}\nvrrp_instance VI_1 {\n  virtual_router_id 1\n}\n"), "undefined-reference");
   assert.deepEqual(d, []);
 });
+
+test("tracking a vrrp_script without a 'script' line: keepalived removes the script, then ignores the reference", () => {
+  const d = withCode(
+    check("vrrp_script chk {\n  interval 1\n}\nvrrp_instance VI_1 {\n  virtual_router_id 1\n  track_script {\n    chk\n  }\n}\n"),
+    "undefined-reference",
+  );
+  assert.equal(d.length, 1);
+  assert.equal(d[0].range.start.line, 6);
+  assert.match(d[0].message, /has no 'script'/);
+});

@@ -11,6 +11,15 @@ import type { ConfigStatement } from "../config/expand";
 import { instanceFacts } from "../model/vrrpFacts";
 import { vipOverflow } from "./too-many-vips";
 
+/** keepalived sets an authentication type only for `auth_type PASS` or `AH`, in capitals; any other
+ *  value is refused and leaves the instance without authentication, so strict mode has nothing to drop. */
+function authenticates(instance: ConfigStatement): boolean {
+  return (instance.children ?? [])
+    .filter((c) => c.keyword.text === "authentication")
+    .flatMap((a) => a.children ?? [])
+    .some((c) => c.keyword.text === "auth_type" && (c.args[0]?.text === "PASS" || c.args[0]?.text === "AH"));
+}
+
 export const strictModeConflictRule: NodeRule = {
   code: "strict-mode-conflict",
   checkNode({ annotated, report }) {
@@ -18,7 +27,7 @@ export const strictModeConflictRule: NodeRule = {
       if (!f.strict || f.uncertain) continue;
       const at = (s: ConfigStatement, message: string) =>
         report({ file: s.keyword.file, range: s.keyword.range, severity: "error", code: "strict-mode-conflict", message: `(${f.name}) ${message}` });
-      if (f.authentication) at(f.authentication, "strict mode does not allow authentication: keepalived ignores this block (\"Strict mode does not support authentication\")");
+      if (f.authentication && authenticates(f.statement)) at(f.authentication, "strict mode does not allow authentication: keepalived ignores this block (\"Strict mode does not support authentication\")");
       if (f.unicastPeer) at(f.unicastPeer, "strict mode does not allow unicast peers: keepalived refuses this instance on an interface that supports multicast");
       if (f.preemptDelay) at(f.preemptDelay, "preempt_delay is not allowed in strict mode: keepalived resets it to 0");
       const overflow = vipOverflow(f);

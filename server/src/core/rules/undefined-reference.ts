@@ -21,6 +21,16 @@ export const undefinedReferenceRule: NodeRule = {
       if (ref.name.includes("$")) continue;
       const candidates = defs.filter((d) => d.ns === ref.ns);
       const defined = candidates.find((d) => d.name === ref.name);
+      if (defined && ref.ns === "script" && resolvedWhileReading(ref) && !defined.statement.children?.some((c) => c.keyword.text === "script")) {
+        report({
+          file: ref.word.file,
+          range: ref.word.range,
+          severity: "error",
+          code: "undefined-reference",
+          message: `vrrp_script '${ref.name}' has no 'script': keepalived removes it ("No script set"), so this reference is ignored too`,
+        });
+        continue;
+      }
       if (defined && !(resolvedWhileReading(ref) && ref.top && order.get(defined.statement)! > order.get(ref.top)!)) continue;
       if (defined) {
         const where = defined.word.file === ref.word.file ? `line ${defined.word.range.start.line + 1}` : `${path.basename(defined.word.file)}:${defined.word.range.start.line + 1}`;
