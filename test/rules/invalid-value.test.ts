@@ -69,3 +69,19 @@ test("HTTP status codes: single codes and ranges between 100 and 599", () => {
   const bad = withCode(check(conf("200 299-200 700 2xx")), "invalid-value");
   assert.deepEqual(bad.map((d) => d.range.start.character), [24, 32, 36]);
 });
+
+test("unicast_src_ip and unicast_peer with a /prefix: keepalived drops the prefix and uses the address (a warning, not an error)", () => {
+  const d = withCode(check(instance("  unicast_src_ip 10.0.0.1/24\n  unicast_peer {\n    10.0.0.2/24\n    10.0.0.3\n  }")), "invalid-value");
+  assert.deepEqual(d.map((x) => [x.range.start.line + 1, x.severity]), [[3, "warning"], [5, "warning"]]);
+  assert.match(d[0].message, /ignores '\/24' in '10\.0\.0\.1\/24' and uses 10\.0\.0\.1/);
+  // What is left must still be an address.
+  const bad = withCode(check(instance("  unicast_src_ip 10.0.0/24\n  unicast_peer {\n    peer-a/24\n  }")), "invalid-value");
+  assert.deepEqual(bad.map((x) => [x.range.start.line + 1, x.severity]), [[3, "error"], [5, "error"]]);
+});
+
+test("a peer written with its prefix is the same peer for cluster analysis", () => {
+  const node = (src: string, peer: string, prio: number) =>
+    `vrrp_instance VI_1 {\n  interface eth0\n  state BACKUP\n  virtual_router_id 51\n  priority ${prio}\n  unicast_src_ip ${src}\n  unicast_peer {\n    ${peer}\n  }\n  virtual_ipaddress {\n    10.0.0.100\n  }\n}\n`;
+  const d = check({ "a/keepalived.conf": node("10.0.0.1/24", "10.0.0.2/24", 100), "b/keepalived.conf": node("10.0.0.2", "10.0.0.1", 90) });
+  assert.deepEqual(withCode(d, "unicast-peer-mismatch"), []);
+});

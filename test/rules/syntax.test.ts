@@ -33,3 +33,11 @@ test("a brace that belongs to no keyword is reported", () => {
   const d = check("{\n}\n");
   assert.deepEqual(linesOf(d, "syntax"), [1]);
 });
+
+test("a lone `@id` line is a warning, not an error: keepalived skips it silently", () => {
+  const d = withCode(check("@lb1\nglobal_defs {\n  router_id lb1\n}\n"), "syntax");
+  assert.equal(d.length, 1);
+  assert.equal(d[0].severity, "warning");
+  assert.equal(d[0].range.start.line, 0);
+  assert.match(d[0].message, /keepalived skips this line/);
+});

@@ -1,7 +1,7 @@
 // Builds the typed VRRP model of one node from what keepalived reads (includes spliced, `@id` applied).
 import * as path from "path";
 import type { ConfigStatement, ConfigWord } from "../config/expand";
-import { canonicalAddress, isIpv6 } from "../util/ip";
+import { bareAddress, canonicalAddress, isIpv6 } from "../util/ip";
 import { child, field, asInt, asNumber, asText } from "./fields";
 import type {
   Field,
@@ -103,7 +103,8 @@ function vipsOf(block: ConfigStatement | undefined): VirtualAddress[] {
 }
 
 function peersOf(block: ConfigStatement | undefined): UnicastPeer[] {
-  return (block?.children ?? []).map((c) => ({ address: canonicalAddress(c.keyword.text), word: c.keyword, statement: c }));
+  // keepalived drops a `/prefix` written after a peer's address.
+  return (block?.children ?? []).map((c) => ({ address: canonicalAddress(bareAddress(c.keyword.text).address), word: c.keyword, statement: c }));
 }
 
 const OWN_BLOCKS = new Set(["vrrp_instance", "virtual_server", "virtual_server_group"]);
@@ -172,7 +173,7 @@ export function extractNodeModel(source: NodeSource, readText: (file: string) =>
       vips.length && vips.every((v) => isIpv6(v.key))
         ? { value: 3, source: "ipv6", word: ownVersion?.word, statement: ownVersion?.statement }
         : (ownVersion ?? globalVersion ?? { value: DEFAULT_VERSION, source: "default" });
-    const src = field(child(s, "unicast_src_ip"), canonicalAddress);
+    const src = field(child(s, "unicast_src_ip"), (t) => canonicalAddress(bareAddress(t).address));
     const instance: VrrpInstance = {
       name: s.args[0].text,
       nameWord: s.args[0],

@@ -2,7 +2,8 @@
 import type { NodeRule, NodeContext } from "../check/rule";
 import type { ConfigWord } from "../config/expand";
 import { checkValue, describeType } from "../schema/values";
-import { checkLine, checkVirtualServerArgs } from "../schema/lines";
+import { checkLine, checkVirtualServerArgs, prefixIgnored } from "../schema/lines";
+import { bareAddress } from "../util/ip";
 
 function unresolved(w: ConfigWord): boolean {
   return /\$\{?[A-Za-z_]/.test(w.text);
@@ -19,7 +20,7 @@ export const invalidValueRule: NodeRule = {
         if (words.some(unresolved)) continue;
         for (const p of checkLine(a.context.line, words.map((w) => w.text))) {
           const w = words[Math.min(p.word, words.length - 1)];
-          report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: p.message });
+          report({ file: w.file, range: w.range, severity: p.severity ?? "error", code: "invalid-value", message: p.message });
         }
         continue;
       }
@@ -55,6 +56,9 @@ export const invalidValueRule: NodeRule = {
         const msg = checkValue(argSpec.type, w.text);
         if (msg) {
           report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: `${spec.name}: ${msg} (${argSpec.label}: ${describeType(argSpec.type)})` });
+        } else if (argSpec.type.kind === "ip" && argSpec.type.bare) {
+          const { address, ignored } = bareAddress(w.text);
+          if (ignored) report({ file: w.file, range: w.range, severity: "warning", code: "invalid-value", message: `${spec.name}: ${prefixIgnored(w.text, address, ignored)}` });
         }
       });
     }

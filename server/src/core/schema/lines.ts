@@ -1,12 +1,14 @@
 // Checks for the lines of data blocks (virtual_ipaddress, track_script, unicast_peer, ...).
 // Each returns problems as (word index, message); lenient where keepalived is lenient.
 import type { LineKind } from "./types";
-import { checkIpPrefix, isIp } from "../util/ip";
+import { bareAddress, checkIpPrefix, isIp } from "../util/ip";
 import { checkValue } from "./values";
 
 export interface LineProblem {
   word: number;
   message: string;
+  /** keepalived accepts the line but not all of it as written; an error otherwise. */
+  severity?: "warning";
 }
 
 const WEIGHT = { kind: "int", min: -253, max: 253 } as const;
@@ -102,7 +104,11 @@ export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
     case "trackBfd":
       return checkTracked(words, "BFD instance");
     case "unicastPeer":
-      return isIp(first) ? [] : [{ word: 0, message: `Invalid unicast peer address '${first}'` }];
+    {
+      const { address, ignored } = bareAddress(first);
+      if (!isIp(address)) return [{ word: 0, message: `Invalid unicast peer address '${first}'` }];
+      return ignored ? [{ word: 0, severity: "warning", message: prefixIgnored(first, address, ignored) }] : [];
+    }
     case "vsgEntry": {
       if (first === "fwmark") {
         const msg = words[1] === undefined ? "fwmark needs a number" : checkValue({ kind: "int", min: 0, max: 4294967295 }, words[1]);
@@ -139,4 +145,9 @@ export function checkVirtualServerArgs(words: string[]): LineProblem[] {
     if (msg) out.push({ word: 1, message: `${msg}: keepalived skips this virtual_server` });
   }
   return out;
+}
+
+/** keepalived takes the address and drops what follows it without a word: say so. */
+export function prefixIgnored(text: string, address: string, ignored: string): string {
+  return `keepalived ignores '${ignored}' in '${text}' and uses ${address}: a ${ignored.startsWith("/") ? "prefix length" : "range"} means nothing here`;
 }

@@ -17,8 +17,8 @@ export type ArgType =
   | { kind: "enum"; values: readonly string[]; caseInsensitive?: boolean }
   | { kind: "ipv4" }
   | { kind: "ipv6" }
-  /** Either address family. */
-  | { kind: "ip" }
+  /** Either address family; `bare`: keepalived cuts a `/prefix` or `-range` off and ignores it. */
+  | { kind: "ip"; bare?: boolean }
   /** An address with an optional /prefix length. */
   | { kind: "ipPrefix" }
   | { kind: "port" }

@@ -1,7 +1,7 @@
 // Checks one argument word against its declared type. Returns a message when keepalived would
 // refuse the value, undefined when it accepts it.
 import type { ArgType } from "./types";
-import { checkIpPrefix, isIp, isIpv4, isIpv6 } from "../util/ip";
+import { bareAddress, checkIpPrefix, isIp, isIpv4, isIpv6 } from "../util/ip";
 
 function numberRange(min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return `${min} to ${max}`;
@@ -44,7 +44,7 @@ export function checkValue(type: ArgType, text: string): string | undefined {
     case "ipv6":
       return isIpv6(text) ? undefined : `'${text}' is not an IPv6 address`;
     case "ip":
-      return isIp(text) ? undefined : `'${text}' is not an IP address`;
+      return isIp(type.bare ? bareAddress(text).address : text) ? undefined : `'${text}' is not an IP address`;
     case "ipPrefix":
       return checkIpPrefix(text);
     case "port": {

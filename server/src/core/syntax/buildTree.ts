@@ -47,7 +47,8 @@ export class TreeBuilder {
     let prefixLine = -1;
     const flushPrefixes = () => {
       if (sequences.length) this.problems.push({ message: "Nothing follows the sequence prefix", range: sequences[sequences.length - 1].range });
-      else if (condition) this.problems.push({ message: `Nothing follows the condition '@${condition.negated ? "^" : ""}${condition.id}'`, range: condition.range });
+      // keepalived skips a lone `@id` line without a word: harmless, but probably not what was meant.
+      else if (condition) this.problems.push({ message: `Nothing follows the condition '@${condition.negated ? "^" : ""}${condition.id}': keepalived skips this line`, range: condition.range, severity: "warning" });
       condition = undefined;
       sequences = [];
     };

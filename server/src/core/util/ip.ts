@@ -42,3 +42,10 @@ export function canonicalAddress(text: string): string {
   const groups = [...h, ...fill, ...t].map((g) => (g.includes(".") ? g : parseInt(g, 16).toString(16)));
   return groups.join(":") + (len !== undefined ? `/${len}` : "");
 }
+
+/** The address keepalived reads where it takes a bare address (unicast_src_ip, unicast_peer ...):
+ *  it cuts the text at a range `-` or a prefix `/` and ignores the rest (inet_stosockaddr). */
+export function bareAddress(text: string): { address: string; ignored?: string } {
+  const cut = text.includes("-") ? text.indexOf("-") : text.indexOf("/");
+  return cut < 0 ? { address: text } : { address: text.slice(0, cut), ignored: text.slice(cut) };
+}

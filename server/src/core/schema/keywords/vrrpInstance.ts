@@ -161,7 +161,7 @@ export const keywords: KeywordSpec[] = [
   {
     name: "mcast_src_ip",
     blocks: [VI],
-    args: [{ label: "address", type: { kind: "ip" } }],
+    args: [{ label: "address", type: { kind: "ip", bare: true } }],
     doc:
       "Source address for multicast adverts instead of the interface's primary address. " +
       "It must be of the same family as the instance.",
@@ -169,7 +169,7 @@ export const keywords: KeywordSpec[] = [
   {
     name: "unicast_src_ip",
     blocks: [VI],
-    args: [{ label: "address", type: { kind: "ip" } }],
+    args: [{ label: "address", type: { kind: "ip", bare: true } }],
     doc:
       "Source address for unicast adverts; it also switches the instance to unicast. " +
       "It is mandatory for unicast instances that have no interface statement, and must match the instance's address family.",
