@@ -85,3 +85,20 @@ test("a peer written with its prefix is the same peer for cluster analysis", () 
   const d = check({ "a/keepalived.conf": node("10.0.0.1/24", "10.0.0.2/24", 100), "b/keepalived.conf": node("10.0.0.2", "10.0.0.1", 90) });
   assert.deepEqual(withCode(d, "unicast-peer-mismatch"), []);
 });
+
+test("track_script `chk weight=0`: only 'weight' may follow the name, keepalived drops the line", () => {
+  const d = withCode(
+    check(`vrrp_script chk {\n  script /bin/true\n}\n${instance("  track_script {\n    chk weight=0\n  }\n  track_interface {\n    eth0 weight 5 noreverse\n  }")}`),
+    "invalid-value",
+  );
+  assert.deepEqual(d.map((x) => [x.range.start.line + 1, x.severity]), [[7, "error"], [10, "warning"]]);
+  assert.match(d[0].message, /does not track 'chk'.*'weight 0', with a blank/);
+  assert.match(d[1].message, /'noreverse' is not a weight option for interface/);
+});
+
+test("an empty notification_email block is a warning, as keepalived warns", () => {
+  const d = withCode(check("global_defs {\n  notification_email {\n  }\n  router_id lb1\n}\n"), "invalid-value");
+  assert.deepEqual(d.map((x) => [x.range.start.line + 1, x.severity]), [[2, "warning"]]);
+  assert.match(d[0].message, /empty notification_email block/);
+  assert.deepEqual(withCode(check("global_defs {\n  notification_email {\n    ops@example.com\n  }\n}\n"), "invalid-value"), []);
+});

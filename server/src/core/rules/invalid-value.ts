@@ -9,6 +9,14 @@ function unresolved(w: ConfigWord): boolean {
   return /\$\{?[A-Za-z_]/.test(w.text);
 }
 
+/** Lists keepalived warns about when they are empty (global_parser.c, vrrp_parser.c), by owner/keyword. */
+const EMPTY_LIST_WARNED: Record<string, string> = {
+  "global_defs/notification_email": "keepalived warns (\"empty notification_email block\") and has no one to mail",
+  "vrrp_sync_group/group": "keepalived warns (\"has empty group block\") and the sync group holds no instance",
+  "track_group/group": "keepalived warns (\"has empty group block\") and the track group holds no instance",
+  "garp_group/interfaces": "keepalived warns (\"empty garp_group interfaces block\") and the group applies to no interface",
+};
+
 export const invalidValueRule: NodeRule = {
   code: "invalid-value",
   checkNode(ctx: NodeContext) {
@@ -26,6 +34,11 @@ export const invalidValueRule: NodeRule = {
       }
       const spec = a.spec;
       if (!spec) continue;
+      const owner = a.parents[a.parents.length - 1]?.keyword.text ?? "";
+      const empty = EMPTY_LIST_WARNED[`${owner}/${spec.name}`];
+      if (empty && s.children && s.children.length === 0) {
+        report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' is empty: ${empty}` });
+      }
       const required = spec.args.filter((x) => !x.optional).length;
       if (s.args.length < required) {
         const missing = spec.args.slice(s.args.length).filter((x) => !x.optional).map((x) => `<${x.label}>`).join(" ");

@@ -13,18 +13,22 @@ export interface LineProblem {
 
 const WEIGHT = { kind: "int", min: -253, max: 253 } as const;
 
+/** A tracked name may be followed by `weight N` and then `reverse` (or `noreverse`, not for
+ *  interfaces); keepalived drops the whole line for anything else in second place (vrrp_track.c). */
 function checkTracked(words: string[], what: string): LineProblem[] {
+  if (words.length < 2) return [];
+  if (words[1] !== "weight") {
+    const hint = /^weight\W/.test(words[1]) ? ` (write 'weight ${words[1].replace(/^weight\W+/, "")}', with a blank)` : "";
+    return [{ word: 1, message: `'${words[1]}' is not a track option for ${what} '${words[0]}': only 'weight' may follow the name, so keepalived ignores this line and does not track '${words[0]}'${hint}` }];
+  }
+  const v = words[2];
+  if (v === undefined) return [{ word: 1, message: `'weight' needs a value after it for ${what} '${words[0]}'` }];
   const out: LineProblem[] = [];
-  for (let i = 1; i < words.length; i++) {
-    if (words[i] === "weight") {
-      const v = words[i + 1];
-      if (v === undefined) out.push({ word: i, message: `'weight' needs a value after it for ${what} '${words[0]}'` });
-      else {
-        const msg = checkValue(WEIGHT, v);
-        if (msg) out.push({ word: i + 1, message: `weight for ${what} '${words[0]}': ${msg}` });
-      }
-      i++;
-    }
+  const msg = checkValue(WEIGHT, v);
+  if (msg) out.push({ word: 2, message: `weight for ${what} '${words[0]}': ${msg}` });
+  const flags = what === "interface" ? ["reverse"] : ["reverse", "noreverse"];
+  if (words[3] !== undefined && !flags.includes(words[3])) {
+    out.push({ word: 3, severity: "warning", message: `'${words[3]}' is not a weight option for ${what} '${words[0]}' (${flags.join(" or ")}): keepalived ignores it` });
   }
   return out;
 }
