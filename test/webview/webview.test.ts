@@ -10,6 +10,7 @@ import { chromium, Browser, Page } from "playwright-core";
 import { REPO, workspaceOf, exampleWorkspace } from "../helpers";
 import { topologyPageHtml, PageOptions } from "../../client/src/topology/page";
 import { comparePageHtml } from "../../client/src/compare/page";
+import { OfferedFixes } from "../../client/src/compare/offeredFixes";
 import { compareCluster } from "../../server/src/core/compare/compare";
 import { buildTopology, Topology } from "../../server/src/core/topology/model";
 import { renderSvg } from "../../server/src/core/topology/svg";
@@ -120,19 +121,31 @@ test("HTML and script in instance names, paths and labels never execute", { skip
   });
 });
 
-test("the comparison page highlights the mismatch and offers its fix", { skip: SKIP }, async () => {
+test("the comparison page highlights the mismatch and offers its fix; only the offered fix can be applied", { skip: SKIP }, async () => {
   const ws = exampleWorkspace();
   const table = compareCluster(ws.clusters().clusters[0], ws.diagnostics());
-  const fixes = { virtual_router_id: [{ title: "Use virtual_router_id 51", changes: { "file:///x": [] } }] };
+  const vridFix = { title: "Use virtual_router_id 51", changes: { "file:///x": [{ range: { start: { line: 3, character: 22 }, end: { line: 3, character: 24 } }, newText: "51" }] } };
+  const offered = new OfferedFixes();
+  const tables = offered.offer([{ ...table, fixes: { virtual_router_id: [vridFix] } }]);
   await withPage(async (page) => {
-    await page.evaluate((t) => window.postMessage({ type: "update", title: "lb-a ↔ lb-b", tables: [t] }, "*"), { ...table, fixes });
+    await page.evaluate((t) => window.postMessage({ type: "update", title: "lb-a ↔ lb-b", tables: t }, "*"), tables);
     await page.waitForSelector("tr.mismatch");
     assert.deepEqual(await page.locator("tr.mismatch").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.setting)), ["virtual_router_id"]);
     assert.equal(await page.locator('tr[data-setting="state"]').getAttribute("class"), "expected");
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "compare.png") });
     await page.locator("tr.mismatch button.fix").click();
-    const last = await page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted.pop());
+    const last = await page.evaluate(() => (window as unknown as { __posted: { type: string; id?: unknown }[] }).__posted.pop());
     assert.equal(last?.type, "fix");
+    // The page names the fix; the panel applies the edit the server proposed under that name.
+    assert.deepEqual(offered.changesFor(last?.id), vridFix.changes);
   }, comparePageHtml, "compare");
+  // A page that posts its own edit, an id never offered, or one from an earlier comparison gets nothing.
+  const forged = { type: "fix", changes: { "file:///etc/passwd": [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: "x" }] } } as { id?: unknown };
+  assert.equal(offered.changesFor(forged.id), undefined);
+  assert.equal(offered.changesFor("999.0"), undefined);
+  assert.equal(offered.changesFor({ toString: () => tables[0].fixes.virtual_router_id[0].id }), undefined);
+  const stale = tables[0].fixes.virtual_router_id[0].id;
+  offered.offer([{ ...table, fixes: {} }]);
+  assert.equal(offered.changesFor(stale), undefined, "a refresh withdraws the fixes it no longer shows");
 });
