@@ -18,3 +18,8 @@ const mod = { exports: {} };
 new Function("module", "exports", "require", gen.outputFiles[0].text)(mod, mod.exports, (await import("module")).createRequire(import.meta.url));
 fs.mkdirSync("syntaxes", { recursive: true });
 fs.writeFileSync("syntaxes/keepalived.tmLanguage.json", JSON.stringify(mod.exports.generateGrammar(), null, 2) + "\n");
+
+// The topology webview sanitizes the SVG with DOMPurify inside the page: ship its browser build
+// beside the page scripts (loaded under the page's CSP nonce, like them).
+fs.mkdirSync("client/media/vendor", { recursive: true });
+fs.copyFileSync("node_modules/dompurify/dist/purify.min.js", "client/media/vendor/purify.min.js");

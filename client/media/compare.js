@@ -35,7 +35,7 @@
         const status = el("td", { class: "status" }, STATUS[row.status]);
         for (const fix of (t.fixes && t.fixes[row.setting]) || []) {
           const b = el("button", { type: "button", class: "fix" }, fix.title);
-          b.addEventListener("click", () => vscode.postMessage({ type: "fix", changes: fix.changes }));
+          b.addEventListener("click", () => vscode.postMessage({ type: "fix", id: fix.id }));
           status.appendChild(document.createTextNode(" "));
           status.appendChild(b);
         }

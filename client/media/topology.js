@@ -1,6 +1,6 @@
 // The topology webview's page script. Runs under a strict CSP; every config-derived string is
-// inserted with textContent, and the SVG from Graphviz is parsed as XML and stripped of anything
-// executable before it joins the page.
+// inserted with textContent, and the SVG from Graphviz passes DOMPurify (loaded before this script)
+// before it joins the page.
 (function () {
   "use strict";
   const vscode = acquireVsCodeApi();
@@ -14,29 +14,46 @@
     return e;
   }
 
-  /** Removes scripts, event handlers, foreign objects and script URLs from a parsed SVG. */
-  function sanitize(root) {
-    for (const bad of root.querySelectorAll("script, foreignObject, iframe, object, embed")) bad.remove();
-    for (const node of [root, ...root.querySelectorAll("*")]) {
-      for (const attr of [...node.attributes]) {
-        const name = attr.name.toLowerCase();
-        const value = attr.value.trim().toLowerCase();
-        if (name.startsWith("on") || ((name === "href" || name === "xlink:href") && !value.startsWith("#"))) node.removeAttribute(attr.name);
-      }
+  /** Only references inside the picture itself (#id): no URL may load or navigate anything, be it an
+   *  href or a url(...) in a presentation attribute (fill, filter, mask, marker, cursor ...). */
+  function localReferencesOnly(node, data) {
+    const name = data.attrName.toLowerCase();
+    const value = data.attrValue.trim();
+    if ((name === "href" || name.endsWith(":href") || name === "src") && !/^#[\w.:-]*$/.test(value)) data.keepAttr = false;
+    for (const m of value.matchAll(/url\(\s*(['"]?)([^'")]*)/gi)) if (!/^#[\w.:-]*$/.test(m[2].trim())) data.keepAttr = false;
+  }
+
+  /** The SVG from Graphviz, kept to DOMPurify's list of known-safe SVG elements and attributes.
+   *  It is parsed as XML first, so it keeps the structure it was written with (an HTML parse would
+   *  let an element such as <meta> break out of the SVG). */
+  function sanitize(svgText) {
+    const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
+    const root = doc.documentElement;
+    if (!root || root.namespaceURI !== "http://www.w3.org/2000/svg" || root.localName !== "svg") return undefined;
+    DOMPurify.addHook("uponSanitizeAttribute", localReferencesOnly);
+    try {
+      const body = DOMPurify.sanitize(root, {
+        USE_PROFILES: { svg: true, svgFilters: true },
+        // Style sheets can load URLs (@import, url()); Graphviz draws with presentation attributes.
+        FORBID_TAGS: ["style", "image", "a", "use", "animate", "set", "animateMotion", "animateTransform"],
+        FORBID_ATTR: ["style"],
+        RETURN_DOM: true,
+      });
+      return body.querySelector("svg") || undefined;
+    } finally {
+      DOMPurify.removeHook("uponSanitizeAttribute");
     }
-    return root;
   }
 
   function renderSvg(svgText) {
     const graph = document.getElementById("graph");
     graph.textContent = "";
-    const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
-    const svg = doc.documentElement;
-    if (!svg || svg.nodeName.toLowerCase() !== "svg") {
+    const svg = sanitize(svgText);
+    if (!svg) {
       graph.appendChild(el("p", { class: "empty" }, "The picture could not be drawn."));
       return;
     }
-    graph.appendChild(document.importNode(sanitize(svg), true));
+    graph.appendChild(document.importNode(svg, true));
   }
 
   function checkbox(spec, label) {

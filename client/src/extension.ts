@@ -7,6 +7,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { TopologyPanel } from "./topology/panel";
 import { ComparePanel } from "./compare/panel";
 import { createPeerConfig } from "./peerConfig";
+import { registerTrustedCommand } from "./trust";
 
 let client: LanguageClient | undefined;
 
@@ -41,7 +42,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       const uri = activeUri(arg);
       if (uri) await ComparePanel.show(context, started, uri);
     }),
-    vscode.commands.registerCommand("keepalived.createPeerConfig", async (arg?: unknown) => {
+    registerTrustedCommand("keepalived.createPeerConfig", async (arg?: unknown) => {
       const uri = activeUri(arg);
       const created = uri && (await createPeerConfig(started, uri));
       if (created && uri) await ComparePanel.show(context, started, uri);

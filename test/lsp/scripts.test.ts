@@ -5,6 +5,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { TestClient, uriOf } from "./lspClient";
+// markdown-it comes with @vscode/vsce; VS Code renders hovers as CommonMark too.
+import MarkdownIt = require("markdown-it");
 
 test("a notify script found under an include root is a link, and hover shows its first lines", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kalsp-scripts-"));
@@ -26,6 +28,33 @@ test("a notify script found under an include root is a link, and hover shows its
     assert.equal(link.range.start.character, 17);
     const hover = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri }, position: { line: 2, character: 20 } });
     assert.match(hover.contents.value, /# tell the pager/);
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a script's preview is shown as text: its fences, links and remote images are not rendered", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kalsp-scripts-"));
+  const conf = path.join(dir, "keepalived.conf");
+  fs.mkdirSync(path.join(dir, "etc", "keepalived"), { recursive: true });
+  // Fence lines of every length a naive preview might use, then markdown that would phone home.
+  const hostile = "#!/bin/sh\n```\n````\n~~~\n[click](https://evil.example/)\n![x](https://evil.example/pixel.png)\n<img src=https://evil.example/i.png>\n";
+  fs.writeFileSync(path.join(dir, "etc", "keepalived", "notify.sh"), hostile);
+  fs.writeFileSync(conf, 'vrrp_instance V {\n  virtual_router_id 1\n  notify_master "/etc/keepalived/notify.sh"\n}\n');
+  const client = new TestClient();
+  try {
+    client.settings = { includeRoots: [dir] };
+    await client.initialize([dir]);
+    const uri = await client.open(conf);
+    await client.waitFor(() => client.diagnostics.has(uri));
+    const hover = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri }, position: { line: 2, character: 20 } });
+    // VS Code renders hovers as CommonMark (html off): render it the same way.
+    const html: string = new MarkdownIt({ html: false }).render(hover.contents.value);
+    assert.doesNotMatch(html, /<a |<img /, "no link and no image is rendered");
+    const code = /<pre><code class="language-sh">([\s\S]*?)<\/code><\/pre>/.exec(html)?.[1] ?? "";
+    const shown = code.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    assert.equal(shown.trimEnd(), hostile.trimEnd(), "the whole script is inside one code block, verbatim");
   } finally {
     await client.stop();
     fs.rmSync(dir, { recursive: true, force: true });

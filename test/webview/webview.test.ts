@@ -10,6 +10,7 @@ import { chromium, Browser, Page } from "playwright-core";
 import { REPO, workspaceOf, exampleWorkspace } from "../helpers";
 import { topologyPageHtml, PageOptions } from "../../client/src/topology/page";
 import { comparePageHtml } from "../../client/src/compare/page";
+import { OfferedFixes } from "../../client/src/compare/offeredFixes";
 import { compareCluster } from "../../server/src/core/compare/compare";
 import { buildTopology, Topology } from "../../server/src/core/topology/model";
 import { renderSvg } from "../../server/src/core/topology/svg";
@@ -20,17 +21,24 @@ const ARTIFACTS = path.join(REPO, "test-artifacts");
 // Stands in for VS Code's acquireVsCodeApi: records what the page posts to the extension.
 const SHIM = "window.__posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => undefined, setState: () => {} });";
 
+/** Requests that reached /evil/ on the page's server. */
+const evilHits: string[] = [];
+
 /** Serves one of our webview pages with its media, as VS Code would, plus the API shim. */
 function serve(page: (o: PageOptions) => string = topologyPageHtml, name = "topology"): Promise<{ url: string; close: () => void }> {
   const server = http.createServer((req, res) => {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const files: Record<string, [string, string]> = {
-      "/": ["text/html", page({ cspSource: origin, nonce: "testnonce123", scriptUris: [`${origin}/shim.js`, `${origin}/${name}.js`], styleUri: `${origin}/${name}.css` })],
+      "/": ["text/html", page({ cspSource: origin, nonce: "testnonce123", scriptUris: [`${origin}/shim.js`, ...(name === "topology" ? [`${origin}/vendor/purify.min.js`] : []), `${origin}/${name}.js`], styleUri: `${origin}/${name}.css` })],
       "/shim.js": ["text/javascript", SHIM],
+      // Copied from node_modules/dompurify by the build, as the extension ships it.
+      "/vendor/purify.min.js": ["text/javascript", fs.readFileSync(path.join(REPO, "client/media/vendor/purify.min.js"), "utf8")],
       [`/${name}.js`]: ["text/javascript", fs.readFileSync(path.join(REPO, `client/media/${name}.js`), "utf8")],
       [`/${name}.css`]: ["text/css", fs.readFileSync(path.join(REPO, `client/media/${name}.css`), "utf8")],
     };
     const f = files[req.url ?? "/"];
+    // /evil/... stands for an attacker's server; being the page's own origin, the CSP lets it through.
+    if (req.url?.startsWith("/evil/")) evilHits.push(req.url);
     if (!f) return void res.writeHead(404).end();
     res.writeHead(200, { "Content-Type": f[0] }).end(f[1]);
   });
@@ -120,19 +128,69 @@ test("HTML and script in instance names, paths and labels never execute", { skip
   });
 });
 
-test("the comparison page highlights the mismatch and offers its fix", { skip: SKIP }, async () => {
+test("a hostile SVG cannot navigate, load, or run anything: meta refresh, SMIL, @import, foreignObject, external images", { skip: SKIP }, async () => {
+  const ws = exampleWorkspace();
+  await withPage(async (page) => {
+    const origin = new URL(page.url()).origin;
+    const evil = `${origin}/evil`;
+    const svg = `<?xml version="1.0"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml" xmlns:xlink="http://www.w3.org/1999/xlink" width="300" height="200">
+<h:meta http-equiv="refresh" content="0;url=${evil}/refresh"/>
+<meta http-equiv="refresh" content="0;url=${evil}/refresh2"/>
+<style>@import url("${evil}/import.css"); text { fill: red }</style>
+<a id="set"><set attributeName="href" to="javascript:window.__xss=6"/><text y="20">set</text></a>
+<a id="anim"><animate attributeName="href" values="javascript:window.__xss=7" dur="1s"/><text y="40">animate</text></a>
+<a xlink:href="javascript:window.__xss=8"><text y="60">xlink</text></a>
+<a href="${evil}/navigate"><text y="80">link</text></a>
+<foreignObject width="100" height="100"><h:iframe src="${evil}/frame"/><h:img src="${evil}/fo.png"/><h:script>window.__xss=9</h:script></foreignObject>
+<image href="${evil}/image.png" width="10" height="10"/>
+<image xlink:href="${evil}/ximage.png" width="10" height="10"/>
+<use href="${evil}/use.svg#x"/>
+<rect width="10" height="10" style="fill:url(${evil}/style.png)" fill="url(${evil}/fill.svg#g)"/>
+<g class="node" id="node-0"><text y="100" id="survivor">still here</text></g>
+</svg>`;
+    evilHits.length = 0;
+    const t = topologyOf(ws);
+    await update(page, t, svg);
+    for (const label of ["set", "animate", "xlink", "link"]) await page.locator("#graph svg text", { hasText: label }).first().click({ force: true, timeout: 500 }).catch(() => undefined);
+    await page.waitForTimeout(1200);
+    assert.equal(new URL(page.url()).pathname, "/", "the page did not navigate");
+    assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined, "no script ran");
+    assert.deepEqual(evilHits, [], "nothing was fetched from the attacker's server");
+    assert.equal(await page.locator("#graph meta, #graph style, #graph set, #graph animate, #graph foreignObject, #graph image, #graph use, #graph iframe, #graph script").count(), 0);
+    assert.equal(await page.locator("#graph [href], #graph [style]").count(), 0);
+    if (process.env.DEBUG_SVG) console.log(await page.locator("#graph").innerHTML());
+    // What Graphviz draws survives: shapes, texts, their ids and classes.
+    assert.equal(await page.locator("#graph svg g.node#node-0 #survivor").textContent(), "still here");
+    assert.equal(await page.locator("#graph svg rect").count(), 1);
+  });
+});
+
+test("the comparison page highlights the mismatch and offers its fix; only the offered fix can be applied", { skip: SKIP }, async () => {
   const ws = exampleWorkspace();
   const table = compareCluster(ws.clusters().clusters[0], ws.diagnostics());
-  const fixes = { virtual_router_id: [{ title: "Use virtual_router_id 51", changes: { "file:///x": [] } }] };
+  const vridFix = { title: "Use virtual_router_id 51", changes: { "file:///x": [{ range: { start: { line: 3, character: 22 }, end: { line: 3, character: 24 } }, newText: "51" }] } };
+  const offered = new OfferedFixes();
+  const tables = offered.offer([{ ...table, fixes: { virtual_router_id: [vridFix] } }]);
   await withPage(async (page) => {
-    await page.evaluate((t) => window.postMessage({ type: "update", title: "lb-a ↔ lb-b", tables: [t] }, "*"), { ...table, fixes });
+    await page.evaluate((t) => window.postMessage({ type: "update", title: "lb-a ↔ lb-b", tables: t }, "*"), tables);
     await page.waitForSelector("tr.mismatch");
     assert.deepEqual(await page.locator("tr.mismatch").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.setting)), ["virtual_router_id"]);
     assert.equal(await page.locator('tr[data-setting="state"]').getAttribute("class"), "expected");
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, "compare.png") });
     await page.locator("tr.mismatch button.fix").click();
-    const last = await page.evaluate(() => (window as unknown as { __posted: { type: string }[] }).__posted.pop());
+    const last = await page.evaluate(() => (window as unknown as { __posted: { type: string; id?: unknown }[] }).__posted.pop());
     assert.equal(last?.type, "fix");
+    // The page names the fix; the panel applies the edit the server proposed under that name.
+    assert.deepEqual(offered.changesFor(last?.id), vridFix.changes);
   }, comparePageHtml, "compare");
+  // A page that posts its own edit, an id never offered, or one from an earlier comparison gets nothing.
+  const forged = { type: "fix", changes: { "file:///etc/passwd": [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: "x" }] } } as { id?: unknown };
+  assert.equal(offered.changesFor(forged.id), undefined);
+  assert.equal(offered.changesFor("999.0"), undefined);
+  assert.equal(offered.changesFor({ toString: () => tables[0].fixes.virtual_router_id[0].id }), undefined);
+  const stale = tables[0].fixes.virtual_router_id[0].id;
+  offered.offer([{ ...table, fixes: {} }]);
+  assert.equal(offered.changesFor(stale), undefined, "a refresh withdraws the fixes it no longer shows");
 });

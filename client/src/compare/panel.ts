@@ -2,11 +2,13 @@
 // settings of each shared cluster side by side, apply a row's fix, or open VS Code's diff editor.
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { CompareRequest, CompareResult, EditChanges, PeersRequest, PeersResult, PeerNode } from "../../../server/src/protocol";
+import { CompareRequest, CompareResult, PeersRequest, PeersResult, PeerNode } from "../../../server/src/protocol";
 import { comparePageHtml } from "./page";
 import { makeNonce } from "../webview/shell";
+import { OfferedFixes } from "./offeredFixes";
 
-type PageMessage = { type: "ready" } | { type: "diff" } | { type: "reveal"; uri: string; line: number } | { type: "fix"; changes: EditChanges };
+// What the page may send; a fix is named by the id it was offered under (anything else is ignored).
+type PageMessage = { type: "ready" } | { type: "diff" } | { type: "reveal"; uri: string; line: number } | { type: "fix"; id: string };
 
 export async function pickPeer(client: LanguageClient, uri: vscode.Uri): Promise<{ node: PeerNode; peer: PeerNode } | undefined> {
   const found = await client.sendRequest<PeersResult>(PeersRequest, { uri: uri.toString() });
@@ -25,6 +27,7 @@ export async function pickPeer(client: LanguageClient, uri: vscode.Uri): Promise
 export class ComparePanel {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private readonly offered = new OfferedFixes();
 
   static async show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri): Promise<void> {
     const pair = await pickPeer(client, uri);
@@ -51,7 +54,7 @@ export class ComparePanel {
 
   private async refresh(): Promise<void> {
     const result = await this.client.sendRequest<CompareResult>(CompareRequest, { uri: this.node.uri, peerUri: this.peer.uri });
-    await this.panel.webview.postMessage({ type: "update", title: `${this.node.name} ↔ ${this.peer.name}`, tables: result.tables });
+    await this.panel.webview.postMessage({ type: "update", title: `${this.node.name} ↔ ${this.peer.name}`, tables: this.offered.offer(result.tables) });
   }
 
   private async onMessage(m: PageMessage): Promise<void> {
@@ -68,8 +71,10 @@ export class ComparePanel {
         return;
       }
       case "fix": {
+        const changes = this.offered.changesFor(m.id);
+        if (!changes) return;
         const edit = new vscode.WorkspaceEdit();
-        for (const [uri, edits] of Object.entries(m.changes)) {
+        for (const [uri, edits] of Object.entries(changes)) {
           for (const e of edits) edit.replace(vscode.Uri.parse(uri), new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
         }
         await vscode.workspace.applyEdit(edit);

@@ -36,7 +36,7 @@ export class TopologyPanel {
 
   private constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient, private readonly panel: vscode.WebviewPanel, private uri: vscode.Uri | undefined) {
     const media = (f: string) => panel.webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, "client", "media", f)).toString();
-    panel.webview.html = topologyPageHtml({ cspSource: panel.webview.cspSource, nonce: makeNonce(), scriptUris: [media("topology.js")], styleUri: media("topology.css") });
+    panel.webview.html = topologyPageHtml({ cspSource: panel.webview.cspSource, nonce: makeNonce(), scriptUris: [media("vendor/purify.min.js"), media("topology.js")], styleUri: media("topology.css") });
     panel.webview.onDidReceiveMessage((m: PageMessage) => this.onMessage(m), undefined, this.disposables);
     panel.onDidDispose(() => this.dispose(), undefined, this.disposables);
     // Follow edits live: re-draw shortly after the user stops typing in a keepalived file.

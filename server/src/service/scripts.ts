@@ -4,6 +4,7 @@ import type { Range } from "../core/util/range";
 import { diskAccess, orOnThisMachine } from "../core/config/files";
 import { resolveScriptPath, ScriptLocation } from "../core/config/scripts";
 import type { WorkspaceIndex } from "./workspaceIndex";
+import { codeBlock, inlineCode } from "./markdown";
 
 const PREVIEW_LINES = 8;
 
@@ -21,9 +22,10 @@ export function scriptAt(index: WorkspaceIndex, word: Word): (ScriptLocation & {
 export function scriptPreview(index: WorkspaceIndex, word: Word): string | undefined {
   const script = scriptAt(index, word);
   if (!script) return undefined;
-  if (!script.found) return `\`${script.program}\` exists neither on this machine nor in the workspace.`;
+  if (!script.found) return `${inlineCode(script.program)} exists neither on this machine nor in the workspace.`;
   const text = index.workspace.access.read(script.found) ?? diskAccess.read(script.found);
-  if (text === undefined || text.includes("\u0000")) return `\`${script.found}\` (not a text file)`;
+  if (text === undefined || text.includes("\u0000")) return `${inlineCode(script.found)} (not a text file)`;
   const lines = text.split("\n").slice(0, PREVIEW_LINES);
-  return `\`${script.found}\`\n\n\`\`\`sh\n${lines.join("\n")}${text.split("\n").length > PREVIEW_LINES ? "\n..." : ""}\n\`\`\``;
+  // The script's own text is shown, never rendered: it may hold fences, links or remote images.
+  return `${inlineCode(script.found)}\n\n${codeBlock(lines.join("\n") + (text.split("\n").length > PREVIEW_LINES ? "\n..." : ""), "sh")}`;
 }
