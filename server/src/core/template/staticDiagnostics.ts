@@ -31,9 +31,9 @@ function statements(items: Item[], out: Statement[] = []): Statement[] {
   return out;
 }
 
-/** A placeholder standing where a keyword would: a whole line or block nobody knows yet. */
+/** A placeholder standing where one of the block's keywords would: a whole line or block nobody knows yet. */
 function hasLinePlaceholder(items: Item[]): boolean {
-  return statements(items).some((s) => containsPlaceholder(s.keyword.text));
+  return items.some((s) => s.kind === "statement" && containsPlaceholder(s.keyword.text));
 }
 
 export class StaticFilter {
