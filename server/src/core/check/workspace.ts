@@ -13,12 +13,17 @@ import { dedupe, sortDiagnostics } from "./diagnostic";
 import type { CheckOptions, NodeContext } from "./rule";
 import { FILE_RULES, NODE_RULES } from "../rules";
 import { ClusterAnalysis, ClusterView } from "../cluster/analysis";
+import { readTemplate, TemplateFile } from "../template/template";
+import { staticView } from "../template/staticView";
+import { checkTemplate } from "../template/checkTemplate";
 
 export interface WorkspaceOptions extends CheckOptions {
   includeRoots?: string[];
   /** Instances to treat as one virtual router whatever the evidence: "node/instance" → "node/instance". */
   peerPairing?: Record<string, string>;
   access?: FileAccess;
+  /** Read every file as plain keepalived, even one named or written like a template (a template's variants). */
+  plainOnly?: boolean;
 }
 
 export interface ConfigNode {
@@ -37,6 +42,8 @@ interface ParsedFile {
   /** Files this one includes, resolved now (any condition). */
   includes: string[];
   diagnostics: Diagnostic[];
+  /** Set when the file is a template: its syntax is then that of its static text. */
+  template?: TemplateFile;
 }
 
 export class Workspace {
@@ -111,7 +118,8 @@ export class Workspace {
     if (text === undefined) return undefined;
     const previous = this.previous.get(file);
     this.previous.delete(file);
-    const syntax = previous ? reparse(previous, text) : parseConfig(text);
+    const template = this.options.plainOnly ? undefined : readTemplate(file, text);
+    const syntax = template ? parseConfig(staticView(template).text) : previous ? reparse(previous, text) : parseConfig(text);
     const includes: string[] = [];
     const visit = (items: SyntaxFile["items"]) => {
       for (const item of items) {
@@ -124,17 +132,30 @@ export class Workspace {
     };
     visit(syntax.items);
     const diagnostics: Diagnostic[] = [];
-    for (const rule of FILE_RULES) rule.checkFile(file, syntax, (d) => diagnostics.push(d));
-    const entry = { text, syntax, includes, diagnostics };
+    if (template) diagnostics.push(...checkTemplate(template, (f, t) => this.checkPlain(f, t)));
+    else for (const rule of FILE_RULES) rule.checkFile(file, syntax, (d) => diagnostics.push(d));
+    const entry = { text, syntax, includes, diagnostics, template };
     this.parsed.set(file, entry);
     return entry;
   }
 
-  /** Files that no other member includes: each is one machine's configuration. */
+  /** One text checked alone as `file`, read as plain keepalived (a template's variant). */
+  private checkPlain(file: string, text: string): Diagnostic[] {
+    const ws = new Workspace({ ...this.options, plainOnly: true, access: overlay(new Map([[file, text]]), this.access) });
+    ws.addFiles([file]);
+    return ws.diagnostics();
+  }
+
+  /** Set when the file is a template. */
+  template(file: string): TemplateFile | undefined {
+    return this.parse(path.resolve(file))?.template;
+  }
+
+  /** Files that no other member includes: each is one machine's configuration; templates are none. */
   roots(): string[] {
     const included = new Set<string>();
     for (const f of this.members) for (const inc of this.parse(f)?.includes ?? []) if (inc !== f) included.add(inc);
-    const roots = [...this.members].filter((f) => !included.has(f) && this.parse(f));
+    const roots = [...this.members].filter((f) => !included.has(f) && this.parse(f) && !this.parse(f)!.template);
     // Files only reachable through a cycle among themselves still need checking.
     const reached = new Set<string>();
     const reach = (f: string) => {
@@ -143,7 +164,7 @@ export class Workspace {
       for (const inc of this.parse(f)?.includes ?? []) reach(inc);
     };
     roots.forEach(reach);
-    for (const f of [...this.members].sort()) if (!reached.has(f) && this.parse(f)) (roots.push(f), reach(f));
+    for (const f of [...this.members].sort()) if (!reached.has(f) && this.parse(f) && !this.parse(f)!.template) (roots.push(f), reach(f));
     return roots.sort();
   }
 

@@ -9,6 +9,10 @@ import type { ConfigStatement } from "./expand";
 import type { BlockId } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
+import { containsPlaceholder } from "../template/placeholder";
+
+/** A template placeholder standing as a keyword will render as some keyword with a block: its block stays as written, unchecked. */
+const opaque = (s: ConfigStatement) => containsPlaceholder(s.keyword.text);
 
 export interface BraceNote {
   /** `stray`: a `}` at the top level; `early`: a `}` that closes `closes` instead of the ignored block. */
@@ -25,7 +29,7 @@ type Event = { kind: "statement"; statement: ConfigStatement } | { kind: "close"
 function flatten(list: ConfigStatement[], out: Event[]): Event[] {
   for (const statement of list) {
     out.push({ kind: "statement", statement });
-    if (statement.children) {
+    if (statement.children && !opaque(statement)) {
       flatten(statement.children, out);
       if (statement.block?.close) out.push({ kind: "close", statement });
     }
@@ -43,7 +47,7 @@ interface Frame {
 /** True when some block would be read differently by keepalived: the common case is a quick no. */
 function needsRenesting(statements: ConfigStatement[], blockId: BlockId | undefined): boolean {
   for (const s of statements) {
-    if (!s.children) continue;
+    if (!s.children || opaque(s)) continue;
     const body = blockId !== undefined ? lookupKeyword(blockId, s.keyword.text)?.body : undefined;
     if (!body) return true;
     if (needsRenesting(s.children, body.kind === "keywords" ? body.blockId : undefined)) return true;
@@ -73,6 +77,10 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
     const copy: ConfigStatement = { ...s, children: undefined };
     frame.children.push(copy);
     if (!s.children) continue;
+    if (opaque(s)) {
+      copy.children = s.children;
+      continue;
+    }
     const body = frame.blockId !== undefined ? lookupKeyword(frame.blockId, s.keyword.text)?.body : undefined;
     if (!body) {
       changed = true;

@@ -1,0 +1,86 @@
+// Keeps a variant's findings that are about the static text, where the author wrote keepalived.
+// A finding on a placeholder is about a value nobody knows yet; a finding about something absent
+// (a required keyword, a reference's target) is unknowable where a placeholder may supply it.
+import type { Diagnostic } from "../check/diagnostic";
+import type { SyntaxFile, Statement, Item } from "../syntax/tree";
+import { containsPlaceholder } from "./placeholder";
+import type { StaticView } from "./staticView";
+
+/** Findings about what is missing from a block. */
+const ABSENCE_IN_BLOCK = new Set(["missing-required", "no-virtual-address"]);
+/** Findings about names defined in one place and used in another. */
+const ABSENCE_OF_NAME = new Set(["undefined-reference", "unused-definition"]);
+
+export function isAbsenceFinding(d: Diagnostic): boolean {
+  return ABSENCE_IN_BLOCK.has(d.code) || ABSENCE_OF_NAME.has(d.code);
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  return starts;
+}
+
+function statements(items: Item[], out: Statement[] = []): Statement[] {
+  for (const item of items) {
+    if (item.kind === "statement") {
+      out.push(item);
+      if (item.block) statements(item.block.items, out);
+    } else if (item.kind === "bareBlock") statements(item.block.items, out);
+  }
+  return out;
+}
+
+/** A placeholder standing where one of the block's keywords would: a whole line or block nobody knows yet. */
+function hasLinePlaceholder(items: Item[]): boolean {
+  return items.some((s) => s.kind === "statement" && containsPlaceholder(s.keyword.text));
+}
+
+export class StaticFilter {
+  private readonly starts: number[];
+  private readonly all: Statement[];
+  private readonly namesUnknown: boolean;
+
+  constructor(
+    private readonly file: string,
+    private readonly view: StaticView,
+    private readonly syntax: SyntaxFile,
+  ) {
+    this.starts = lineStarts(view.text);
+    this.all = statements(syntax.items);
+    // A placeholder as a keyword, or as the name of a block, may define or use any name.
+    this.namesUnknown = this.all.some((s) => containsPlaceholder(s.keyword.text) || (s.block && s.args.some((a) => containsPlaceholder(a.text))) || false);
+  }
+
+  private offset(line: number, character: number): number {
+    return (this.starts[line] ?? this.view.text.length) + character;
+  }
+
+  /** The finding as the user should see it, or undefined when it is not about the static text. */
+  keep(d: Diagnostic): Diagnostic | undefined {
+    if (d.file !== this.file) return d;
+    const start = this.offset(d.range.start.line, d.range.start.character);
+    const end = this.offset(d.range.end.line, d.range.end.character);
+    if (containsPlaceholder(this.view.text.slice(start, Math.max(end, start + 1)))) return undefined;
+    if (ABSENCE_OF_NAME.has(d.code) && this.namesUnknown) return undefined;
+    if (ABSENCE_IN_BLOCK.has(d.code)) {
+      const owner = this.all.find((s) => s.block && s.keyword.startOffset === start);
+      if (owner?.block && hasLinePlaceholder(owner.block.items)) return undefined;
+    }
+    // A literal default stands in its tag: the finding covers the whole tag.
+    const def = this.view.defaults.find((x) => start >= x.start && start < x.end);
+    if (def) return { ...d, range: { start: this.position(def.start), end: this.position(def.end) } };
+    return d;
+  }
+
+  private position(offset: number): { line: number; character: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - this.starts[lo] };
+  }
+}
