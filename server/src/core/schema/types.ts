@@ -11,7 +11,8 @@ export const TOP: BlockId = "<top>";
 export type ArgType =
   | { kind: "int"; min?: number; max?: number }
   /** A decimal number, e.g. seconds with a fraction ("1.5"); keepalived keeps up to 6 decimals. */
-  | { kind: "decimal"; min?: number; max?: number }
+  /** `wholeBefore`: releases older than this one take whole numbers only. */
+  | { kind: "decimal"; min?: number; max?: number; wholeBefore?: string }
   /** A whole number or an inclusive range `N-M` (e.g. HTTP status codes `200-299`). */
   | { kind: "intRange"; min: number; max: number }
   | { kind: "enum"; values: readonly string[]; caseInsensitive?: boolean }
