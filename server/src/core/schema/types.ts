@@ -86,7 +86,8 @@ export interface KeywordSpec {
   /** Default value as keepalived applies it when the keyword is absent. */
   default?: string;
   /** This keyword is an old spelling; `replacement` names the current one. */
-  deprecated?: { replacement?: string; note?: string };
+  /** `silent`: keepalived reads the old name without a word, so it is only a hint to modernise. */
+  deprecated?: { replacement?: string; note?: string; silent?: boolean };
   /** First keepalived release that accepts the keyword, and the last one that still did, if removed. */
   since?: string;
   removedAfter?: string;
