@@ -121,3 +121,9 @@ test("vrrp_script `interval .2` is refused by keepalived 2.2.7 (whole seconds un
   assert.deepEqual(withCode(check(text, { targetVersion: "2.3.2" }), "invalid-value"), []);
   assert.deepEqual(withCode(check(text.replace(".2", "2"), { targetVersion: "2.2.7" }), "invalid-value"), []);
 });
+
+test("a static rule with no action is an error: keepalived ignores it (\"No action specified for rule\")", () => {
+  const d = check("static_rules {\n  from 192.168.100.0/24 table 1\n  from 192.168.101.0/24 priority 100\n  to 10.0.0.0/8 prohibit\n}\n");
+  assert.deepEqual(linesOf(d, "invalid-value"), [3]);
+  assert.match(withCode(d, "invalid-value")[0].message, /has no action/);
+});
