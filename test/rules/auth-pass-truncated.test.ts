@@ -14,3 +14,13 @@ test("a password longer than 8 characters is a warning naming what keepalived ke
 test("8 characters or fewer is fine", () => {
   assert.deepEqual(withCode(check(conf("12345678")), "auth-pass-truncated"), []);
 });
+
+test("`auth_pass P@##D321!`: the '#' starts a comment, keepalived uses 'P@'; the message says so", () => {
+  const d = withCode(check(conf("P@##D321!")), "auth-pass-truncated");
+  assert.equal(d.length, 1);
+  assert.equal(d[0].range.start.line, 4);
+  assert.match(d[0].message, /'#' starts a comment, so keepalived reads the password 'P@##D321!' as 'P@' \(2 characters\)/);
+  // A comment after a blank is an ordinary comment; a quoted password keeps its '#'.
+  assert.deepEqual(withCode(check(conf("secret # the password")), "auth-pass-truncated"), []);
+  assert.deepEqual(withCode(check(conf('"P@##D3"')), "auth-pass-truncated"), []);
+});

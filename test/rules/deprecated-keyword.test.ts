@@ -17,3 +17,17 @@ test("'gw' and 'or' in routes are deprecated words", () => {
   assert.deepEqual(linesOf(d, "deprecated-keyword"), [2, 3]);
   assert.equal(withCode(d, "deprecated-keyword")[0].fixes?.[0].edits[0].newText, "via");
 });
+
+test("lb_algo and lb_kind, which keepalived reads without a word, are hints; a deprecation keepalived logs stays a warning", () => {
+  const d = withCode(check("virtual_server 192.0.2.1 80 {\n  lb_algo rr\n  lb_kind NAT\n  protocol TCP\n  real_server 192.0.2.2 80 {\n    HTTP_GET {\n      url {\n        path /\n      }\n      nb_get_retry 3\n    }\n  }\n}\n"), "deprecated-keyword");
+  assert.deepEqual(d.map((x) => [x.range.start.line + 1, x.severity]), [[2, "hint"], [3, "hint"], [10, "warning"]]);
+});
+
+test("a removed keyword (lvs_id) is not called deprecated: keepalived does not know it at all", () => {
+  const d = check("global_defs {\n  lvs_id lb1\n}\n");
+  assert.deepEqual(withCode(d, "deprecated-keyword"), []);
+  const gone = withCode(d, "keyword-not-in-version");
+  assert.deepEqual(gone.map((x) => [x.range.start.line + 1, x.severity]), [[2, "error"]]);
+  assert.match(gone[0].message, /removed after keepalived 1\.1\.7.*use 'router_id'/);
+  assert.equal(gone[0].fixes?.[0].edits[0].newText, "router_id");
+});

@@ -17,3 +17,16 @@ test("@id lines for different nodes do not count as duplicates", () => {
   const d = check("vrrp_instance A {\n  virtual_router_id 1\n@lb1  priority 150\n@lb2  priority 100\n}\n");
   assert.deepEqual(linesOf(d, "duplicate-keyword"), []);
 });
+
+test("notify_master twice: keepalived keeps the first (\"already specified - ignoring\"), advert_int twice: the last", () => {
+  const d = check("vrrp_instance VI_1 {\n  virtual_router_id 1\n  notify_master /bin/true\n  notify_master /bin/false\n  advert_int 1\n  advert_int 2\n}\n").filter((x) => x.code === "duplicate-keyword");
+  assert.deepEqual(d.map((x) => x.range.start.line + 1), [4, 6]);
+  assert.match(d[0].message, /keeps the first value and ignores this one/);
+  assert.equal(d[0].related?.[0].range.start.line, 2);
+  assert.match(d[1].message, /uses the last value/);
+});
+
+test("in global_defs, a second startup_script is ignored, a second router_id replaces the first", () => {
+  const d = check("global_defs {\n  startup_script /bin/a\n  startup_script /bin/b\n  router_id a\n  router_id b\n}\n").filter((x) => x.code === "duplicate-keyword");
+  assert.deepEqual(d.map((x) => /keeps the first/.test(x.message)), [true, false]);
+});

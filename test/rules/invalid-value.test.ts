@@ -102,3 +102,28 @@ test("an empty notification_email block is a warning, as keepalived warns", () =
   assert.match(d[0].message, /empty notification_email block/);
   assert.deepEqual(withCode(check("global_defs {\n  notification_email {\n    ops@example.com\n  }\n}\n"), "invalid-value"), []);
 });
+
+test("persistence_granularity is checked by the virtual server's family, as keepalived reads it", () => {
+  const vs = (addr: string, g: string) => `virtual_server ${addr} 80 {\n  protocol TCP\n  persistence_granularity ${g}\n}\n`;
+  assert.deepEqual(linesOf(check(vs("10.0.0.1", "foo")), "invalid-value"), [3]);
+  assert.match(withCode(check(vs("10.0.0.1", "foo")), "invalid-value")[0].message, /IPv4 netmask/);
+  assert.deepEqual(linesOf(check(vs("10.0.0.1", "255.255.255.0")), "invalid-value"), []);
+  assert.deepEqual(linesOf(check(vs("2001:db8::1", "64")), "invalid-value"), []);
+  assert.deepEqual(linesOf(check(vs("2001:db8::1", "255.255.255.0")), "invalid-value"), [3]);
+  assert.deepEqual(linesOf(check(vs("2001:db8::1", "129")), "invalid-value"), [3]);
+});
+
+test("vrrp_script `interval .2` is refused by keepalived 2.2.7 (whole seconds until 2.3.2)", () => {
+  const text = `vrrp_script chk {\n  script /bin/true\n  interval .2\n}\n`;
+  const old = withCode(check(text, { targetVersion: "2.2.7" }), "invalid-value");
+  assert.deepEqual(old.map((x) => [x.range.start.line + 1, x.severity]), [[3, "error"]]);
+  assert.match(old[0].message, /2\.2\.7 takes whole seconds only/);
+  assert.deepEqual(withCode(check(text, { targetVersion: "2.3.2" }), "invalid-value"), []);
+  assert.deepEqual(withCode(check(text.replace(".2", "2"), { targetVersion: "2.2.7" }), "invalid-value"), []);
+});
+
+test("a static rule with no action is an error: keepalived ignores it (\"No action specified for rule\")", () => {
+  const d = check("static_rules {\n  from 192.168.100.0/24 table 1\n  from 192.168.101.0/24 priority 100\n  to 10.0.0.0/8 prohibit\n}\n");
+  assert.deepEqual(linesOf(d, "invalid-value"), [3]);
+  assert.match(withCode(d, "invalid-value")[0].message, /has no action/);
+});

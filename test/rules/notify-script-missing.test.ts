@@ -17,7 +17,9 @@ test("a program on this machine, a bare command name, or an undefined $VAR is no
 });
 
 test("a $VAR is judged by its value, on the line that uses it", () => {
-  assert.deepEqual(linesOf(check("$S=/opt/nowhere/y.sh\n" + conf("$S")), "notify-script-missing"), [4]);
+  // keepalived substitutes a bare $S only before a blank, ',' or ')': "$S" right before the quote stays as written.
+  assert.deepEqual(linesOf(check("$S=/opt/nowhere/y.sh\n" + conf("$S --master")), "notify-script-missing"), [4]);
+  assert.deepEqual(linesOf(check("$S=/opt/nowhere/y.sh\n" + conf("${S}")), "notify-script-missing"), [4]);
 });
 
 test("a script kept in the workspace is found through the include roots", () => {

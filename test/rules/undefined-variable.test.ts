@@ -42,3 +42,10 @@ test("inside quotes an undefined `${NAME}` is left for the shell, as keepalived 
   const d = check(`vrrp_script chk {\n  script "/bin/sh -c 'test -n \${HOME}'"\n}\n${instance("  track_script {\n    chk\n  }\n")}`);
   assert.deepEqual(withCode(d, "undefined-variable"), []);
 });
+
+test("a bare `$NAME` is substituted only before a blank, ',' or ')', as keepalived does ('\"$V\"' stays as written)", () => {
+  // keepalived 2.2.7: `virtual_router_id "$V"` -> "invalid number '$V'"; `priority "${V}"` -> 300 out of range.
+  const d = check(`$V=300\n${instance("").replace("virtual_router_id 51", 'virtual_router_id "$V"').replace("priority 100", 'priority "${V}"')}`);
+  const invalid = withCode(d, "invalid-value").map((x) => x.range.start.line + 1);
+  assert.deepEqual(invalid, [5]); // the substituted 300; "$V" is left unjudged as text we cannot resolve
+});

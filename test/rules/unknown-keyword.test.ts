@@ -80,3 +80,12 @@ test("`$NAME` used before its definition is named as such", () => {
   assert.equal(d.length, 1);
   assert.match(d[0].message, /no '\$EXTRA=' definition comes before it/);
 });
+
+test("nb_get_retry inside TCP_CHECK: keepalived does not know it there; the message and the fix say 'retry'", () => {
+  const text = "virtual_server 10.0.0.1 80 {\n  protocol TCP\n  real_server 10.0.0.2 80 {\n    TCP_CHECK {\n      nb_get_retry 3\n    }\n  }\n}\n";
+  const d = withCode(check(text), "unknown-keyword");
+  assert.equal(d.length, 1);
+  assert.equal(d[0].range.start.line, 4);
+  assert.match(d[0].message, /use 'retry' here/);
+  assert.equal(d[0].fixes?.[0].edits[0].newText, "retry");
+});

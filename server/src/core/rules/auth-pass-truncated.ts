@@ -1,15 +1,28 @@
 // keepalived sends at most 8 characters of a PASS password: the rest is silently dropped,
-// so two peers whose passwords differ only after character 8 still agree.
+// so two peers whose passwords differ only after character 8 still agree. A `#` or `!` inside the
+// password cuts it too: keepalived reads a comment from there (`P@##D321!` is the password `P@`).
 import type { NodeRule } from "../check/rule";
 
 export const AUTH_PASS_LENGTH = 8;
 
 export const authPassTruncatedRule: NodeRule = {
   code: "auth-pass-truncated",
-  checkNode({ annotated, report }) {
+  checkNode({ annotated, access, report }) {
     for (const a of annotated) {
       if (a.spec?.name !== "auth_pass") continue;
       const w = a.statement.args[0];
+      const cut = w && !w.quoted && !w.substituted ? commentGluedTo(access.read(w.file), w.range.end) : undefined;
+      if (w && cut) {
+        const meant = w.text + cut;
+        report({
+          file: w.file,
+          range: { start: w.range.start, end: { line: w.range.end.line, character: w.range.end.character + cut.length } },
+          severity: "warning",
+          code: "auth-pass-truncated",
+          message: `'${cut[0]}' starts a comment, so keepalived reads the password '${meant}' as '${w.text}' (${w.text.length} character${w.text.length === 1 ? "" : "s"}); quote it ("${meant.replace(/"/g, '\\"')}") or write \\${cut[0]} to keep the '${cut[0]}'`,
+        });
+        continue;
+      }
       if (!w || w.text.length <= AUTH_PASS_LENGTH) continue;
       const kept = w.text.slice(0, AUTH_PASS_LENGTH);
       report({
@@ -23,3 +36,14 @@ export const authPassTruncatedRule: NodeRule = {
     }
   },
 };
+
+/** The comment text that starts right after a word, with no blank between (`P@` + `##D321!`). */
+function commentGluedTo(text: string | undefined, end: { line: number; character: number }): string | undefined {
+  if (text === undefined) return undefined;
+  let offset = 0;
+  for (let l = 0; l < end.line && offset >= 0; l++) offset = text.indexOf("\n", offset) + 1;
+  if (offset < 0) return undefined;
+  const lineEnd = text.indexOf("\n", offset);
+  const rest = text.slice(offset + end.character, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
+  return /^[#!]\S*/.exec(rest)?.[0];
+}

@@ -27,14 +27,16 @@ export const deprecatedKeywordRule: NodeRule = {
         continue;
       }
       const dep = a.spec?.deprecated;
-      if (!dep) continue;
+      // A keyword no current release knows is keyword-not-in-version's (an error), not a deprecation.
+      if (!dep || a.spec?.removedAfter) continue;
       const kw = a.statement.keyword;
       const message =
         `'${kw.text}' is deprecated` + (dep.replacement ? `; use '${dep.replacement}'` : "") + (dep.note ? ` (${dep.note})` : "");
       report({
         file: kw.file,
         range: kw.range,
-        severity: "warning",
+        // keepalived reads a silent old name exactly like the new one: nothing is at risk (issue 11).
+        severity: dep.silent ? "hint" : "warning",
         code: "deprecated-keyword",
         message,
         fixes:

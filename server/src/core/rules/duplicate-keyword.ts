@@ -1,6 +1,43 @@
-// The same setting twice in one block: keepalived silently keeps the last one.
+// The same setting twice in one block: keepalived keeps the last one, silently, for most keywords;
+// for some it keeps the first and logs "already specified - ignoring" for the others.
 import type { NodeRule } from "../check/rule";
 import type { ConfigStatement } from "../config/expand";
+
+/** Keywords whose handler refuses a second value (keepalived 2.2.7 sources), by owner block:
+ *  vrrp_parser.c (notify scripts, use_ipvlan), check_parser.c (notify_up/down, quorum_up/down),
+ *  global_parser.c (startup/shutdown scripts, fifos, vmac prefixes, iptables, nftables, snmp_socket,
+ *  tmp_config_directory, net_namespace, instance), check_dns.c (name), track_file.c (file, weight). */
+const FIRST_WINS: Record<string, readonly string[]> = {
+  vrrp_instance: ["notify_backup", "notify_master", "notify_fault", "notify_stop", "notify_deleted", "notify", "use_ipvlan"],
+  vrrp_sync_group: ["notify_backup", "notify_master", "notify_fault", "notify_stop", "notify"],
+  real_server: ["notify_up", "notify_down"],
+  virtual_server: ["quorum_up", "quorum_down"],
+  global_defs: [
+    "startup_script",
+    "shutdown_script",
+    "notify_fifo",
+    "notify_fifo_script",
+    "vrrp_notify_fifo",
+    "vrrp_notify_fifo_script",
+    "lvs_notify_fifo",
+    "lvs_notify_fifo_script",
+    "vmac_prefix",
+    "vmac_addr_prefix",
+    "vrrp_iptables",
+    "nftables",
+    "nftables_ipvs",
+    "snmp_socket",
+    "tmp_config_directory",
+  ],
+  "": ["net_namespace", "net_namespace_ipvs", "instance"],
+  DNS_CHECK: ["name"],
+  vrrp_track_file: ["file", "weight"],
+  track_file: ["file", "weight"],
+};
+
+export function keepsFirst(owner: string, keyword: string): boolean {
+  return FIRST_WINS[owner]?.includes(keyword) ?? false;
+}
 
 export const duplicateKeywordRule: NodeRule = {
   code: "duplicate-keyword",
@@ -20,8 +57,10 @@ export const duplicateKeywordRule: NodeRule = {
           range: s.keyword.range,
           severity: "warning",
           code: "duplicate-keyword",
-          message: `'${a.spec.name}' is set more than once in this block; keepalived uses the last value`,
-          related: [{ file: earlier.keyword.file, range: earlier.keyword.range, message: "also set here" }],
+          message: keepsFirst(parent?.keyword.text ?? "", a.spec.name)
+            ? `'${a.spec.name}' is set more than once in this block; keepalived keeps the first value and ignores this one ("already specified - ignoring")`
+            : `'${a.spec.name}' is set more than once in this block; keepalived uses the last value`,
+          related: [{ file: earlier.keyword.file, range: earlier.keyword.range, message: keepsFirst(parent?.keyword.text ?? "", a.spec.name) ? "the value keepalived keeps" : "also set here" }],
         });
       }
       inBlock.set(a.spec.name, s);

@@ -3,10 +3,20 @@ import type { NodeRule, NodeContext } from "../check/rule";
 import type { ConfigWord } from "../config/expand";
 import { checkValue, describeType } from "../schema/values";
 import { checkLine, checkVirtualServerArgs, prefixIgnored } from "../schema/lines";
-import { bareAddress } from "../util/ip";
+import { bareAddress, isIpv4, isIpv6 } from "../util/ip";
+import { compareVersions } from "../util/version";
 
 function unresolved(w: ConfigWord): boolean {
   return /\$\{?[A-Za-z_]/.test(w.text);
+}
+
+/** keepalived reads persistence_granularity by the virtual server's family (check_parser.c): an IPv4
+ *  netmask, or an IPv6 prefix length 1-128; for a fwmark or group, a dot means IPv4. */
+function granularityProblem(text: string, vsAddress: string | undefined): string | undefined {
+  const family = vsAddress && isIpv4(vsAddress) ? 4 : vsAddress && isIpv6(vsAddress) ? 6 : text.includes(".") ? 4 : 6;
+  if (family === 4 && !isIpv4(text)) return `persistence_granularity: '${text}' is not an IPv4 netmask such as 255.255.255.0; keepalived refuses it ("Invalid IPv4 persistence_granularity")`;
+  if (family === 6 && !(/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 128)) return `persistence_granularity: '${text}' is not an IPv6 prefix length (1 to 128); keepalived refuses it ("Invalid IPv6 persistence_granularity")`;
+  return undefined;
 }
 
 /** Lists keepalived warns about when they are empty (global_parser.c, vrrp_parser.c), by owner/keyword. */
@@ -51,6 +61,10 @@ export const invalidValueRule: NodeRule = {
         });
         continue;
       }
+      if (spec.name === "persistence_granularity" && s.args[0] && !unresolved(s.args[0])) {
+        const msg = granularityProblem(s.args[0].text, a.parents[a.parents.length - 1]?.args[0]?.text);
+        if (msg) report({ file: s.args[0].file, range: s.args[0].range, severity: "error", code: "invalid-value", message: msg });
+      }
       if (spec.name === "virtual_server" && !s.args.some(unresolved)) {
         for (const p of checkVirtualServerArgs(s.args.map((w) => w.text))) {
           const w = s.args[p.word];
@@ -69,6 +83,14 @@ export const invalidValueRule: NodeRule = {
         const msg = checkValue(argSpec.type, w.text);
         if (msg) {
           report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: `${spec.name}: ${msg} (${argSpec.label}: ${describeType(argSpec.type)})` });
+        } else if (argSpec.type.kind === "decimal" && argSpec.type.wholeBefore && !/^[-+]?\d+$/.test(w.text) && ctx.options.targetVersion && compareVersions(ctx.options.targetVersion, argSpec.type.wholeBefore) < 0) {
+          report({
+            file: w.file,
+            range: w.range,
+            severity: "error",
+            code: "invalid-value",
+            message: `${spec.name}: keepalived ${ctx.options.targetVersion} takes whole ${argSpec.label} only (fractions since ${argSpec.type.wholeBefore}); it refuses '${w.text}' ("invalid number") and keeps the default`,
+          });
         } else if (argSpec.type.kind === "ip" && argSpec.type.bare) {
           const { address, ignored } = bareAddress(w.text);
           if (ignored) report({ file: w.file, range: w.range, severity: "warning", code: "invalid-value", message: `${spec.name}: ${prefixIgnored(w.text, address, ignored)}` });

@@ -14,7 +14,24 @@ export const keywordNotInVersionRule: NodeRule = {
   code: "keyword-not-in-version",
   checkNode({ annotated, options, report }) {
     const target = options.targetVersion;
-    if (!target) return;
+    if (!target) {
+      // Without a target, the newest release is meant: a removed keyword is unknown to it too.
+      for (const a of annotated) {
+        const spec = a.spec;
+        if (!spec?.removedAfter) continue;
+        const kw = a.statement.keyword;
+        const replacement = spec.deprecated?.replacement;
+        report({
+          file: kw.file,
+          range: kw.range,
+          severity: "error",
+          code: "keyword-not-in-version",
+          message: `'${spec.name}' was removed after keepalived ${spec.removedAfter}: current releases report it as an unknown keyword and ignore the line` + (replacement ? `; use '${replacement}'` : ""),
+          fixes: replacement && !kw.substituted ? [{ title: `Replace with '${replacement}'`, preferred: true, edits: [{ file: kw.file, range: kw.range, newText: replacement }] }] : [],
+        });
+      }
+      return;
+    }
     // Each spec is judged once, not once per statement.
     const judged = new Map<KeywordSpec, string | undefined>();
     for (const a of annotated) {

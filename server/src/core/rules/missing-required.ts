@@ -21,6 +21,17 @@ export const missingRequiredRule: NodeRule = {
           message: `${s.keyword.text}${name} has no '${req.name}': keepalived will not use this block without it`,
         });
       }
+      // An HTTP_GET/SSL_GET whose every url lacks a path has no url left: keepalived drops the checker too.
+      // (No url at all is the `url` requirement above.)
+      if ((a.spec?.name === "HTTP_GET" || a.spec?.name === "SSL_GET") && present.has("url") && !s.children.some((c) => c.keyword.text === "url" && c.children?.some((u) => u.keyword.text === "path"))) {
+        report({
+          file: s.keyword.file,
+          range: s.keyword.range,
+          severity: "error",
+          code: "missing-required",
+          message: `${s.keyword.text} has no url with a 'path': keepalived ignores this checker ("has no urls specified"), so the real server is never checked this way`,
+        });
+      }
     }
   },
 };

@@ -1,7 +1,7 @@
 // A keyword keepalived does not know in this block: it logs "Unknown keyword" and skips it.
 import type { NodeRule } from "../check/rule";
 import type { Fix } from "../check/diagnostic";
-import { keywordsIn, specsNamed } from "../schema/registry";
+import { keywordsIn, lookupKeyword, specsNamed } from "../schema/registry";
 import { closest } from "../util/names";
 import { TOP } from "../schema/types";
 
@@ -16,11 +16,22 @@ export const unknownKeywordRule: NodeRule = {
     for (const a of annotated) {
       if (a.context.kind !== "keywords" || a.spec) continue;
       const kw = a.statement.keyword;
+      const blockId = a.context.blockId;
       if (/\$\{[A-Za-z_]\w*\}/.test(kw.text)) continue; // an undefined ${NAME}: undefined-variable says why
       const elsewhere = specsNamed(kw.text).flatMap((s) => s.blocks);
       const suggestions = closest(kw.text, keywordsIn(a.context.blockId).map((s) => s.name));
       let message = `Unknown keyword '${kw.text}' ${blockLabel(a.context.blockId)}`;
       const variable = /^\$([A-Za-z_]\w*)$/.exec(kw.text);
+      // An old name this block does not take, whose new name it does (nb_get_retry in TCP_CHECK): say the new one.
+      const renamed = specsNamed(kw.text)
+        .map((sp) => sp.deprecated?.replacement)
+        .find((r): r is string => !!r && !!lookupKeyword(blockId, r));
+      if (renamed) {
+        message += `: use '${renamed}' here (the old name '${kw.text}' is read only ${[...new Set(elsewhere)].map(blockLabel).join(" or ")}, and keepalived itself says to use '${renamed}')`;
+        const fix: Fix[] = kw.substituted ? [] : [{ title: `Change to '${renamed}'`, preferred: true, edits: [{ file: kw.file, range: kw.range, newText: renamed }] }];
+        report({ file: kw.file, range: kw.range, severity: "error", code: "unknown-keyword", message, fixes: fix });
+        continue;
+      }
       if (variable) message += `: no '$${variable[1]}=' definition comes before it, so keepalived reads the name as written`;
       else if (elsewhere.length) message += `: it belongs ${[...new Set(elsewhere)].map(blockLabel).join(" or ")}`;
       else if (suggestions.length) message += `. Did you mean ${suggestions.map((s) => `'${s}'`).join(" or ")}?`;

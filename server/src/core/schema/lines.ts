@@ -33,6 +33,9 @@ function checkTracked(words: string[], what: string): LineProblem[] {
   return out;
 }
 
+/** What a rule does with the packets it matches: one of these must be on the line. */
+const RULE_ACTIONS = new Set(["table", "lookup", "goto", "nop", "blackhole", "unreachable", "prohibit", "l3mdev"]);
+
 /** Route/rule options that take an address. */
 const ADDRESS_OPTIONS = new Set(["src", "via", "gw", "to", "from", "or", "peer", "brd", "broadcast"]);
 
@@ -95,8 +98,14 @@ export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
       // A line may start with an option (`src ADDR DEST ...`): then the options are checked from there.
       return [...out, ...checkAddressOptions(words, dest !== undefined && ADDRESS_OPTIONS.has(dest) ? start : start + 1, "route")];
     }
-    case "rule":
-      return checkAddressOptions(words, 0, "rule");
+    case "rule": {
+      const out = checkAddressOptions(words, 0, "rule");
+      // vrrp_iprule.c: a rule needs one action, or keepalived drops it ("No action specified for rule").
+      if (!words.some((w) => RULE_ACTIONS.has(w))) {
+        out.push({ word: 0, message: `This rule has no action (${[...RULE_ACTIONS].join(", ")}): keepalived ignores it ("No action specified for rule")` });
+      }
+      return out;
+    }
     case "trackScript":
       return checkTracked(words, "script");
     case "trackInterface":

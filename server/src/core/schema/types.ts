@@ -11,7 +11,8 @@ export const TOP: BlockId = "<top>";
 export type ArgType =
   | { kind: "int"; min?: number; max?: number }
   /** A decimal number, e.g. seconds with a fraction ("1.5"); keepalived keeps up to 6 decimals. */
-  | { kind: "decimal"; min?: number; max?: number }
+  /** `wholeBefore`: releases older than this one take whole numbers only. */
+  | { kind: "decimal"; min?: number; max?: number; wholeBefore?: string }
   /** A whole number or an inclusive range `N-M` (e.g. HTTP status codes `200-299`). */
   | { kind: "intRange"; min: number; max: number }
   | { kind: "enum"; values: readonly string[]; caseInsensitive?: boolean }
@@ -85,7 +86,8 @@ export interface KeywordSpec {
   /** Default value as keepalived applies it when the keyword is absent. */
   default?: string;
   /** This keyword is an old spelling; `replacement` names the current one. */
-  deprecated?: { replacement?: string; note?: string };
+  /** `silent`: keepalived reads the old name without a word, so it is only a hint to modernise. */
+  deprecated?: { replacement?: string; note?: string; silent?: boolean };
   /** First keepalived release that accepts the keyword, and the last one that still did, if removed. */
   since?: string;
   removedAfter?: string;

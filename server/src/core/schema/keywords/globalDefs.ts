@@ -396,7 +396,7 @@ export const keywords: KeywordSpec[] = [
     name: "lvs_flush_onstop",
     blocks: [G],
     args: [{ label: "VS", type: { kind: "enum", values: ["VS"] }, optional: true }],
-    deprecated: { replacement: "lvs_flush_on_stop" },
+    deprecated: { replacement: "lvs_flush_on_stop", silent: true },
     doc: "Old spelling of lvs_flush_on_stop: removes the IPVS configuration when keepalived stops.",
   },
   {
@@ -684,7 +684,7 @@ export const keywords: KeywordSpec[] = [
   flag(
     "enable_snmp_keepalived",
     "Old name of enable_snmp_vrrp: serves the VRRP part of the KEEPALIVED-MIB.",
-    { deprecated: { replacement: "enable_snmp_vrrp" } },
+    { deprecated: { replacement: "enable_snmp_vrrp", silent: true } },
   ),
   flag("enable_snmp_rfc", "Serves both standard VRRP MIBs (RFC 2787 and RFC 6527)."),
   flag("enable_snmp_rfcv2", "Serves the VRRPv2 MIB of RFC 2787."),

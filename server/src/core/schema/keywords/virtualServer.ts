@@ -104,7 +104,7 @@ export const keywords: KeywordSpec[] = [
     blocks: [VS],
     args: [{ label: "scheduler", type: { kind: "enum", values: SCHEDULERS } }],
     default: "wlc",
-    deprecated: { replacement: "lvs_sched", note: "Old name kept for compatibility." },
+    deprecated: { replacement: "lvs_sched", note: "Old name kept for compatibility.", silent: true },
     doc: "Older spelling of `lvs_sched`; it picks the IPVS scheduling algorithm in exactly the same way.",
   },
   {
@@ -178,7 +178,7 @@ export const keywords: KeywordSpec[] = [
     args: forwardingArgs,
     rest: tunnelRest,
     default: "NAT",
-    deprecated: { replacement: "lvs_method", note: "Old name kept for compatibility." },
+    deprecated: { replacement: "lvs_method", note: "Old name kept for compatibility.", silent: true },
     doc: "Older spelling of `lvs_method`; it selects the IPVS forwarding method in the same way.",
   },
   {

@@ -50,11 +50,11 @@ export const keywords: KeywordSpec[] = [
   {
     name: "interval",
     blocks: [SCRIPT],
-    args: [{ label: "seconds", type: { kind: "decimal", min: 0.001, max: 4294 } }],
+    args: [{ label: "seconds", type: { kind: "decimal", min: 0.001, max: 4294, wholeBefore: "2.3.2" } }],
     default: "1",
     doc:
       "Seconds between two runs of the script. " +
-      "Recent releases accept millisecond fractions; keepalived 2.2.x and older only take whole seconds.",
+      "Since 2.3.2 keepalived accepts millisecond fractions; older releases only take whole seconds.",
   },
   {
     name: "timeout",
