@@ -30,3 +30,15 @@ test("a vrrp_script's script is checked too", () => {
   const d = check('vrrp_script chk {\n  script "/opt/nowhere/check.sh"\n}\n');
   assert.deepEqual(linesOf(d, "notify-script-missing"), [2]);
 });
+
+test("a script kept in the repository under files/, scripts/ or templates/ beside the config is found by its file name", () => {
+  const deployed = conf("/etc/keepalived/check_haproxy.sh");
+  for (const beside of ["files/check_haproxy.sh", "scripts/check_haproxy.sh", "templates/check_haproxy.sh.j2", "../files/check_haproxy.sh"]) {
+    const files = { "role/templates/keepalived.conf": deployed, [`role/templates/${beside}`]: "#!/bin/sh\n" };
+    assert.deepEqual(linesOf(check(files), "notify-script-missing"), [], beside);
+  }
+  // Another name is still missing, and the message says the name was looked for beside the config.
+  const d = check({ "keepalived.conf": conf("/etc/keepalived/other.sh"), "files/check_haproxy.sh": "#!/bin/sh\n" }).filter((x) => x.code === "notify-script-missing");
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /no 'other\.sh' beside the config/);
+});

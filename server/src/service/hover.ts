@@ -49,7 +49,7 @@ export function hover(index: WorkspaceIndex, params: HoverParams): Hover | null 
     }
   }
   if (at.word && at.wordIndex === 1 && at.statement && SCRIPT_KEYWORDS.has(at.statement.keyword.text)) {
-    const preview = scriptPreview(index, at.word);
+    const preview = scriptPreview(index, at.word, file);
     if (preview) parts.unshift(preview);
   }
   const named = at.word ? nameHover(index, file, params) : undefined;
