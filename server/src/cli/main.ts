@@ -8,6 +8,7 @@ import { runSimulate, SIMULATE_USAGE } from "./simulate";
 import { renderTopology, TOPOLOGY_FORMATS } from "./topology";
 import { runCompare, COMPARE_USAGE } from "./compare";
 import { runFormat, FORMAT_USAGE } from "./format";
+import { runFirewall, FIREWALL_USAGE } from "./firewall";
 
 export class UsageError extends Error {}
 
@@ -49,21 +50,26 @@ export function buildWorkspace(args: ParsedArgs): Workspace {
   } catch (e) {
     throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
-  const ws = new Workspace({ includeRoots: args.options.get("include-root") ?? [], targetVersion: args.options.get("target-version")?.[0] });
+  const ws = new Workspace({
+    includeRoots: args.options.get("include-root") ?? [],
+    targetVersion: args.options.get("target-version")?.[0],
+    firewallHints: args.flags.has("firewall-hints"),
+  });
   ws.addFiles(files);
   return ws;
 }
 
 const USAGE = `usage:
-  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] PATH...
+  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--firewall-hints] [--verbose] PATH...
   keepalived-lint explain KEYWORD
   ${SIMULATE_USAGE}
   ${COMPARE_USAGE}
   ${FORMAT_USAGE}
+  ${FIREWALL_USAGE}
   keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
 
 function runCheck(argv: string[], out: (s: string) => void): number {
-  const args = parseArgs(argv, ["format", "include-root", "target-version"], []);
+  const args = parseArgs(argv, ["format", "include-root", "target-version"], ["firewall-hints", "verbose"]);
   const format = args.options.get("format")?.[0] ?? "text";
   if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
   const target = args.options.get("target-version")?.[0];
@@ -112,6 +118,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         return runCompare(argv, out);
       case "format":
         return runFormat(argv, out, err);
+      case "firewall":
+        return runFirewall(argv, out);
       case "explain": {
         if (argv.length !== 2) throw new UsageError("explain takes one KEYWORD");
         const text = explainKeyword(argv[1]);
