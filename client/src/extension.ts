@@ -7,6 +7,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { TopologyPanel } from "./topology/panel";
 import { ComparePanel } from "./compare/panel";
 import { createPeerConfig } from "./peerConfig";
+import { followConfigFiles } from "./configFiles";
 
 let client: LanguageClient | undefined;
 
@@ -33,6 +34,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   const started = client;
+  followConfigFiles(context, started);
   const activeUri = (arg?: unknown): vscode.Uri | undefined =>
     typeof arg === "string" ? vscode.Uri.parse(arg) : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   context.subscriptions.push(

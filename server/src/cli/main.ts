@@ -1,6 +1,6 @@
 // keepalived-lint: the core's checks, explanations and (as they land) topology and comparison, for CI.
 import { Workspace } from "../core/check/workspace";
-import { collectConfigFiles } from "./findConfigs";
+import { collectConfigFiles, SkippedFile } from "./findConfigs";
 import { toJson, toSarif, toText } from "./formats";
 import { explainKeyword } from "../core/schema/explain";
 import { version } from "../../../package.json";
@@ -42,11 +42,14 @@ export function parseArgs(argv: string[], valued: string[], flagNames: string[])
   return { command, options, flags, paths };
 }
 
-export function buildWorkspace(args: ParsedArgs): Workspace {
+export function buildWorkspace(args: ParsedArgs, err?: (s: string) => void): Workspace {
   if (!args.paths.length) throw new UsageError("no PATH given");
   let files: string[];
+  const skipped: SkippedFile[] = [];
   try {
-    files = collectConfigFiles(args.paths);
+    files = collectConfigFiles(args.paths, skipped);
+    // --verbose: what the folder walk left out, and why (not keepalived, binary, a template).
+    if (args.flags.has("verbose") && err) for (const s of skipped) err(`skipped ${s.file}: ${s.why}\n`);
   } catch (e) {
     throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
@@ -68,13 +71,13 @@ const USAGE = `usage:
   ${FIREWALL_USAGE}
   keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
 
-function runCheck(argv: string[], out: (s: string) => void): number {
+function runCheck(argv: string[], out: (s: string) => void, err?: (s: string) => void): number {
   const args = parseArgs(argv, ["format", "include-root", "target-version"], ["firewall-hints", "verbose"]);
   const format = args.options.get("format")?.[0] ?? "text";
   if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
   const target = args.options.get("target-version")?.[0];
   if (target !== undefined && !/^\d+(\.\d+){0,2}$/.test(target)) throw new UsageError(`--target-version wants X.Y.Z, not '${target}'`);
-  const ws = buildWorkspace(args);
+  const ws = buildWorkspace(args, err);
   const diags = ws.diagnostics();
   out(format === "json" ? toJson(diags) : format === "sarif" ? toSarif(diags, version) : toText(diags));
   return diags.some((d) => d.severity === "error") ? 1 : 0;
@@ -111,7 +114,7 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   try {
     switch (argv[0]) {
       case "check":
-        return runCheck(argv, out);
+        return runCheck(argv, out, err);
       case "simulate":
         return runSimulate(argv, out);
       case "compare":
