@@ -41,3 +41,11 @@ test("a second vrrp_instance of the same name is skipped by keepalived, so it jo
   assert.equal(view.clusters.length, 1);
   assert.deepEqual(view.clusters[0].members.map((m) => `${m.node.name}/${m.name}/${m.priority.value}`), ["lb-a/VI_1/150", "lb-b/VI_1/100"]);
 });
+
+test("a unicast_src_ip copied from the peer: one error on the copy, no advice to list a node's own address", () => {
+  const d = clusterDiagnostics(pair({ state: "MASTER", src: "10.0.0.11", peers: ["10.0.0.7"] }, { src: "10.0.0.11", peers: ["10.0.0.7"] }), "unicast-peer-mismatch");
+  assert.equal(d.length, 1);
+  assert.ok(d[0].file.includes("lb-b"));
+  assert.match(d[0].message, /unicast_src_ip 10\.0\.0\.11 on lb-b is also the one of lb-a/);
+  assert.ok(d[0].related?.[0].file.includes("lb-a"));
+});
