@@ -21,9 +21,10 @@ test("a $VAR is judged by its value, on the line that uses it", () => {
 });
 
 test("a script kept in the workspace is found through the include roots", () => {
-  const files = { "keepalived.conf": conf("/etc/keepalived/notify.sh"), "etc/keepalived/notify.sh": "#!/bin/sh\n" };
+  // Kept under a root file system of its own, out of reach of the lookup by name beside the config.
+  const files = { "keepalived.conf": conf("/etc/keepalived/notify.sh"), "rootfs/lb1/etc/keepalived/notify.sh": "#!/bin/sh\n" };
   assert.deepEqual(linesOf(check(files), "notify-script-missing"), [3]);
-  assert.deepEqual(linesOf(check(files, { includeRoots: [ROOT] }), "notify-script-missing"), []);
+  assert.deepEqual(linesOf(check(files, { includeRoots: [`${ROOT}/rootfs/lb1`] }), "notify-script-missing"), []);
 });
 
 test("a vrrp_script's script is checked too", () => {
@@ -41,4 +42,9 @@ test("a script kept in the repository under files/, scripts/ or templates/ besid
   const d = check({ "keepalived.conf": conf("/etc/keepalived/other.sh"), "files/check_haproxy.sh": "#!/bin/sh\n" }).filter((x) => x.code === "notify-script-missing");
   assert.equal(d.length, 1);
   assert.match(d[0].message, /no 'other\.sh' beside the config/);
+});
+
+test("a script kept with its deployed folder (scripts/121_backup/run.sh for /etc/keepalived/scripts/121_backup/run.sh) is found", () => {
+  const files = { "keepalived/keepalived.conf": conf("/etc/keepalived/scripts/121_backup/run.sh"), "keepalived/121_backup/run.sh": "#!/bin/sh\n" };
+  assert.deepEqual(linesOf(check(files), "notify-script-missing"), []);
 });

@@ -46,6 +46,8 @@ export interface ScriptLocation {
 /** Folders a repository keeps deployed files in, next to the config or a few levels up. */
 const BESIDE = ["", "files", "scripts", "templates", "bin"];
 const LEVELS_UP = 3;
+/** How many trailing segments of a deployed path are tried beside the config. */
+const MAX_TAIL = 3;
 
 /**
  * The program looked up by file name near the config that names it: a repository holds
@@ -53,10 +55,13 @@ const LEVELS_UP = 3;
  * A fixed number of lookups, no folder walk.
  */
 export function findByName(program: string, configFile: string, access: FileAccess): string | undefined {
-  const base = path.basename(program);
+  // The deployed path's tails, shortest first: `check.sh`, then `121_backup/check.sh` for
+  // /etc/keepalived/scripts/121_backup/check.sh (a repository may keep the folder, not the prefix).
+  const segments = program.split("/").filter(Boolean);
+  const tails = segments.slice(-MAX_TAIL).map((_, i, last) => last.slice(last.length - 1 - i).join("/"));
   let dir = path.dirname(configFile);
   for (let level = 0; level <= LEVELS_UP; level++) {
-    for (const sub of BESIDE) for (const name of [base, `${base}.j2`]) {
+    for (const sub of BESIDE) for (const tail of tails) for (const name of [tail, `${tail}.j2`]) {
       const candidate = path.join(dir, sub, name);
       if (candidate !== configFile && access.exists(candidate) && !access.isDirectory(candidate)) return candidate;
     }
