@@ -118,7 +118,8 @@ function candidatePairs(instances: VrrpInstance[]): Candidate[] {
   };
   for (const list of byVip.values()) for (const a of list) for (const b of list) consider(a, b);
   for (const a of instances) for (const p of a.unicastPeers) for (const b of bySrc.get(p.address) ?? []) consider(a, b);
-  // Name + VRID is indexed too, but only pairs under the conditions of `acceptable`.
+  // Name + VRID pairs only under the conditions of `acceptable`; one shared by more than 64 instances
+  // is a default copied everywhere (VI_1, 51): no evidence, and not worth a quadratic scan.
   for (const list of byNameAndVrid.values()) if (list.length <= 64) for (const a of list) for (const b of list) consider(a, b);
   return out;
 }
