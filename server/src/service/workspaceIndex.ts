@@ -49,6 +49,8 @@ export class WorkspaceIndex {
       includeRoots: this.settings.includeRoots.map((r) => path.resolve(base, r)),
       targetVersion: this.settings.targetVersion || undefined,
       peerPairing: this.settings.peerPairing,
+      // Advice for every node stays out of Problems unless the user grades it (severity policy).
+      firewallHints: (this.settings.severityOverrides["vrrp-firewall-hint"] ?? "off") !== "off",
     };
     return new Workspace(options);
   }
