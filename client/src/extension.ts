@@ -8,6 +8,7 @@ import { TopologyPanel } from "./topology/panel";
 import { ComparePanel } from "./compare/panel";
 import { createPeerConfig } from "./peerConfig";
 import { registerTrustedCommand } from "./trust";
+import { followConfigFiles } from "./configFiles";
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +35,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   const started = client;
+  followConfigFiles(context, started);
   const activeUri = (arg?: unknown): vscode.Uri | undefined =>
     typeof arg === "string" ? vscode.Uri.parse(arg) : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
   context.subscriptions.push(

@@ -53,3 +53,10 @@ export interface PeerConfigResult {
   text?: string;
   error?: string;
 }
+
+/** Server → client: every file the server reads as keepalived (roots and what they include), so the
+ *  client can switch an included `scripts.conf` that opened as another language to keepalived. */
+export const ConfigFilesNotification = "keepalived/configFiles";
+export interface ConfigFilesParams {
+  uris: string[];
+}

@@ -13,6 +13,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { WorkspaceIndex } from "./service/workspaceIndex";
 import { DiagnosticsPublisher } from "./service/diagnostics";
+import { ConfigFilesNotifier } from "./service/configFiles";
 import { fetchSettings } from "./service/settings";
 import { completion, TRIGGER_CHARACTERS } from "./service/completion";
 import { hover } from "./service/hover";
@@ -36,7 +37,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const index = new WorkspaceIndex();
 const publisher = new DiagnosticsPublisher(connection, index);
-index.onChange = () => publisher.schedule();
+const configFiles = new ConfigFilesNotifier(connection, index);
+index.onChange = () => (publisher.schedule(), configFiles.schedule());
 
 let canPullSettings = false;
 let canWatchFiles = false;
@@ -82,6 +84,7 @@ connection.onInitialized(async () => {
     await reloadSettings();
   } finally {
     publisher.release();
+    configFiles.schedule();
   }
   if (canWatchFiles) {
     // Included files may have any name, so every .conf is watched; the index decides what counts.

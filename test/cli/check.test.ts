@@ -16,13 +16,29 @@ function tempConfig(text: string): string {
 const GOOD = "vrrp_instance VI_1 {\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n    192.0.2.1/24\n  }\n}\n";
 const BAD = "vrrp_instance VI_1 {\n  virtual_router_id 300\n  virtual_ipaddress {\n    192.0.2.1/24\n  }\n}\n";
 
-test("exit 0 and nothing but the firewall hint for a clean file", () => {
+test("exit 0 and nothing for a clean file; the firewall hint only with --firewall-hints", () => {
   const dir = tempConfig(GOOD);
   const r = lint(["check", "--format", "json", "keepalived.conf"], dir);
   assert.equal(r.code, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.equal(out.version, 1);
-  assert.deepEqual(out.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [["vrrp-firewall-hint", "info"]]);
+  assert.deepEqual(out.diagnostics, []);
+  const hinted = JSON.parse(lint(["check", "--format", "json", "--firewall-hints", "keepalived.conf"], dir).stdout);
+  assert.deepEqual(hinted.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [["vrrp-firewall-hint", "info"]]);
+});
+
+test("firewall PATH prints, per node, the firewalld and nftables rules VRRP needs (text and JSON)", () => {
+  const dir = tempConfig(GOOD.replace("  priority 100\n", "  priority 100\n  unicast_peer {\n    10.0.0.2\n  }\n"));
+  const r = lint(["firewall", "."], dir);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^# keepalived\.conf$/m);
+  assert.match(r.stdout, /IP protocol 112\) from the unicast peers 10\.0\.0\.2 must pass/);
+  assert.match(r.stdout, /^  firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10\.0\.0\.2" protocol value="vrrp" accept'$/m);
+  assert.match(r.stdout, /^  nft add rule inet filter input ip saddr 10\.0\.0\.2 ip protocol vrrp accept$/m);
+  const json = JSON.parse(lint(["firewall", "--format", "json", "."], dir).stdout);
+  assert.deepEqual(json.nodes[0].peers, ["10.0.0.2"]);
+  assert.deepEqual(json.nodes[0].groups, []);
+  assert.equal(json.nodes[0].rules.length, 2);
 });
 
 test("exit 1 with errors, and the JSON shape of the contract", () => {

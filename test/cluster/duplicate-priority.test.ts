@@ -33,3 +33,9 @@ test("priorities are compared after the weights of healthy trackers", () => {
   const { remaining } = fixAndRecheck(pair({ priority: 150 }, { priority: 140, before: script, tracks: ["chk"] }), "duplicate-priority");
   assert.deepEqual(withCode(remaining, "duplicate-priority"), []);
 });
+
+test("two nodes with one router_id are still two members: equal priorities named by file, not 'LVS_DEVEL equals LVS_DEVEL's'", () => {
+  const d = clusterDiagnostics(pair({ routerId: "LVS_DEVEL", priority: 100 }, { routerId: "LVS_DEVEL", priority: 100 }), "duplicate-priority");
+  assert.equal(d.length, 2);
+  assert.match(d[0].message, /on lb-a equals lb-b's/);
+});

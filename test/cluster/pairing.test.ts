@@ -1,7 +1,14 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { pair, nodeText } from "./helpers";
-import { workspaceOf } from "../helpers";
+import * as fs from "fs";
+import * as path from "path";
+import { sharedDir, workspaceOf } from "../helpers";
+import { Workspace } from "../../server/src/core/check/workspace";
+import { CLUSTER_RULES, CROSS_CLUSTER_RULES } from "../../server/src/core/cluster/rules";
+
+/** Every code a cross-file rule reports. */
+const CLUSTER_CODES = new Set([...CLUSTER_RULES, ...CROSS_CLUSTER_RULES].map((r) => r.code));
 
 const CROSS_CODES = /mismatch|conflict|duplicate-priority|address-owners|track-weight/;
 
@@ -66,4 +73,58 @@ test("peerPairing overrides pair instances that share no evidence, so their mism
   assert.ok(view.clusters[0].evidence.includes("override"));
   const codes = new Set(ws.diagnostics().map((d) => d.code));
   assert.ok(codes.has("vrid-mismatch") && codes.has("vip-mismatch"));
+});
+
+const multicast = { src: undefined, peers: undefined };
+
+test("tutorial copies: two real pairs on one VIP stay two clusters, and a lone copy matching both equally joins neither", () => {
+  const files = {
+    ...rename(pair({ ...multicast, authPass: "pairOne1" }, { ...multicast, authPass: "pairOne1" }), "one-a", "one-b"),
+    ...rename(pair({ ...multicast, authPass: "pairTwo2" }, { ...multicast, authPass: "pairTwo2" }), "two-a", "two-b"),
+    "lone/keepalived.conf": nodeText({ routerId: "lone", state: "MASTER", priority: 100, vrid: 51, authType: "PASS", authPass: "another3", vips: ["192.0.2.10/24"] }),
+  };
+  const ws = workspaceOf(files);
+  assert.deepEqual(ws.clusters().clusters.map((c) => c.members.map((m) => m.node.name).join("+")).sort(), ["lone", "one-a+one-b", "two-a+two-b"]);
+  assert.deepEqual(ws.diagnostics().filter((d) => CROSS_CODES.test(d.code)), []);
+});
+
+test("a shared VIP under another instance name and another VRID is a reused address, not a pair", () => {
+  const ws = workspaceOf({
+    "a/keepalived.conf": nodeText({ routerId: "a", name: "VI_1", state: "MASTER", priority: 150, vrid: 51, vips: ["192.168.1.100"] }),
+    "b/keepalived.conf": nodeText({ routerId: "b", name: "VI_K8S", state: "BACKUP", priority: 100, vrid: 100, vips: ["192.168.1.100", "192.168.1.200"] }),
+  });
+  assert.equal(ws.clusters().clusters.length, 2);
+  assert.deepEqual(ws.diagnostics().filter((d) => CROSS_CODES.test(d.code)), []);
+});
+
+test("two copies of one host (same unicast_src_ip, priority and state) are not peers; the real peer pairs with one", () => {
+  const files = {
+    ...pair(),
+    "copy/keepalived.conf": pair({ routerId: "copy", authPass: "otherpw1" })["lb-a/keepalived.conf"],
+  };
+  const clusters = workspaceOf(files).clusters().clusters.map((c) => c.members.map((m) => m.node.name).join("+")).sort();
+  assert.deepEqual(clusters, ["copy", "lb-a+lb-b"]);
+});
+
+test("name and VRID alone pair only a master and a backup whose VIPs share a network and whose auth agrees", () => {
+  const far = workspaceOf(pair({ ...multicast, vips: ["192.0.2.10"] }, { ...multicast, vips: ["198.51.100.10"] }));
+  assert.equal(far.clusters().clusters.length, 2, "VIPs in unrelated networks");
+  const otherAuth = workspaceOf(pair({ ...multicast, vips: ["192.0.2.10"] }, { ...multicast, vips: ["192.0.2.11"], authPass: "different" }));
+  assert.equal(otherAuth.clusters().clusters.length, 2, "another password as well");
+  const twoMasters = workspaceOf(pair({ ...multicast, vips: ["192.0.2.10"] }, { ...multicast, vips: ["192.0.2.11"], state: "MASTER" }));
+  assert.equal(twoMasters.clusters().clusters.length, 2, "two masters with different VIPs are two routers");
+});
+
+test("real-world configs/ checked as one folder: no cross-file finding links files of two different repositories", (t) => {
+  const shared = sharedDir();
+  if (!shared) return t.skip("../shared is absent: no real-world corpus");
+  const root = path.join(shared, "corpus", "real-world");
+  const repoOf = new Map(fs.readFileSync(path.join(root, "SOURCES.tsv"), "utf8").split("\n").slice(1).filter(Boolean).map((l) => l.split("\t")).map(([f, repo]) => [path.join(root, "configs", f), repo]));
+  const files = [...repoOf.keys()].filter((f) => fs.existsSync(f));
+  const ws = new Workspace({});
+  ws.addFiles(files);
+  const cross = ws.diagnostics().filter((d) => CLUSTER_CODES.has(d.code));
+  const spanning = cross.filter((d) => new Set([d.file, ...(d.related ?? []).map((r) => r.file)].map((f) => repoOf.get(f))).size > 1);
+  t.diagnostic(`${files.length} files, ${cross.length} cross-file findings, ${spanning.length} across repositories`);
+  assert.deepEqual(spanning.map((d) => `${path.basename(d.file)}: ${d.message}`), []);
 });

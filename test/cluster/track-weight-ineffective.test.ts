@@ -42,3 +42,13 @@ test("fix: a weight written on the track line is changed there", () => {
   assert.match(fixed["lb-a/keepalived.conf"], /chk_nginx weight -51/);
   assert.deepEqual(remaining.filter((x) => x.code === "track-weight-ineffective"), []);
 });
+
+test("router_id is not a node's identity: two nodes with the default LVS_DEVEL stay two nodes, named by their folder", () => {
+  const files = pair({ routerId: "LVS_DEVEL", before: script(-60), tracks: ["chk_nginx"] }, { routerId: "LVS_DEVEL", before: script(-60), tracks: ["chk_nginx"] });
+  // -60 on lb-a (150 → 90 < 100) hands the VIP over: nothing to report, although both nodes say LVS_DEVEL.
+  assert.deepEqual(clusterDiagnostics(files, "track-weight-ineffective"), []);
+  const weak = clusterDiagnostics(pair({ routerId: "LVS_DEVEL", before: script(-30), tracks: ["chk_nginx"] }, { routerId: "LVS_DEVEL" }), "track-weight-ineffective");
+  assert.equal(weak.length, 2);
+  assert.match(weak[0].message, /150 - 30 = 120 > 100 \(lb-b\)/);
+  assert.ok(weak.every((d) => !/LVS_DEVEL/.test(d.message)), "labels fall back to the folder when router_ids collide");
+});

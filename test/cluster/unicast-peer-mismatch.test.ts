@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { pair, clusterDiagnostics, fixAndRecheck } from "./helpers";
-import { withCode } from "../helpers";
+import { withCode, workspaceOf } from "../helpers";
 
 const three = (cPeers: string[]) => ({
   ...pair({ peers: ["10.0.0.12", "10.0.0.13"] }, { peers: ["10.0.0.11", "10.0.0.13"] }),
@@ -30,4 +30,22 @@ test("complete peer lists, and multicast pairs: silent", () => {
 test("fix: add the missing unicast peer", () => {
   const { remaining } = fixAndRecheck(three(["10.0.0.11"]), "unicast-peer-mismatch", /Add unicast peer/);
   assert.deepEqual(withCode(remaining, "unicast-peer-mismatch"), []);
+});
+
+test("a second vrrp_instance of the same name is skipped by keepalived, so it joins no cluster and no peer check", () => {
+  const files = pair();
+  // lb-a repeats VI_1 with other unicast peers (a pasted block): keepalived says "already defined" and skips it.
+  files["lb-a/keepalived.conf"] += "\nvrrp_instance VI_1 {\n    state BACKUP\n    interface eth0\n    virtual_router_id 51\n    priority 90\n    unicast_src_ip 10.0.0.11\n    unicast_peer {\n        10.0.0.98\n        10.0.0.99\n    }\n    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n";
+  assert.deepEqual(clusterDiagnostics(files, "unicast-peer-mismatch"), []);
+  const view = workspaceOf(files).clusters();
+  assert.equal(view.clusters.length, 1);
+  assert.deepEqual(view.clusters[0].members.map((m) => `${m.node.name}/${m.name}/${m.priority.value}`), ["lb-a/VI_1/150", "lb-b/VI_1/100"]);
+});
+
+test("a unicast_src_ip copied from the peer: one error on the copy, no advice to list a node's own address", () => {
+  const d = clusterDiagnostics(pair({ state: "MASTER", src: "10.0.0.11", peers: ["10.0.0.7"] }, { src: "10.0.0.11", peers: ["10.0.0.7"] }), "unicast-peer-mismatch");
+  assert.equal(d.length, 1);
+  assert.ok(d[0].file.includes("lb-b"));
+  assert.match(d[0].message, /unicast_src_ip 10\.0\.0\.11 on lb-b is also the one of lb-a/);
+  assert.ok(d[0].related?.[0].file.includes("lb-a"));
 });

@@ -26,3 +26,11 @@ test("fix: add the missing VIPs to virtual_ipaddress, with this node's dev", () 
   assert.deepEqual(withCode(remaining, "vip-mismatch"), []);
   assert.match(fixed["lb-b/keepalived.conf"], /^        192\.0\.2\.11\/24 dev ens192$/m);
 });
+
+test("a VIP line keepalived skips (no valid address: a placeholder, a typo) is not compared", () => {
+  assert.deepEqual(clusterDiagnostics(pair({ vips: ["192.0.2.10/24", "{{ vip }}", "192.0.2.300/24"] }, { vips: ["192.0.2.10/24"] }), "vip-mismatch"), []);
+  // What keepalived keeps still differs: reported, naming only real addresses.
+  const d = clusterDiagnostics(pair({ vips: ["192.0.2.10/24", "VIP_ADDRESS"] }, { vips: ["192.0.2.11/24"] }), "vip-mismatch");
+  assert.ok(d.length > 0);
+  assert.ok(d.every((x) => !/VIP_ADDRESS/.test(x.message)));
+});

@@ -133,6 +133,22 @@ test("hover shows a keyword's documentation and what a tracked script is", async
   assert.match(ref.contents.value, /scripts\.conf/);
 });
 
+test("the firewall rules a node needs are in the hover of vrrp_instance and unicast_peer, not in Problems", async () => {
+  const uri = uriOf(lbA);
+  const text = texts.get(uri)!;
+  for (const needle of ["vrrp_instance VI_WEB", "unicast_peer {"]) {
+    const h = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri }, position: positionOf(text, needle, 2) });
+    assert.match(h.contents.value, /Firewall/, needle);
+    assert.match(h.contents.value, /IP protocol 112/);
+    assert.match(h.contents.value, /firewall-cmd .*source address="10\.0\.0\.12"/);
+    assert.match(h.contents.value, /nft add rule .*saddr 10\.0\.0\.12/);
+  }
+  const plain = await client.request<{ contents: { value: string } }>("textDocument/hover", { textDocument: { uri }, position: positionOf(text, "priority 150", 2) });
+  assert.doesNotMatch(plain.contents.value, /Firewall/);
+  await client.waitFor(() => client.diagnostics.has(uri));
+  assert.ok(!client.diagnostics.get(uri)!.some((d) => d.code === "vrrp-firewall-hint"));
+});
+
 test("go to definition and find references follow the shared include into both nodes", async () => {
   const uri = uriOf(lbA);
   const pos = positionOf(texts.get(uri)!, "        chk_nginx", 10);

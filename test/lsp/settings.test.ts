@@ -26,3 +26,21 @@ test("severityOverrides re-grade a code and `off` hides it, live on configuratio
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("vrrp-firewall-hint is not in Problems unless a severityOverride grades it", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kaset-fw-"));
+  fs.cpSync(path.join(REPO, "examples", "cluster"), dir, { recursive: true });
+  const client = new TestClient();
+  try {
+    await client.initialize([dir]);
+    const uri = await client.open(path.join(dir, "lb-a", "keepalived.conf"));
+    await client.waitFor(() => client.diagnostics.has(uri));
+    assert.ok(!client.diagnostics.get(uri)!.some((d) => d.code === "vrrp-firewall-hint"));
+    client.settings = { severityOverrides: { "vrrp-firewall-hint": "info" } };
+    await client.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    await client.waitFor(() => !!client.diagnostics.get(uri)?.some((d) => d.code === "vrrp-firewall-hint"), 5000, "the hint once graded");
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -23,12 +23,30 @@ test("a $VAR is judged by its value, on the line that uses it", () => {
 });
 
 test("a script kept in the workspace is found through the include roots", () => {
-  const files = { "keepalived.conf": conf("/etc/keepalived/notify.sh"), "etc/keepalived/notify.sh": "#!/bin/sh\n" };
+  // Kept under a root file system of its own, out of reach of the lookup by name beside the config.
+  const files = { "keepalived.conf": conf("/etc/keepalived/notify.sh"), "rootfs/lb1/etc/keepalived/notify.sh": "#!/bin/sh\n" };
   assert.deepEqual(linesOf(check(files), "notify-script-missing"), [3]);
-  assert.deepEqual(linesOf(check(files, { includeRoots: [ROOT] }), "notify-script-missing"), []);
+  assert.deepEqual(linesOf(check(files, { includeRoots: [`${ROOT}/rootfs/lb1`] }), "notify-script-missing"), []);
 });
 
 test("a vrrp_script's script is checked too", () => {
   const d = check('vrrp_script chk {\n  script "/opt/nowhere/check.sh"\n}\n');
   assert.deepEqual(linesOf(d, "notify-script-missing"), [2]);
+});
+
+test("a script kept in the repository under files/, scripts/ or templates/ beside the config is found by its file name", () => {
+  const deployed = conf("/etc/keepalived/check_haproxy.sh");
+  for (const beside of ["files/check_haproxy.sh", "scripts/check_haproxy.sh", "templates/check_haproxy.sh.j2", "../files/check_haproxy.sh"]) {
+    const files = { "role/templates/keepalived.conf": deployed, [`role/templates/${beside}`]: "#!/bin/sh\n" };
+    assert.deepEqual(linesOf(check(files), "notify-script-missing"), [], beside);
+  }
+  // Another name is still missing, and the message says the name was looked for beside the config.
+  const d = check({ "keepalived.conf": conf("/etc/keepalived/other.sh"), "files/check_haproxy.sh": "#!/bin/sh\n" }).filter((x) => x.code === "notify-script-missing");
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /no 'other\.sh' beside the config/);
+});
+
+test("a script kept with its deployed folder (scripts/121_backup/run.sh for /etc/keepalived/scripts/121_backup/run.sh) is found", () => {
+  const files = { "keepalived/keepalived.conf": conf("/etc/keepalived/scripts/121_backup/run.sh"), "keepalived/121_backup/run.sh": "#!/bin/sh\n" };
+  assert.deepEqual(linesOf(check(files), "notify-script-missing"), []);
 });

@@ -1,6 +1,14 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { check, withCode } from "../helpers";
+import { check as checkAll, withCode } from "../helpers";
+import type { WorkspaceOptions } from "../../server/src/core/check/workspace";
+
+// The hint is advice for every node, so it is off unless asked for (the CLI's --firewall-hints).
+const check = (text: string, options: WorkspaceOptions = {}) => checkAll(text, { firewallHints: true, ...options });
+
+test("off by default: advice for every node does not go to Problems", () => {
+  assert.deepEqual(withCode(checkAll("vrrp_instance A {\n  virtual_router_id 1\n}\n"), "vrrp-firewall-hint"), []);
+});
 
 test("once per node, on the first instance: multicast group rules for firewalld and nftables", () => {
   const d = withCode(check("vrrp_instance A {\n  virtual_router_id 1\n}\nvrrp_instance B {\n  virtual_router_id 2\n}\n"), "vrrp-firewall-hint");

@@ -1,35 +1,59 @@
-// Which files of a folder are keepalived configurations.
+// Which files of a folder are keepalived configurations: by content (text whose first statement is a
+// keepalived keyword), so nginx.conf, .service units, scripts, archives and packages are left out.
 import * as fs from "fs";
 import * as path from "path";
+import { isKeepalivedName, isTemplateName, sniffKeepalived, SNIFF_BYTES } from "../core/config/configNames";
 
-const TOP_LEVEL = /^\s*(global_defs|vrrp_instance|vrrp_script|vrrp_sync_group|virtual_server|virtual_server_group|include|static_ipaddress|static_routes|vrrp_track_file|track_file|bfd_instance|linkbeat_interfaces|garp_group|net_namespace)\b/m;
 const SKIP_DIRS = new Set(["node_modules", ".git", "out", "dist"]);
 
-export function looksLikeKeepalived(file: string): boolean {
-  const base = path.basename(file);
-  if (/keepalived/i.test(base) || /\.conf$/.test(base)) return true;
+export interface SkippedFile {
+  file: string;
+  why: string;
+}
+
+function readHead(file: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    const fd = fs.openSync(file, "r");
-    const buf = Buffer.alloc(4096);
-    const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    fs.closeSync(fd);
-    const head = buf.subarray(0, n);
-    if (head.includes(0)) return false;
-    return TOP_LEVEL.test(head.toString("utf8"));
+    fd = fs.openSync(file, "r");
+    const buf = Buffer.alloc(SNIFF_BYTES);
+    return buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0));
   } catch {
-    return false;
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
+/** Whether a file found in a folder is a keepalived config, and if not, why. */
+export function classify(file: string): { take: true } | { take: false; why: string } {
+  if (isTemplateName(file)) return { take: false, why: "a template (render it first)" };
+  const head = readHead(file);
+  if (head === undefined) return { take: false, why: "unreadable" };
+  const sniff = sniffKeepalived(head);
+  if (sniff.kind === "keepalived") return { take: true };
+  if (sniff.kind === "binary") return { take: false, why: "binary" };
+  // An empty or comment-only file counts when its name says keepalived (a config being written).
+  if (sniff.kind === "empty") return isKeepalivedName(file) ? { take: true } : { take: false, why: "no statement" };
+  return { take: false, why: `first statement is not keepalived: ${sniff.line}` };
+}
+
+export function looksLikeKeepalived(file: string): boolean {
+  return classify(file).take;
+}
+
 /** Files given are taken as they are; folders are walked for keepalived configs. Throws on a missing path. */
-export function collectConfigFiles(paths: string[]): string[] {
+export function collectConfigFiles(paths: string[], skipped?: SkippedFile[]): string[] {
   const out = new Set<string>();
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith(".") && !SKIP_DIRS.has(entry.name)) walk(p);
-      } else if (entry.isFile() && looksLikeKeepalived(p)) out.add(path.resolve(p));
+      } else if (entry.isFile()) {
+        const verdict = classify(p);
+        if (verdict.take) out.add(path.resolve(p));
+        else skipped?.push({ file: p, why: verdict.why });
+      }
     }
   };
   for (const p of paths) {

@@ -1,6 +1,6 @@
 // keepalived-lint: the core's checks, explanations and (as they land) topology and comparison, for CI.
 import { Workspace } from "../core/check/workspace";
-import { collectConfigFiles } from "./findConfigs";
+import { collectConfigFiles, SkippedFile } from "./findConfigs";
 import { toJson, toSarif, toText } from "./formats";
 import { explainKeyword } from "../core/schema/explain";
 import { version } from "../../../package.json";
@@ -8,6 +8,7 @@ import { runSimulate, SIMULATE_USAGE } from "./simulate";
 import { renderTopology, TOPOLOGY_FORMATS } from "./topology";
 import { runCompare, COMPARE_USAGE } from "./compare";
 import { runFormat, FORMAT_USAGE } from "./format";
+import { runFirewall, FIREWALL_USAGE } from "./firewall";
 
 export class UsageError extends Error {}
 
@@ -41,34 +42,42 @@ export function parseArgs(argv: string[], valued: string[], flagNames: string[])
   return { command, options, flags, paths };
 }
 
-export function buildWorkspace(args: ParsedArgs): Workspace {
+export function buildWorkspace(args: ParsedArgs, err?: (s: string) => void): Workspace {
   if (!args.paths.length) throw new UsageError("no PATH given");
   let files: string[];
+  const skipped: SkippedFile[] = [];
   try {
-    files = collectConfigFiles(args.paths);
+    files = collectConfigFiles(args.paths, skipped);
+    // --verbose: what the folder walk left out, and why (not keepalived, binary, a template).
+    if (args.flags.has("verbose") && err) for (const s of skipped) err(`skipped ${s.file}: ${s.why}\n`);
   } catch (e) {
     throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
-  const ws = new Workspace({ includeRoots: args.options.get("include-root") ?? [], targetVersion: args.options.get("target-version")?.[0] });
+  const ws = new Workspace({
+    includeRoots: args.options.get("include-root") ?? [],
+    targetVersion: args.options.get("target-version")?.[0],
+    firewallHints: args.flags.has("firewall-hints"),
+  });
   ws.addFiles(files);
   return ws;
 }
 
 const USAGE = `usage:
-  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] PATH...
+  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--firewall-hints] [--verbose] PATH...
   keepalived-lint explain KEYWORD
   ${SIMULATE_USAGE}
   ${COMPARE_USAGE}
   ${FORMAT_USAGE}
+  ${FIREWALL_USAGE}
   keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
 
-function runCheck(argv: string[], out: (s: string) => void): number {
-  const args = parseArgs(argv, ["format", "include-root", "target-version"], []);
+function runCheck(argv: string[], out: (s: string) => void, err?: (s: string) => void): number {
+  const args = parseArgs(argv, ["format", "include-root", "target-version"], ["firewall-hints", "verbose"]);
   const format = args.options.get("format")?.[0] ?? "text";
   if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
   const target = args.options.get("target-version")?.[0];
   if (target !== undefined && !/^\d+(\.\d+){0,2}$/.test(target)) throw new UsageError(`--target-version wants X.Y.Z, not '${target}'`);
-  const ws = buildWorkspace(args);
+  const ws = buildWorkspace(args, err);
   const diags = ws.diagnostics();
   out(format === "json" ? toJson(diags) : format === "sarif" ? toSarif(diags, version) : toText(diags));
   return diags.some((d) => d.severity === "error") ? 1 : 0;
@@ -105,13 +114,15 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   try {
     switch (argv[0]) {
       case "check":
-        return runCheck(argv, out);
+        return runCheck(argv, out, err);
       case "simulate":
         return runSimulate(argv, out);
       case "compare":
         return runCompare(argv, out);
       case "format":
         return runFormat(argv, out, err);
+      case "firewall":
+        return runFirewall(argv, out);
       case "explain": {
         if (argv.length !== 2) throw new UsageError("explain takes one KEYWORD");
         const text = explainKeyword(argv[1]);

@@ -19,7 +19,7 @@ export function documentLinks(index: WorkspaceIndex, params: DocumentLinkParams)
   const links: DocumentLink[] = [];
   for (const { statement } of statementsOf(syntax.items)) {
     if (SCRIPT_KEYWORDS.has(statement.keyword.text) && statement.args[0]) {
-      const script = scriptAt(index, statement.args[0]);
+      const script = scriptAt(index, statement.args[0], file);
       if (script?.found) links.push({ range: script.range, target: pathToUri(script.found), tooltip: script.found });
       continue;
     }

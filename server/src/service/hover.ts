@@ -13,6 +13,7 @@ import { definitionMarkdown } from "./summary";
 import { uriToPath } from "./uris";
 import { instanceHover } from "./clusterInfo";
 import { scriptPreview } from "./scripts";
+import { firewallHover } from "./firewallHover";
 import { SCRIPT_KEYWORDS } from "../core/config/scripts";
 
 function nameHover(index: WorkspaceIndex, file: string, params: HoverParams): string | undefined {
@@ -49,9 +50,11 @@ export function hover(index: WorkspaceIndex, params: HoverParams): Hover | null 
     }
   }
   if (at.word && at.wordIndex === 1 && at.statement && SCRIPT_KEYWORDS.has(at.statement.keyword.text)) {
-    const preview = scriptPreview(index, at.word);
+    const preview = scriptPreview(index, at.word, file);
     if (preview) parts.unshift(preview);
   }
+  const firewall = firewallHover(index, file, at);
+  if (firewall) parts.push(firewall);
   const named = at.word ? nameHover(index, file, params) : undefined;
   if (named) parts.unshift(named);
 

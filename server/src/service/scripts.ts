@@ -9,9 +9,9 @@ import { codeBlock, inlineCode } from "./markdown";
 const PREVIEW_LINES = 8;
 
 /** The program named by a script argument, with the range of the program's name in the file. */
-export function scriptAt(index: WorkspaceIndex, word: Word): (ScriptLocation & { range: Range }) | undefined {
+export function scriptAt(index: WorkspaceIndex, word: Word, file?: string): (ScriptLocation & { range: Range }) | undefined {
   const ws = index.workspace;
-  const where = resolveScriptPath(word.text, ws.options.includeRoots ?? [], orOnThisMachine(ws.access));
+  const where = resolveScriptPath(word.text, ws.options.includeRoots ?? [], orOnThisMachine(ws.access), file);
   if (!where) return undefined;
   const start = word.range.start.character + (word.quoted ? 1 : 0) + (word.text.length - word.text.trimStart().length);
   const range = { start: { line: word.range.start.line, character: start }, end: { line: word.range.start.line, character: start + where.program.length } };
@@ -19,13 +19,19 @@ export function scriptAt(index: WorkspaceIndex, word: Word): (ScriptLocation & {
 }
 
 /** Markdown showing the first lines of the script, or why it cannot be shown. */
-export function scriptPreview(index: WorkspaceIndex, word: Word): string | undefined {
-  const script = scriptAt(index, word);
+export function scriptPreview(index: WorkspaceIndex, word: Word, file?: string): string | undefined {
+  const script = scriptAt(index, word, file);
   if (!script) return undefined;
   if (!script.found) return `${inlineCode(script.program)} exists neither on this machine nor in the workspace.`;
   const text = index.workspace.access.read(script.found) ?? diskAccess.read(script.found);
   if (text === undefined || text.includes("\u0000")) return `${inlineCode(script.found)} (not a text file)`;
   const lines = text.split("\n").slice(0, PREVIEW_LINES);
+  const where = script.byName ? ` — found by name in the workspace (deployed as ${inlineCode(script.program)})` : "";
   // The script's own text is shown, never rendered: it may hold fences, links or remote images.
-  return `${inlineCode(script.found)}\n\n${codeBlock(lines.join("\n") + (text.split("\n").length > PREVIEW_LINES ? "\n..." : ""), "sh")}`;
+  return `${inlineCode(script.found)}${where}
+
+${codeBlock(lines.join("
+") + (text.split("
+").length > PREVIEW_LINES ? "
+..." : ""), "sh")}`;
 }

@@ -15,7 +15,10 @@ export interface KeepalivedSettings {
   peerPairing: Record<string, string>;
 }
 
-export const DEFAULT_FILES = "**/{keepalived.conf,*.keepalived.conf,keepalived/*.conf,conf.d/*.conf}";
+/** The common names of a cluster's configs: keepalived-master.conf, keepalived_backup.conf,
+ *  keepalived.conf.master, keepalived.conf-backup, lb1.keepalived, anything .conf under keepalived/.
+ *  Templates (keepalived.conf.j2 ...) are left out by the index, not by this glob. */
+export const DEFAULT_FILES = "**/{*keepalived*.conf,keepalived.conf.*,keepalived.conf-*,*.keepalived,keepalived/**/*.conf,conf.d/*.conf}";
 
 export const DEFAULT_SETTINGS: KeepalivedSettings = {
   includeRoots: [],

@@ -6,6 +6,7 @@ import { FileChangeType, FileEvent } from "vscode-languageserver/node";
 import { Workspace, WorkspaceOptions, ConfigNode } from "../core/check/workspace";
 import { DEFAULT_SETTINGS, KeepalivedSettings } from "./settings";
 import { fileMatcher } from "./fileGlob";
+import { isTemplateName } from "../core/config/configNames";
 import { uriToPath } from "./uris";
 
 const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", "out", "dist"]);
@@ -48,6 +49,8 @@ export class WorkspaceIndex {
       includeRoots: this.settings.includeRoots.map((r) => path.resolve(base, r)),
       targetVersion: this.settings.targetVersion || undefined,
       peerPairing: this.settings.peerPairing,
+      // Advice for every node stays out of Problems unless the user grades it (severity policy).
+      firewallHints: (this.settings.severityOverrides["vrrp-firewall-hint"] ?? "off") !== "off",
     };
     return new Workspace(options);
   }
@@ -66,7 +69,7 @@ export class WorkspaceIndex {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) {
           if (!e.name.startsWith(".") && !SKIP_DIRS.has(e.name)) walk(root, p);
-        } else if (e.isFile() && this.matches(path.relative(root, p))) found.push(p);
+        } else if (e.isFile() && this.matches(path.relative(root, p)) && !isTemplateName(e.name)) found.push(p);
       }
     };
     for (const folder of this.folders) walk(folder, folder);
@@ -75,7 +78,7 @@ export class WorkspaceIndex {
   }
 
   isIndexed(file: string): boolean {
-    return this.indexed.has(file) || this.folders.some((f) => this.matches(path.relative(f, file)));
+    return this.indexed.has(file) || (!isTemplateName(path.basename(file)) && this.folders.some((f) => this.matches(path.relative(f, file))));
   }
 
   open(file: string, text: string): void {

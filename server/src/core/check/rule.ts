@@ -8,6 +8,8 @@ import type { FileAccess } from "../config/files";
 export interface CheckOptions {
   /** keepalived release the configuration is meant for, e.g. "2.2.7"; undefined means the newest. */
   targetVersion?: string;
+  /** Report vrrp-firewall-hint (advice for every node, so off by default; the CLI's --firewall-hints). */
+  firewallHints?: boolean;
 }
 
 export interface NodeContext {

@@ -3,7 +3,7 @@
 // indexes, and each cluster's diagnostics are reused while its members are the same model objects.
 import type { Diagnostic } from "../check/diagnostic";
 import type { NodeModel, VrrpInstance } from "../model/vrrp";
-import { extractNodeModel, NodeSource } from "../model/extractVrrp";
+import { distinctNodeNames, extractNodeModel, NodeSource } from "../model/extractVrrp";
 import type { Cluster } from "./cluster";
 import { pairInstances, PairingOverrides } from "./pairing";
 import { CLUSTER_RULES, CROSS_CLUSTER_RULES } from "./rules";
@@ -56,6 +56,7 @@ export class ClusterAnalysis {
     });
     if (this.lastView && sameMembers(models as never[], this.lastModels as never[])) return this.lastView;
     this.lastModels = models;
+    distinctNodeNames(models);
 
     const next = new Map<string, CachedCluster>();
     const clusters: Cluster[] = [];

@@ -11,10 +11,35 @@ interface Candidate {
   unicast: boolean;
   sameName: boolean;
   sameVrid: boolean;
+  sameAuth: boolean;
+  sameVips: boolean;
 }
 
 function sharesVip(a: VrrpInstance, b: VrrpInstance): boolean {
   return a.vips.some((x) => b.vips.some((y) => x.key === y.key));
+}
+
+function vipSet(i: VrrpInstance): string {
+  return [...new Set(i.vips.map((v) => v.key))].sort().join(",");
+}
+
+/** The network a VIP sits in, as far as a typo goes: the /24 of IPv4, the /64 of IPv6. */
+function vipNetwork(key: string): string {
+  return key.includes(":") ? key.split(":").slice(0, 4).join(":") : key.split(".").slice(0, 3).join(".");
+}
+
+/** A VIP typo keeps the address in its network; VIPs in unrelated networks are unrelated routers
+ *  (and an instance without a valid VIP says nothing about which router it is). */
+function vipsNearby(a: VrrpInstance, b: VrrpInstance): boolean {
+  if (!a.vips.length || !b.vips.length) return false;
+  const nets = new Set(a.vips.map((v) => vipNetwork(v.key)));
+  return b.vips.some((v) => nets.has(vipNetwork(v.key)));
+}
+
+/** Same authentication (type and password), or none on both. */
+function sameAuth(a: VrrpInstance, b: VrrpInstance): boolean {
+  const key = (i: VrrpInstance) => `${i.auth?.type?.value ?? ""}\u0000${i.auth?.pass?.value ?? ""}`;
+  return key(a) === key(b);
 }
 
 /** One side names the other's unicast_src_ip as a peer. */
@@ -28,32 +53,57 @@ function unicastContradicts(a: VrrpInstance, b: VrrpInstance): boolean {
   return a.unicastPeers.length > 0 && b.unicastPeers.length > 0 && !unicastLinked(a, b);
 }
 
+/**
+ * Two copies of one machine's configuration (same unicast_src_ip, priority and state), e.g. a file and
+ * its edited variant, or the same tutorial in two repositories: never peers of each other.
+ */
+function sameHost(a: VrrpInstance, b: VrrpInstance): boolean {
+  return !!a.unicastSrc && a.unicastSrc.value === b.unicastSrc?.value && a.priority.value === b.priority.value && stateOf(a) === stateOf(b);
+}
+
+function stateOf(i: VrrpInstance): string {
+  return (i.state?.value ?? "BACKUP").toUpperCase();
+}
+
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-class UnionFind {
+/** Groups of instances, each remembering its members so merges can be checked before they happen. */
+class Groups {
   private parent = new Map<string, string>();
+  private members = new Map<string, VrrpInstance[]>();
+  constructor(instances: VrrpInstance[]) {
+    for (const i of instances) this.members.set(i.key, [i]);
+  }
   find(k: string): string {
     let p = this.parent.get(k) ?? k;
     if (p !== k) (p = this.find(p)), this.parent.set(k, p);
     return p;
   }
+  of(i: VrrpInstance): VrrpInstance[] {
+    return this.members.get(this.find(i.key)) ?? [i];
+  }
   union(a: string, b: string): void {
     const ra = this.find(a);
     const rb = this.find(b);
-    if (ra !== rb) this.parent.set(ra, rb);
+    if (ra === rb) return;
+    this.parent.set(ra, rb);
+    this.members.set(rb, [...(this.members.get(rb) ?? []), ...(this.members.get(ra) ?? [])]);
+    this.members.delete(ra);
   }
 }
 
 function candidatePairs(instances: VrrpInstance[]): Candidate[] {
   const byVip = new Map<string, VrrpInstance[]>();
   const bySrc = new Map<string, VrrpInstance[]>();
+  const byNameAndVrid = new Map<string, VrrpInstance[]>();
   for (const i of instances) {
     for (const v of new Set(i.vips.map((x) => x.key))) addTo(byVip, v, i);
     if (i.unicastSrc) addTo(bySrc, i.unicastSrc.value, i);
+    if (i.vrid) addTo(byNameAndVrid, `${i.name}\u0000${i.vrid.value}`, i);
   }
   const seen = new Set<string>();
   const out: Candidate[] = [];
@@ -63,21 +113,58 @@ function candidatePairs(instances: VrrpInstance[]): Candidate[] {
     const k = `${x.key}\u0001${y.key}`;
     if (seen.has(k)) return;
     seen.add(k);
-    out.push(candidate(x, y));
+    const c = candidate(x, y);
+    if (acceptable(c)) out.push(c);
   };
   for (const list of byVip.values()) for (const a of list) for (const b of list) consider(a, b);
   for (const a of instances) for (const p of a.unicastPeers) for (const b of bySrc.get(p.address) ?? []) consider(a, b);
+  // Name + VRID pairs only under the conditions of `acceptable`; one shared by more than 64 instances
+  // is a default copied everywhere (VI_1, 51): no evidence, and not worth a quadratic scan.
+  for (const list of byNameAndVrid.values()) if (list.length <= 64) for (const a of list) for (const b of list) consider(a, b);
   return out;
 }
 
 function candidate(a: VrrpInstance, b: VrrpInstance): Candidate {
   const [x, y] = a.key < b.key ? [a, b] : [b, a];
-  return { a: x, b: y, vip: sharesVip(x, y), unicast: unicastLinked(x, y), sameName: x.name === y.name, sameVrid: x.vrid !== undefined && x.vrid.value === y.vrid?.value };
+  return {
+    a: x,
+    b: y,
+    vip: sharesVip(x, y),
+    unicast: unicastLinked(x, y),
+    sameName: x.name === y.name,
+    sameVrid: x.vrid !== undefined && x.vrid.value === y.vrid?.value,
+    sameAuth: sameAuth(x, y),
+    sameVips: vipSet(x) === vipSet(y),
+  };
+}
+
+/** Whether a pair is evidence at all (docs/decisions/cluster-pairing.md). */
+function acceptable(c: Candidate, perNode?: Map<NodeModel, number>): boolean {
+  if (sameHost(c.a, c.b)) return false;
+  // A shared VIP between routers with another name and another VRID is a reused address, not a pair.
+  if (c.vip) return c.sameName || c.sameVrid || c.unicast;
+  if (c.unicast) return c.sameName || c.sameVrid || (!!perNode && perNode.get(c.a.node) === 1 && perNode.get(c.b.node) === 1) || !perNode;
+  // Name and VRID alone: a master and a backup with a VIP typo, so the VIPs stay in one network
+  // and everything else agrees.
+  return c.sameName && c.sameVrid && c.sameAuth && stateOf(c.a) !== stateOf(c.b) && vipsNearby(c.a, c.b) && !unicastContradicts(c.a, c.b);
 }
 
 /** How much two instances look like one router; unicast alone only identifies the pair of hosts. */
 function score(c: Candidate): number {
-  return (c.vip ? 16 : 0) + (c.unicast ? 8 : 0) + (c.sameName ? 2 : 0) + (c.sameVrid ? 1 : 0);
+  return (c.vip ? 32 : 0) + (c.unicast ? 16 : 0) + (c.sameAuth ? 8 : 0) + (c.sameVips ? 4 : 0) + (c.sameName ? 2 : 0) + (c.sameVrid ? 1 : 0);
+}
+
+/** A pair that disagrees on something a virtual router's members must share. */
+function disagrees(c: Candidate): boolean {
+  return !c.sameVrid || !c.sameAuth || !c.sameVips;
+}
+
+function evidenceOf(c: Candidate): PairingEvidence[] {
+  const out: PairingEvidence[] = [];
+  if (c.unicast) out.push("unicast");
+  if (c.vip) out.push("vip");
+  if (!c.unicast && !c.vip) out.push("name-and-vrid");
+  return out;
 }
 
 /** "node/instance" → "node/instance": pairs the user declared (setting keepalived.peerPairing). */
@@ -91,73 +178,57 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
   const instances = models.flatMap((m) => m.instances);
   const perNode = new Map<NodeModel, number>();
   for (const i of instances) perNode.set(i.node, (perNode.get(i.node) ?? 0) + 1);
-  const candidates = candidatePairs(instances);
-  const uf = new UnionFind();
+  const candidates = candidatePairs(instances)
+    .filter((c) => acceptable(c, perNode))
+    .sort((x, y) => score(y) - score(x) || x.a.key.localeCompare(y.a.key) || x.b.key.localeCompare(y.b.key));
+  const groups = new Groups(instances);
   const evidence = new Map<string, Set<PairingEvidence>>();
-  const note = (c: Candidate, e: PairingEvidence) => {
+  const note = (c: Candidate, e: PairingEvidence[]) => {
     const set = evidence.get(c.a.key) ?? new Set();
-    set.add(e);
+    e.forEach((x) => set.add(x));
     evidence.set(c.a.key, set);
   };
+  const byInstance = new Map<VrrpInstance, Candidate[]>();
+  for (const c of candidates) addTo(byInstance, c.a, c), addTo(byInstance, c.b, c);
 
-  // (a)+(b): shared VIPs or unicast addressing, matched one-to-one per pair of nodes, best evidence first,
-  // so two instances between the same two hosts (same unicast addresses) do not merge into one router.
-  const strong = candidates
-    .filter((c) => c.vip || (c.unicast && (c.sameName || c.sameVrid || (perNode.get(c.a.node) === 1 && perNode.get(c.b.node) === 1))))
-    .sort((x, y) => score(y) - score(x) || x.a.key.localeCompare(y.a.key) || x.b.key.localeCompare(y.b.key));
-  const matched = new Set<string>();
-  for (const c of strong) {
-    const ka = `${c.a.key}\u0001${c.b.node.id}`;
-    const kb = `${c.b.key}\u0001${c.a.node.id}`;
-    if (matched.has(ka) || matched.has(kb)) continue;
-    matched.add(ka), matched.add(kb);
-    uf.union(c.a.key, c.b.key);
-    if (c.unicast) note(c, "unicast");
-    if (c.vip) note(c, "vip");
-  }
-
-  // (c): same name and VRID, only for instances that found no partner above, and only when that
-  // points at a single existing cluster (else the name is just a common default like VI_1).
-  const size = new Map<string, number>();
-  for (const i of instances) size.set(uf.find(i.key), (size.get(uf.find(i.key)) ?? 0) + 1);
-  const lonely = (i: VrrpInstance) => size.get(uf.find(i.key)) === 1;
-  // Name alone never pairs, so only name + VRID is indexed, and only lonely instances look it up
-  // (a common name like VI_1 on many pairs stays cheap).
-  const byNameAndVrid = new Map<string, VrrpInstance[]>();
-  for (const i of instances) if (i.vrid) addTo(byNameAndVrid, `${i.name}\u0000${i.vrid.value}`, i);
-  const byLonely = new Map<string, Candidate[]>();
-  for (const i of instances) {
-    if (!i.vrid || !lonely(i)) continue;
-    for (const o of byNameAndVrid.get(`${i.name}\u0000${i.vrid.value}`) ?? []) {
-      if (o.node === i.node) continue;
-      const c = candidate(i, o);
-      if (!c.vip && !c.unicast && !unicastContradicts(c.a, c.b)) addTo(byLonely, i.key, c);
+  // Strongest evidence first. A lone instance joins a group only when its best evidence points at
+  // that group alone (a tutorial copy that matches two real pairs equally well stays alone); two
+  // groups merge only on a pair that agrees on everything; a group never holds two instances of one
+  // node, nor two copies of one host.
+  const ambiguous = (lone: VrrpInstance, c: Candidate) => {
+    const targets = new Set<VrrpInstance[]>();
+    for (const o of byInstance.get(lone) ?? []) {
+      if (score(o) !== score(c)) continue;
+      const other = groups.of(o.a === lone ? o.b : o.a);
+      if (other.length > 1) targets.add(other);
     }
-  }
-  for (const [key, list] of byLonely) {
-    const others = list.map((c) => (c.a.key === key ? c.b : c.a));
-    const bigClusters = new Set(others.filter((o) => !lonely(o)).map((o) => uf.find(o.key)));
-    if (bigClusters.size > 1) continue;
-    for (const c of list) {
-      uf.union(c.a.key, c.b.key);
-      note(c, "name-and-vrid");
-    }
+    return targets.size > 1;
+  };
+  for (const c of candidates) {
+    const ga = groups.of(c.a);
+    const gb = groups.of(c.b);
+    if (ga === gb) continue;
+    if (ga.some((x) => gb.some((y) => x.node === y.node || sameHost(x, y)))) continue;
+    if (ga.length > 1 && gb.length > 1 && disagrees(c)) continue;
+    if ((ga.length === 1 && ambiguous(c.a, c)) || (gb.length === 1 && ambiguous(c.b, c))) continue;
+    groups.union(c.a.key, c.b.key);
+    note(c, evidenceOf(c));
   }
 
-  // (d): what the user said belongs together, whatever the evidence.
+  // What the user said belongs together, whatever the evidence.
   const labelled = byLabel(instances);
   for (const [left, right] of Object.entries(overrides)) {
     const a = labelled.get(left);
     const b = labelled.get(right);
     if (!a || !b || a.node === b.node) continue;
-    uf.union(a.key, b.key);
-    note(candidate(a, b), "override");
+    groups.union(a.key, b.key);
+    note(candidate(a, b), ["override"]);
   }
 
-  const groups = new Map<string, VrrpInstance[]>();
-  for (const i of instances) addTo(groups, uf.find(i.key), i);
+  const grouped = new Map<string, VrrpInstance[]>();
+  for (const i of instances) addTo(grouped, groups.find(i.key), i);
   const clusters: Cluster[] = [];
-  for (const members of groups.values()) {
+  for (const members of grouped.values()) {
     members.sort((x, y) => x.node.name.localeCompare(y.node.name) || x.node.id.localeCompare(y.node.id) || x.name.localeCompare(y.name));
     const ev = new Set<PairingEvidence>();
     for (const m of members) for (const e of evidence.get(m.key) ?? []) ev.add(e);

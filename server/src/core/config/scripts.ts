@@ -1,5 +1,6 @@
 // Commands named in a config (vrrp_script `script`, notify_*, MISC_CHECK misc_path): which program
-// they run, and where that program is, on this machine or in the workspace under an include root.
+// they run, and where that program is: on this machine, in the workspace under an include root, or
+// by its file name in a folder beside the config.
 import * as path from "path";
 import type { FileAccess } from "./files";
 import type { KeywordSpec } from "../schema/types";
@@ -38,15 +39,48 @@ export interface ScriptLocation {
   program: string;
   /** Where it is: the real path, or the copy under an include root; undefined when nowhere. */
   found?: string;
+  /** Found by its file name in a folder beside the config (a repository keeps it in files/, scripts/ ...). */
+  byName?: boolean;
+}
+
+/** Folders a repository keeps deployed files in, next to the config or a few levels up. */
+const BESIDE = ["", "files", "scripts", "templates", "bin"];
+const LEVELS_UP = 3;
+/** How many trailing segments of a deployed path are tried beside the config. */
+const MAX_TAIL = 3;
+
+/**
+ * The program looked up by file name near the config that names it: a repository holds
+ * `/etc/keepalived/check.sh` as `files/check.sh` (or `templates/check.sh.j2`) beside the config.
+ * A fixed number of lookups, no folder walk.
+ */
+export function findByName(program: string, configFile: string, access: FileAccess): string | undefined {
+  // The deployed path's tails, shortest first: `check.sh`, then `121_backup/check.sh` for
+  // /etc/keepalived/scripts/121_backup/check.sh (a repository may keep the folder, not the prefix).
+  const segments = program.split("/").filter(Boolean);
+  const tails = segments.slice(-MAX_TAIL).map((_, i, last) => last.slice(last.length - 1 - i).join("/"));
+  let dir = path.dirname(configFile);
+  for (let level = 0; level <= LEVELS_UP; level++) {
+    for (const sub of BESIDE) for (const tail of tails) for (const name of [tail, `${tail}.j2`]) {
+      const candidate = path.join(dir, sub, name);
+      if (candidate !== configFile && access.exists(candidate) && !access.isDirectory(candidate)) return candidate;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
 }
 
 /** Resolves the program of `command`. Only absolute paths are judged: a bare name is looked up in PATH at run time. */
-export function resolveScriptPath(command: string, includeRoots: string[], access: FileAccess): ScriptLocation | undefined {
+export function resolveScriptPath(command: string, includeRoots: string[], access: FileAccess, configFile?: string): ScriptLocation | undefined {
   const program = programOf(command);
   if (!program || !path.isAbsolute(program) || program.includes("$")) return undefined;
   for (const root of includeRoots) {
     const candidate = path.join(root, program);
     if (access.exists(candidate)) return { program, found: candidate };
   }
-  return { program, found: access.exists(program) ? program : undefined };
+  if (access.exists(program)) return { program, found: program };
+  const near = configFile ? findByName(program, configFile, access) : undefined;
+  return near ? { program, found: near, byName: true } : { program };
 }

@@ -1,7 +1,6 @@
 // Builds the typed VRRP model of one node from what keepalived reads (includes spliced, `@id` applied).
-import * as path from "path";
 import type { ConfigStatement, ConfigWord } from "../config/expand";
-import { bareAddress, canonicalAddress, isIpv6 } from "../util/ip";
+import { addressFamily, bareAddress, canonicalAddress, isIpv6 } from "../util/ip";
 import { child, field, asInt, asNumber, asText } from "./fields";
 import type {
   Field,
@@ -49,8 +48,37 @@ const DEFAULT_VERSION = 2;
 export function displayName(source: NodeSource, routerId: string | undefined): string {
   if (source.configId !== undefined) return source.configId;
   if (routerId) return routerId;
-  if (path.basename(source.root) === "keepalived.conf") return path.basename(path.dirname(source.root));
-  return path.basename(source.root);
+  return fileLabel(source.root);
+}
+
+/** The folder of a keepalived.conf (`lb1/keepalived.conf` → lb1), else the file name; `depth` more folders in front. */
+function fileLabel(root: string, depth = 0): string {
+  const parts = root.split(/[\\/]/).filter(Boolean);
+  const named = parts[parts.length - 1] === "keepalived.conf" && parts.length > 1 ? parts.slice(0, -1) : parts;
+  return named.slice(-1 - depth).join("/");
+}
+
+/**
+ * A node is its root file, not its router_id: when two nodes show the same name (the default
+ * LVS_DEVEL on both, or a copied router_id), both fall back to their file's label, made longer
+ * until the labels differ, so messages and `--fail NODE` name one machine.
+ */
+export function distinctNodeNames(models: NodeModel[]): void {
+  const byName = new Map<string, NodeModel[]>();
+  for (const m of models) byName.set(m.preferredName ?? m.name, [...(byName.get(m.preferredName ?? m.name) ?? []), m]);
+  for (const [name, group] of byName) {
+    if (group.length === 1 || group.some((m) => m.configId !== undefined)) {
+      for (const m of group) m.name = name;
+      continue;
+    }
+    for (let depth = 0; ; depth++) {
+      const labels = group.map((m) => (depth > 8 ? m.root : fileLabel(m.root, depth)));
+      if (new Set(labels).size === labels.length || depth > 8) {
+        group.forEach((m, i) => (m.name = labels[i]));
+        break;
+      }
+    }
+  }
 }
 
 function trackerDefinitions(top: ConfigStatement[]): TrackerDefinition[] {
@@ -95,16 +123,26 @@ function tracksOf(owner: ConfigStatement, defs: TrackerDefinition[], syncGroup?:
   return out;
 }
 
+/** keepalived skips a VIP or unicast peer line whose address does not parse ("skipping IP"): so do we. */
+function isAddressLine(c: ConfigStatement): boolean {
+  return addressFamily(c.keyword.text) !== undefined;
+}
+
+/** A unicast address as keepalived uses it: a `/len` suffix is dropped. */
+function hostAddress(text: string): string {
+  return canonicalAddress(bareAddress(text).address);
+}
+
 function vipsOf(block: ConfigStatement | undefined): VirtualAddress[] {
-  return (block?.children ?? []).map((c) => {
+  return (block?.children ?? []).filter(isAddressLine).map((c) => {
     const address = canonicalAddress(c.keyword.text);
     return { address, key: address.split("/")[0], word: c.keyword, statement: c };
   });
 }
 
 function peersOf(block: ConfigStatement | undefined): UnicastPeer[] {
-  // keepalived drops a `/prefix` written after a peer's address.
-  return (block?.children ?? []).map((c) => ({ address: canonicalAddress(bareAddress(c.keyword.text).address), word: c.keyword, statement: c }));
+  // keepalived drops a `/prefix` or `-range` written after a peer's address.
+  return (block?.children ?? []).filter((c) => addressFamily(bareAddress(c.keyword.text).address) !== undefined).map((c) => ({ address: hostAddress(c.keyword.text), word: c.keyword, statement: c }));
 }
 
 const OWN_BLOCKS = new Set(["vrrp_instance", "virtual_server", "virtual_server_group"]);
@@ -135,6 +173,7 @@ export function extractNodeModel(source: NodeSource, readText: (file: string) =>
   const model: NodeModel = {
     id: source.id,
     name: displayName(source, routerId?.value),
+    preferredName: displayName(source, routerId?.value),
     root: source.root,
     configId: source.configId,
     routerId,
@@ -155,8 +194,12 @@ export function extractNodeModel(source: NodeSource, readText: (file: string) =>
     model.syncGroups.push({ name, word: s.args[0], statement: s, members, tracks: tracksOf(s, defs, name), keepsMemberWeights });
   }
 
+  // keepalived skips a second vrrp_instance of the same name ("already defined"): it takes part in nothing.
+  const instanceNames = new Set<string>();
   for (const s of top) {
     if (s.keyword.text !== "vrrp_instance" || !s.args[0] || !s.children) continue;
+    if (instanceNames.has(s.args[0].text)) continue;
+    instanceNames.add(s.args[0].text);
     const same = reusable?.get(s);
     if (same) {
       same.node = model;
@@ -173,7 +216,7 @@ export function extractNodeModel(source: NodeSource, readText: (file: string) =>
       vips.length && vips.every((v) => isIpv6(v.key))
         ? { value: 3, source: "ipv6", word: ownVersion?.word, statement: ownVersion?.statement }
         : (ownVersion ?? globalVersion ?? { value: DEFAULT_VERSION, source: "default" });
-    const src = field(child(s, "unicast_src_ip"), (t) => canonicalAddress(bareAddress(t).address));
+    const src = field(child(s, "unicast_src_ip"), hostAddress);
     const instance: VrrpInstance = {
       name: s.args[0].text,
       nameWord: s.args[0],

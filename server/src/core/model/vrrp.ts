@@ -98,6 +98,8 @@ export interface NodeModel {
   id: string;
   /** Display name: router_id, the folder of a keepalived.conf, the file name, or the config id. */
   name: string;
+  /** The name before distinctNodeNames made it unique among the workspace's nodes. */
+  preferredName?: string;
   root: string;
   configId?: string;
   routerId?: Field<string>;

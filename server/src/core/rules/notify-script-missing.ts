@@ -1,8 +1,10 @@
 // A notify script or vrrp_script that names a program found neither on this machine nor in the
-// workspace: keepalived would log that it cannot run it, on the node, when the state changes.
+// workspace (by its path under an include root, or by its file name in files/, scripts/, templates/
+// beside the config): keepalived would log that it cannot run it, on the node, when the state changes.
 import type { NodeRule } from "../check/rule";
 import { SCRIPT_KEYWORDS, resolveScriptPath } from "../config/scripts";
 import { orOnThisMachine } from "../config/files";
+import { basename } from "path";
 
 export const notifyScriptMissingRule: NodeRule = {
   code: "notify-script-missing",
@@ -13,14 +15,14 @@ export const notifyScriptMissingRule: NodeRule = {
       if (!a.spec || !SCRIPT_KEYWORDS.has(a.spec.name)) continue;
       const word = a.statement.args[0];
       if (!word) continue;
-      const where = resolveScriptPath(word.text, includeRoots, anywhere);
+      const where = resolveScriptPath(word.text, includeRoots, anywhere, word.file);
       if (!where || where.found) continue;
       report({
         file: word.file,
         range: word.range,
         severity: "warning",
         code: "notify-script-missing",
-        message: `${a.spec.name}: '${where.program}' exists neither on this machine nor in the workspace` + (includeRoots.length ? ` (include roots: ${includeRoots.join(", ")})` : " (set an include root if the workspace keeps the target's files)"),
+        message: `${a.spec.name}: '${where.program}' exists neither on this machine nor in the workspace (no '${basename(where.program)}' beside the config either)` + (includeRoots.length ? ` (include roots: ${includeRoots.join(", ")})` : " (set an include root if the workspace keeps the target's files)"),
       });
     }
   },

@@ -1,6 +1,7 @@
 // With unicast, adverts go only to the listed peers: a member missing from a peer list never hears
 // (or is never heard by) that node, and an address no member has is a typo or a stale entry.
-import type { ClusterRule } from "../rule";
+import type { ClusterRule, Report } from "../rule";
+import type { Cluster } from "../cluster";
 import { anchorOf, relatedTo } from "../rule";
 import { memberLabel } from "../cluster";
 import { insertIntoBlock } from "../edits";
@@ -16,14 +17,42 @@ function removeLine(i: VrrpInstance, peer: UnicastPeer): TextEdit | undefined {
   return { file: peer.word.file, range: { start: { line: l, character: 0 }, end: { line: l + 1, character: 0 } }, newText: "" };
 }
 
+/** Reports members whose unicast_src_ip another member already uses (on the lower-priority one); true if any. */
+function reportSharedSources(cluster: Cluster, report: Report): boolean {
+  const bySource = new Map<string, VrrpInstance[]>();
+  for (const m of cluster.members) if (m.unicastSrc) bySource.set(m.unicastSrc.value, [...(bySource.get(m.unicastSrc.value) ?? []), m]);
+  let any = false;
+  for (const [address, users] of bySource) {
+    if (users.length < 2) continue;
+    any = true;
+    const [kept, ...copies] = [...users].sort((a, b) => b.priority.value - a.priority.value || (b.state?.value === "MASTER" ? 1 : 0) - (a.state?.value === "MASTER" ? 1 : 0));
+    for (const m of copies) {
+      const w = anchorOf(m, m.unicastSrc);
+      report({
+        file: w.file,
+        range: w.range,
+        severity: "error",
+        code: "unicast-peer-mismatch",
+        message: `unicast_src_ip ${address} on ${memberLabel(m, cluster)} is also the one of ${memberLabel(kept, cluster)}: each node sends from its own address, and its peers list the other's (was this block copied from ${memberLabel(kept, cluster)}?)`,
+        related: [relatedTo(kept, kept.unicastSrc, `unicast_src_ip of ${memberLabel(kept, cluster)}`)],
+        fixes: [],
+      });
+    }
+  }
+  return any;
+}
+
 export const unicastPeerMismatchRule: ClusterRule = {
   code: "unicast-peer-mismatch",
   checkCluster(cluster, report) {
     if (!cluster.members.some((m) => m.unicastPeers.length)) return; // multicast everywhere
-    const known = cluster.members.every((m) => m.unicastSrc);
+    // Two nodes sending from one address: a unicast_src_ip copied from the peer's file. That is the
+    // finding; the peer lists built on it cannot be judged (the real addresses are unknown).
+    const copied = reportSharedSources(cluster, report);
+    const known = cluster.members.every((m) => m.unicastSrc) && !copied;
     for (const m of cluster.members) {
       const listed = new Set(m.unicastPeers.map((p) => p.address));
-      const missing = cluster.members.filter((o) => o !== m && o.unicastSrc && o.node !== m.node && !listed.has(o.unicastSrc.value));
+      const missing = cluster.members.filter((o) => o !== m && o.unicastSrc && o.node !== m.node && !listed.has(o.unicastSrc.value) && o.unicastSrc.value !== m.unicastSrc?.value);
       if (missing.length) {
         const addresses = missing.map((o) => o.unicastSrc!.value);
         const edit = m.unicastPeerBlock

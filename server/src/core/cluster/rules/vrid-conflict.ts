@@ -86,6 +86,9 @@ export const vridConflictRule: CrossClusterRule = {
             where = `on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}`;
           } else {
             if (a.node === b.node) continue; // reported as a same-node clash if it is one
+            // Same name, or a VIP in common: one router's configuration copied (another repository's
+            // example, an edited variant) that pairing left apart, not two routers on one segment.
+            if (a.name === b.name || a.vips.some((v) => b.vips.some((x) => x.key === v.key))) continue;
             const [n, len] = place.split("/");
             const v = Number(n);
             where = `on the segment ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join(".")}/${len}`;

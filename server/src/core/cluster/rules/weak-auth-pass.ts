@@ -69,16 +69,26 @@ function newPasswordFix(cluster: Cluster): Fix | undefined {
 
 const CLEAR_TEXT = "PASS authentication travels in clear text in every advert and is removed in VRRPv3 and strict mode";
 
-function reportMember(m: VrrpInstance, c: Cluster, why: string, related: Cluster[], report: Report): void {
+/**
+ * One report per cluster, on the member expected to be master (the file an operator edits first),
+ * with the other members' passwords as related locations: a tutorial password copied to every node
+ * is one finding, not one per file.
+ */
+function reportCluster(members: VrrpInstance[], c: Cluster, why: string, related: Cluster[], report: Report): void {
+  const m = [...members].sort((a, b) => b.priority.value - a.priority.value)[0];
   const word = m.auth!.pass!.word!;
   const fix = newPasswordFix(c);
+  const alsoOn = members.filter((x) => x !== m);
   report({
     file: word.file,
     range: word.range,
     severity: "warning",
     code: "weak-auth-pass",
-    message: `${why}. ${CLEAR_TEXT}; prefer no authentication plus a firewall, or a strong password`,
-    related: related.flatMap((o) => o.members.filter((x) => x.auth?.pass?.word).slice(0, 1).map((x) => ({ file: x.auth!.pass!.word!.file, range: x.auth!.pass!.word!.range, message: `same password in ${x.name} on ${x.node.name}` }))),
+    message: `${why}${alsoOn.length ? ` (on all ${members.length} members of ${m.name})` : ""}. ${CLEAR_TEXT}; prefer no authentication plus a firewall, or a strong password`,
+    related: [
+      ...alsoOn.map((x) => ({ file: x.auth!.pass!.word!.file, range: x.auth!.pass!.word!.range, message: `the same auth_pass in ${x.name} on ${x.node.name}` })),
+      ...related.flatMap((o) => o.members.filter((x) => x.auth?.pass?.word).slice(0, 1).map((x) => ({ file: x.auth!.pass!.word!.file, range: x.auth!.pass!.word!.range, message: `same password in ${x.name} on ${x.node.name}` }))),
+    ],
     fixes: fix ? [fix] : [],
   });
 }
@@ -88,11 +98,14 @@ export const weakAuthPassRule: ClusterRule = {
   code: "weak-auth-pass",
   alsoAlone: true,
   checkCluster(c, report) {
+    // Members with different passwords are auth-mismatch's business; each weak password once.
+    const byReason = new Map<string, VrrpInstance[]>();
     for (const m of c.members) {
       const password = passwordOf(m);
       const weak = password && m.auth?.pass?.word ? weakness(password) : undefined;
-      if (weak) reportMember(m, c, `auth_pass is weak (${weak})`, [], report);
+      if (weak) byReason.set(weak, [...(byReason.get(weak) ?? []), m]);
     }
+    for (const [weak, members] of byReason) reportCluster(members, c, `auth_pass is weak (${weak})`, [], report);
   },
 };
 
@@ -111,12 +124,12 @@ export const sharedAuthPassRule: CrossClusterRule = {
         const shared = users.filter((o) => o !== c && unrelated(c, o));
         if (!shared.length) continue;
         const others = shared.flatMap((o) => o.members.map((x) => `${x.node.name}/${x.name}`));
-        for (const m of c.members) {
+        // A weak password is already reported; say it once.
+        const members = c.members.filter((m) => {
           const password = passwordOf(m);
-          // A weak password is already reported; say it once.
-          if (!password || !m.auth?.pass?.word || weakness(password)) continue;
-          reportMember(m, c, `the same auth_pass is used by an unrelated cluster (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""})`, shared, report);
-        }
+          return password && m.auth?.pass?.word && !weakness(password);
+        });
+        if (members.length) reportCluster(members, c, `the same auth_pass is used by an unrelated cluster (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""})`, shared, report);
       }
     }
   },
