@@ -28,10 +28,5 @@ export function scriptPreview(index: WorkspaceIndex, word: Word, file?: string):
   const lines = text.split("\n").slice(0, PREVIEW_LINES);
   const where = script.byName ? ` — found by name in the workspace (deployed as ${inlineCode(script.program)})` : "";
   // The script's own text is shown, never rendered: it may hold fences, links or remote images.
-  return `${inlineCode(script.found)}${where}
-
-${codeBlock(lines.join("
-") + (text.split("
-").length > PREVIEW_LINES ? "
-..." : ""), "sh")}`;
+  return `${inlineCode(script.found)}${where}\n\n${codeBlock(lines.join("\n") + (text.split("\n").length > PREVIEW_LINES ? "\n..." : ""), "sh")}`;
 }
