@@ -3,6 +3,16 @@ import type { NodeRule, NodeContext } from "../check/rule";
 import type { ConfigWord } from "../config/expand";
 import { checkValue, describeType } from "../schema/values";
 import { checkLine, checkVirtualServerArgs } from "../schema/lines";
+import type { ArgType } from "../schema/types";
+import type { Fix } from "../check/diagnostic";
+import { closestValues } from "../util/names";
+
+/** Did-you-mean fixes for a value outside its allowed set; the only candidate is safe to apply. */
+function enumFixes(type: ArgType, w: ConfigWord): Fix[] {
+  if (type.kind !== "enum" || w.substituted) return [];
+  const suggestions = closestValues(w.text, type.values);
+  return suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1, edits: [{ file: w.file, range: w.range, newText: s }] }));
+}
 
 function unresolved(w: ConfigWord): boolean {
   return /\$\{?[A-Za-z_]/.test(w.text);
@@ -54,7 +64,7 @@ export const invalidValueRule: NodeRule = {
         if (unresolved(w)) return;
         const msg = checkValue(argSpec.type, w.text);
         if (msg) {
-          report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: `${spec.name}: ${msg} (${argSpec.label}: ${describeType(argSpec.type)})` });
+          report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: `${spec.name}: ${msg} (${argSpec.label}: ${describeType(argSpec.type)})`, fixes: enumFixes(argSpec.type, w) });
         }
       });
     }

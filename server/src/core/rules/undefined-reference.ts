@@ -23,7 +23,7 @@ export const undefinedReferenceRule: NodeRule = {
           (suggestions.length ? `. Did you mean '${suggestions[0]}'?` : ""),
         fixes: ref.word.substituted
           ? []
-          : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, edits: [{ file: ref.word.file, range: ref.word.range, newText: s }] })),
+          : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1, edits: [{ file: ref.word.file, range: ref.word.range, newText: s }] })),
       });
     }
   },

@@ -24,7 +24,7 @@ export const unknownKeywordRule: NodeRule = {
       else if (suggestions.length) message += `. Did you mean ${suggestions.map((s) => `'${s}'`).join(" or ")}?`;
       const fixes: Fix[] = kw.substituted
         ? []
-        : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, edits: [{ file: kw.file, range: kw.range, newText: s }] }));
+        : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1, edits: [{ file: kw.file, range: kw.range, newText: s }] }));
       report({ file: kw.file, range: kw.range, severity: "error", code: "unknown-keyword", message, fixes });
     }
   },

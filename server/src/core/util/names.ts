@@ -23,3 +23,22 @@ export function closest(word: string, candidates: Iterable<string>, max = 3): st
     .slice(0, max)
     .map((x) => x.c);
 }
+
+/**
+ * Did-you-mean for a value of a small fixed set (`state MASTR`, `auth_type PASSWORD`): the closest
+ * values by edit distance, plus any value the word starts with or that starts with the word.
+ */
+export function closestValues(word: string, values: readonly string[], max = 3): string[] {
+  const w = word.toLowerCase();
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 2)));
+  return [...new Set(values)]
+    .map((c) => {
+      const v = c.toLowerCase();
+      const prefix = v.length >= 2 && w.length >= 2 && (w.startsWith(v) || v.startsWith(w));
+      return { c, d: prefix ? Math.min(1, editDistance(w, v)) : editDistance(w, v) };
+    })
+    .filter((x) => x.d <= limit)
+    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
+    .slice(0, max)
+    .map((x) => x.c);
+}
