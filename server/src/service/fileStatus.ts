@@ -20,7 +20,9 @@ export function fileStatus(index: WorkspaceIndex, params: FileStatusParams): Fil
     const severity = overrides[d.code] ?? d.severity;
     return severity === "error" || severity === "warning";
   });
-  const clusterProblems = new Set(problems.map((d) => `${d.file}:${d.range.start.line}:${d.code}`)).size;
+  // A mismatch is reported on each member, pointing at the others: count it once.
+  const places = (d: (typeof problems)[number]) => [`${d.file}:${d.range.start.line}`, ...(d.related ?? []).map((r) => `${r.file}:${r.range.start.line}`)].sort().join("|");
+  const clusterProblems = new Set(problems.map((d) => `${d.code}\u0000${places(d)}`)).size;
   if (!instances.length) return { instances, clusterProblems: 0, text: "", tooltip: "" };
   const roles = [...new Set(instances.map((i) => i.role))];
   const most = Math.max(...instances.map((i) => i.nodes));

@@ -47,7 +47,11 @@ export class KeepalivedTestRuns {
   /** root file → file → diagnostics of its last run. */
   private readonly runs = new Map<string, Map<string, LspDiagnostic[]>>();
 
-  constructor(private readonly changed: () => void) {}
+  constructor(
+    private readonly changed: () => void,
+    /** Where the binary is looked up (tests pass a machine without it). */
+    private readonly find: () => string | undefined = findKeepalived,
+  ) {}
 
   /** Diagnostics of every run that reported on `file`. */
   diagnosticsFor(file: string): LspDiagnostic[] {
@@ -69,7 +73,8 @@ export class KeepalivedTestRuns {
     if (dropped) this.changed();
   }
 
-  async run(root: string, lineLength: (file: string, line: number) => number, binary = findKeepalived()): Promise<KeepalivedTestResult> {
+  async run(root: string, lineLength: (file: string, line: number) => number): Promise<KeepalivedTestResult> {
+    const binary = this.find();
     if (!binary) return { available: false, messages: 0, error: "keepalived is not installed where the language server runs" };
     let st: fs.Stats;
     try {
