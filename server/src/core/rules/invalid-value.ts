@@ -5,13 +5,13 @@ import { checkValue, describeType } from "../schema/values";
 import { checkLine, checkVirtualServerArgs } from "../schema/lines";
 import type { ArgType } from "../schema/types";
 import type { Fix } from "../check/diagnostic";
-import { closestValues } from "../util/names";
+import { closestValues, isSafeCorrection } from "../util/names";
 
 /** Did-you-mean fixes for a value outside its allowed set; the only candidate is safe to apply. */
 function enumFixes(type: ArgType, w: ConfigWord): Fix[] {
   if (type.kind !== "enum" || w.substituted) return [];
   const suggestions = closestValues(w.text, type.values);
-  return suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1, edits: [{ file: w.file, range: w.range, newText: s }] }));
+  return suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1 && isSafeCorrection(w.text, s), edits: [{ file: w.file, range: w.range, newText: s }] }));
 }
 
 function unresolved(w: ConfigWord): boolean {

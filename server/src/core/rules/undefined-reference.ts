@@ -2,7 +2,7 @@
 // keepalived ignores the reference, so the tracking the user asked for never happens.
 import type { NodeRule } from "../check/rule";
 import { definitionsOf, referencesOf, NAMESPACE_LABEL } from "../model/names";
-import { closest } from "../util/names";
+import { closest, isSafeCorrection } from "../util/names";
 
 export const undefinedReferenceRule: NodeRule = {
   code: "undefined-reference",
@@ -23,7 +23,7 @@ export const undefinedReferenceRule: NodeRule = {
           (suggestions.length ? `. Did you mean '${suggestions[0]}'?` : ""),
         fixes: ref.word.substituted
           ? []
-          : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1, edits: [{ file: ref.word.file, range: ref.word.range, newText: s }] })),
+          : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1 && isSafeCorrection(ref.name, s), edits: [{ file: ref.word.file, range: ref.word.range, newText: s }] })),
       });
     }
   },

@@ -42,3 +42,24 @@ export function closestValues(word: string, values: readonly string[], max = 3):
     .slice(0, max)
     .map((x) => x.c);
 }
+
+/**
+ * A correction safe to apply without asking (fix-all on save): it only restores what a slip of the
+ * fingers lost — letter case, up to two missing letters, two swapped neighbours, a stray `;` or `,`
+ * at the end. Anything that drops real letters (`FNAT` → `NAT`, `PASSWORD` → `PASS`) may change
+ * meaning and stays a quick fix the user picks.
+ */
+export function isSafeCorrection(word: string, suggestion: string): boolean {
+  const w = word.toLowerCase().replace(/[;,]$/, "");
+  const s = suggestion.toLowerCase();
+  if (w === s) return true;
+  if (w.length < 3) return false;
+  if (w.length === s.length) {
+    const diff = [...w].map((c, i) => (c === s[i] ? -1 : i)).filter((i) => i >= 0);
+    return diff.length === 2 && diff[1] === diff[0] + 1 && w[diff[0]] === s[diff[1]] && w[diff[1]] === s[diff[0]];
+  }
+  if (s.length - w.length > 2 || s.length < w.length) return false;
+  let j = 0;
+  for (const c of s) if (c === w[j]) j++;
+  return j === w.length;
+}
