@@ -12,7 +12,7 @@ interface LintTaskDefinition extends vscode.TaskDefinition {
 }
 
 function lintTask(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder, definition: LintTaskDefinition): vscode.Task {
-  const cli = context.asAbsolutePath("dist/cli.js");
+  const cli = context.asAbsolutePath("bin/keepalived-lint.js");
   const paths = definition.paths?.length ? definition.paths : ["."];
   // The extension host's own runtime runs the CLI: Node in code-server, Electron as Node on the desktop.
   const execution = new vscode.ProcessExecution(process.execPath, [cli, "check", ...paths], { cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: "1" } });

@@ -33,7 +33,7 @@ test("the .vsix ships the README's pictures, the walkthrough media, the diagnost
   const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
   assert.ok(pictures.length >= 4);
   const media = pkg.contributes.walkthroughs.flatMap((w: { steps: { media: { image?: string; markdown?: string } }[] }) => w.steps.map((s) => s.media.image ?? s.media.markdown));
-  for (const f of [...pictures, ...media, "docs/diagnostics.md", "dist/cli.js", "CHANGELOG.md", pkg.icon]) {
+  for (const f of [...pictures, ...media, "docs/diagnostics.md", "dist/cli.js", "bin/keepalived-lint.js", "CHANGELOG.md", pkg.icon]) {
     assert.ok(fs.existsSync(path.join(REPO, f)), `${f} does not exist`);
     assert.ok(files.has(f), `${f} is not in the .vsix`);
   }

@@ -376,6 +376,15 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     });
 
     // ---- issue 15: the editor experience --------------------------------------------------------
+    /** Runs the palette command whose label is exactly `title` (the fuzzy list may focus another first). */
+    async function runExactCommand(title: string) {
+      await press("F1");
+      await quickInput().waitFor({ state: "visible" });
+      await quickInput().fill(`>${title}`);
+      const row = page!.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first();
+      await until(`"${title}" in the command palette`, () => row.isVisible(), 10_000, async () => (await page!.locator(".quick-input-list").innerText()).slice(0, 300));
+      await row.click();
+    }
     const visibleText = async () => (await page!.locator(".editor-group-container.active .view-lines").innerText()).replace(/\u00a0/g, " ");
     const statusItem = () => page!.locator(".statusbar-item", { hasText: /of \d+ nodes? · \d+ cluster problems?/ }).first();
 
@@ -440,12 +449,12 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
         const m = /Ln (\d+)/.exec(await page.locator("#status\\.editor\\.selection").innerText());
         return m && Number(m[1]) === heading ? m[0] : undefined;
       }, 10_000, () => page.locator("#status\\.editor\\.selection").innerText());
-      await runCommand("View: Close Editor");
+      await runExactCommand("View: Close Editor");
       return `opened docs/diagnostics.md at ${at}`;
     });
 
     await step("11 topology: theme colours, whole workspace on request, Export PNG", async (page) => {
-      await openFile("lb-b/keepalived.conf");
+      await clickTab("lb-b");
       await runCommand("Keepalived: Show Failover Topology");
       const frame = await until("the topology webview", async () => (await framesWith(page, "#graph svg"))[0], 30_000);
       const colours = await frame.locator("#graph svg g.node polygon").first().evaluate((e) => ({ fill: getComputedStyle(e).fill, theme: document.body.className, widget: getComputedStyle(document.documentElement).getPropertyValue("--vscode-editorWidget-background").trim() }));
@@ -466,13 +475,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     });
 
     await step("12 Run Task 'keepalived-lint: check': the problem matcher puts the CLI's findings in Problems", async (page) => {
-      // Several commands match "Tasks: Run Task" (Restart Running Task ...): pick the exact row.
-      await press("F1");
-      await quickInput().waitFor({ state: "visible" });
-      await quickInput().fill(">Tasks: Run Task");
-      const command = page.locator('.quick-input-list .monaco-list-row[aria-label^="Tasks: Run Task"]').first();
-      await until("Tasks: Run Task in the palette", () => command.isVisible(), 10_000, async () => (await page.locator(".quick-input-list").innerText()).slice(0, 300));
-      await command.click();
+      await runExactCommand("Tasks: Run Task");
       await until("the task list", async () => !/^>/.test(await quickInput().inputValue()), 10_000);
       await quickInput().fill("keepalived-lint: check");
       const row = page.locator(".quick-input-list .monaco-list-row.focused", { hasText: "check" });
@@ -485,7 +488,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     });
 
     await step("13 keepalived -t on request: its messages in Problems with source `keepalived -t`", async (page) => {
-      await openFile("lb-b/keepalived.conf");
+      await clickTab("lb-b");
       await runCommand("Keepalived: Check with keepalived -t");
       await showProblems();
       const rows = problemRows().filter({ hasText: "keepalived -t" });

@@ -47,7 +47,7 @@ export function closestValues(word: string, values: readonly string[], max = 3):
  * A correction safe to apply without asking (fix-all on save): it only restores what a slip of the
  * fingers lost — letter case, up to two missing letters, two swapped neighbours, a stray `;` or `,`
  * at the end. Anything that drops real letters (`FNAT` → `NAT`, `PASSWORD` → `PASS`) may change
- * meaning and stays a quick fix the user picks.
+ * meaning and stays a quick fix the user picks. A cut-off word (`smtp_connect_time`) may miss up to three at its end.
  */
 export function isSafeCorrection(word: string, suggestion: string): boolean {
   const w = word.toLowerCase().replace(/[;,]$/, "");
@@ -58,7 +58,9 @@ export function isSafeCorrection(word: string, suggestion: string): boolean {
     const diff = [...w].map((c, i) => (c === s[i] ? -1 : i)).filter((i) => i >= 0);
     return diff.length === 2 && diff[1] === diff[0] + 1 && w[diff[0]] === s[diff[1]] && w[diff[1]] === s[diff[0]];
   }
-  if (s.length - w.length > 2 || s.length < w.length) return false;
+  if (s.length < w.length) return false;
+  if (w.length >= 4 && s.length - w.length <= 3 && s.startsWith(w)) return true;
+  if (s.length - w.length > 2) return false;
   let j = 0;
   for (const c of s) if (c === w[j]) j++;
   return j === w.length;
