@@ -432,6 +432,10 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
       await until("the quick fix 'Change to 'BACKUP''", () => action.isVisible(), 15_000, async () => (await page.locator(".action-widget").allInnerTexts()).join(" | ") || "no action widget");
       await shot("e2e-quickfix.png");
       await press("Escape");
+      await until("the action widget to close", async () => !(await action.isVisible()), 5_000);
+      await showProblems();
+      await until("the invalid-value of BACKP in Problems", () => problemRows().filter({ hasText: "'BACKP' is not one of" }).first().isVisible(), 15_000, problemsText);
+      await clickTab("lb-b");
       await press(`${MOD}+S`);
       await until("lb-b on disk with state BACKUP again (fixed on save)", async () => /^\s+state BACKUP$/m.test(fs.readFileSync(lbB, "utf8")), 15_000, async () => JSON.stringify(fs.readFileSync(lbB, "utf8").split("\n")[11]));
       await until("the editor shows the fix", async () => (await editorText()).includes("state BACKUP"), 5_000, editorText);
@@ -457,9 +461,34 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
       await clickTab("lb-b");
       await runCommand("Keepalived: Show Failover Topology");
       const frame = await until("the topology webview", async () => (await framesWith(page, "#graph svg"))[0], 30_000);
-      const colours = await frame.locator("#graph svg g.node polygon").first().evaluate((e) => ({ fill: getComputedStyle(e).fill, theme: document.body.className, widget: getComputedStyle(document.documentElement).getPropertyValue("--vscode-editorWidget-background").trim() }));
-      assert.notEqual(colours.fill, "rgb(227, 242, 253)", "the node keeps Graphviz's light-theme fill");
-      assert.match(colours.theme, /vscode-dark/);
+      // The node is filled with the theme's widget background, whatever the theme; switching theme repaints it.
+      const colours = () => frame.locator("#graph svg g.node polygon").first().evaluate((e) => {
+        const probe = document.createElement("span");
+        probe.style.color = "var(--vscode-editorWidget-background)";
+        document.body.appendChild(probe);
+        const widget = getComputedStyle(probe).color;
+        probe.remove();
+        return { fill: getComputedStyle(e).fill, theme: document.body.className, widget };
+      });
+      const before = await colours();
+      assert.notEqual(before.fill, "rgb(227, 242, 253)", "the node keeps Graphviz's light-theme fill");
+      assert.equal(before.fill, before.widget, `node fill in ${before.theme}`);
+      const other = /vscode-dark/.test(before.theme) ? "Light Modern" : "Dark Modern";
+      const original = other === "Dark Modern" ? "Light Modern" : "Dark Modern";
+      for (const theme of [other, original]) {
+        await runExactCommand("Preferences: Color Theme");
+        await quickInput().fill(theme);
+        const row = page.locator(".quick-input-list .monaco-list-row.focused", { hasText: theme });
+        await until(`${theme} in the theme picker`, () => row.isVisible(), 10_000, async () => (await page.locator(".quick-input-list").innerText()).slice(0, 200));
+        await press("Enter");
+        const want = theme === "Dark Modern" ? /vscode-dark/ : /vscode-light/;
+        const after = await until(`the topology repainted for ${theme}`, async () => {
+          const c = await colours();
+          return want.test(c.theme) && c.fill === c.widget ? c : undefined;
+        }, 10_000, async () => JSON.stringify(await colours()));
+        if (theme === "Dark Modern") await shot("e2e-topology-dark.png");
+        facts.push(`topology node fill under ${theme}: ${after.fill}`);
+      }
       const svgText = async () => (await frame.locator("#graph svg").textContent()) ?? "";
       assert.ok(!(await svgText()).includes("web-c"), "the active file's clusters only, by default");
       await frame.locator("#scope").click();
@@ -471,7 +500,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
       await press("Enter");
       await until("the exported PNG on disk", async () => fs.existsSync(target) && fs.readFileSync(target).subarray(1, 4).toString() === "PNG", 15_000);
       await frame.locator("#scope").click();
-      return `node fill ${colours.fill} (theme ${colours.theme}, editorWidget-background ${colours.widget}); PNG ${fs.statSync(target).size} bytes`;
+      return `node fill ${before.fill} (${before.theme}); PNG ${fs.statSync(target).size} bytes`;
     });
 
     await step("12 Run Task 'keepalived-lint: check': the problem matcher puts the CLI's findings in Problems", async (page) => {
@@ -481,9 +510,9 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
       const row = page.locator(".quick-input-list .monaco-list-row.focused", { hasText: "check" });
       await until("the keepalived-lint task selected", () => row.isVisible(), 20_000, async () => (await page.locator(".quick-input-list").innerText()).slice(0, 300));
       await press("Enter");
-      await showProblems();
       const rows = problemRows().filter({ hasText: "keepalived-lint" });
-      await until("a keepalived-lint finding in Problems", () => rows.first().isVisible(), 60_000, problemsText);
+      // The task's terminal takes the panel: come back to Problems until the matcher's rows are there.
+      await until("a keepalived-lint finding in Problems", async () => (await showProblems(), rows.first().isVisible()), 60_000, problemsText);
       return (await rows.first().innerText()).replace(/\s+/g, " ").slice(0, 200);
     });
 
