@@ -115,6 +115,53 @@
     const source = g && sourceOf(g.id);
     if (source) vscode.postMessage({ type: "reveal", source });
   });
+  // PNG: the picture as shown (theme colours applied by topology.css), drawn on a canvas at 2x.
+  const PAINTED = ["fill", "stroke", "stroke-width", "font-family", "font-size", "font-weight"];
+  function pngOfGraph() {
+    const shown = document.querySelector("#graph svg");
+    if (!shown) return Promise.resolve(undefined);
+    const copy = shown.cloneNode(true);
+    const from = [shown, ...shown.querySelectorAll("*")];
+    const to = [copy, ...copy.querySelectorAll("*")];
+    from.forEach((node, i) => {
+      const style = getComputedStyle(node);
+      for (const p of PAINTED) to[i].setAttribute(p, style.getPropertyValue(p));
+    });
+    const box = shown.getBoundingClientRect();
+    const width = Math.max(1, Math.ceil(box.width));
+    const height = Math.max(1, Math.ceil(box.height));
+    copy.setAttribute("width", String(width));
+    copy.setAttribute("height", String(height));
+    const xml = new XMLSerializer().serializeToString(copy);
+    const image = new Image();
+    return new Promise((resolve) => {
+      image.onload = () => {
+        const scale = 2;
+        const canvas = document.createElement("canvas");
+        canvas.width = width * scale;
+        canvas.height = height * scale;
+        const ctx = canvas.getContext("2d");
+        ctx.fillStyle = getComputedStyle(document.body).backgroundColor || "#ffffff";
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.scale(scale, scale);
+        ctx.drawImage(image, 0, 0, width, height);
+        resolve(canvas.toDataURL("image/png").replace(/^data:image\/png;base64,/, ""));
+      };
+      image.onerror = () => resolve(undefined);
+      image.src = "data:image/svg+xml;base64," + btoa(unescape(encodeURIComponent(xml)));
+    });
+  }
+  document.getElementById("export-png").addEventListener("click", async () => {
+    const base64 = await pngOfGraph();
+    if (base64) vscode.postMessage({ type: "exportPng", base64 });
+  });
+  const scope = document.getElementById("scope");
+  scope.addEventListener("click", () => {
+    const whole = scope.getAttribute("aria-pressed") !== "true";
+    scope.setAttribute("aria-pressed", String(whole));
+    vscode.postMessage({ type: "scope", workspace: whole });
+  });
+
   for (const format of ["svg", "dot", "mermaid"]) {
     document.getElementById("export-" + format).addEventListener("click", () => vscode.postMessage({ type: "export", format }));
   }
@@ -124,6 +171,8 @@
     if (!msg || msg.type !== "update") return;
     topology = msg.topology;
     document.getElementById("title").textContent = msg.title || "Failover topology";
+    scope.setAttribute("aria-pressed", String(!!msg.wholeWorkspace));
+    scope.textContent = msg.wholeWorkspace ? "Active file only" : "Whole workspace";
     renderFailures(topology);
     renderSvg(msg.svg);
     renderSummary(topology);

@@ -9,6 +9,9 @@ import { ComparePanel } from "./compare/panel";
 import { createPeerConfig } from "./peerConfig";
 import { registerTrustedCommand } from "./trust";
 import { followConfigFiles } from "./configFiles";
+import { registerStatusBar } from "./statusBar";
+import { registerTasks } from "./tasks";
+import { registerKeepalivedTest } from "./keepalivedTest";
 
 let client: LanguageClient | undefined;
 
@@ -49,7 +52,16 @@ export async function activate(context: ExtensionContext): Promise<void> {
       const created = uri && (await createPeerConfig(started, uri));
       if (created && uri) await ComparePanel.show(context, started, uri);
     }),
+    vscode.commands.registerCommand("keepalived.openDiagnosticsDoc", async (code?: unknown) => {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(context.extensionUri, "docs", "diagnostics.md"));
+      const line = typeof code === "string" && /^[a-z0-9-]+$/.test(code) ? doc.getText().split("\n").findIndex((l) => new RegExp(`^#+ ${code}\\s*$`).test(l)) : -1;
+      const at = new vscode.Position(Math.max(0, line), 0);
+      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(at, at), preview: true });
+    }),
   );
+  registerStatusBar(context, started);
+  registerTasks(context);
+  registerKeepalivedTest(context, started, activeUri);
 }
 
 export async function deactivate(): Promise<void> {

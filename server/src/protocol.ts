@@ -60,3 +60,41 @@ export const ConfigFilesNotification = "keepalived/configFiles";
 export interface ConfigFilesParams {
   uris: string[];
 }
+
+/** The status bar item of the active keepalived file: its role in its cluster(s) and their problems. */
+export const FileStatusRequest = "keepalived/fileStatus";
+export interface FileStatusParams {
+  uri: string;
+}
+export interface FileStatusInstance {
+  name: string;
+  role: "MASTER" | "BACKUP" | "FAULT" | "DOWN";
+  /** Nodes in its cluster, itself included. */
+  nodes: number;
+  priority?: number;
+}
+export interface FileStatusResult {
+  instances: FileStatusInstance[];
+  /** Errors and warnings of the cluster checks in the files of these clusters. */
+  clusterProblems: number;
+  /** e.g. "MASTER of 2 nodes · 1 cluster problem"; empty when the file has no vrrp_instance. */
+  text: string;
+  tooltip: string;
+}
+
+/**
+ * Runs `keepalived -t -f FILE` where the server runs; sent only on the user's request. A request,
+ * not an LSP command, so no other extension can trigger it through an auto-registered command.
+ */
+export const KeepalivedTestRequest = "keepalived/keepalivedTest";
+export interface KeepalivedTestParams {
+  uri: string;
+}
+export interface KeepalivedTestResult {
+  /** False when no keepalived binary was found. */
+  available: boolean;
+  /** How many messages keepalived printed (all shown as diagnostics with source `keepalived -t`). */
+  messages: number;
+  exitCode?: number | null;
+  error?: string;
+}

@@ -17,7 +17,7 @@ import { ConfigFilesNotifier } from "./service/configFiles";
 import { fetchSettings } from "./service/settings";
 import { completion, TRIGGER_CHARACTERS } from "./service/completion";
 import { hover } from "./service/hover";
-import { codeActions } from "./service/codeActions";
+import { CODE_ACTION_KINDS, codeActions } from "./service/codeActions";
 import { documentSymbols, workspaceSymbols } from "./service/symbols";
 import { foldingRanges } from "./service/folding";
 import { selectionRanges } from "./service/selectionRanges";
@@ -30,13 +30,17 @@ import { pathToUri, uriToPath } from "./service/uris";
 import { codeLenses } from "./service/codeLens";
 import { topology } from "./service/topology";
 import { compare, peerConfig, peers } from "./service/compare";
-import { CompareRequest, PeerConfigRequest, PeersRequest, TopologyRequest } from "./protocol";
+import { CompareRequest, FileStatusRequest, KeepalivedTestRequest, PeerConfigRequest, PeersRequest, TopologyRequest } from "./protocol";
+import { inlayHints } from "./service/inlayHints";
+import { fileStatus } from "./service/fileStatus";
+import { KeepalivedTestRuns } from "./service/keepalivedTest";
 import { version } from "../../package.json";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const index = new WorkspaceIndex();
-const publisher = new DiagnosticsPublisher(connection, index);
+const keepalivedRuns = new KeepalivedTestRuns(() => publisher.schedule());
+const publisher = new DiagnosticsPublisher(connection, index, keepalivedRuns);
 const configFiles = new ConfigFilesNotifier(connection, index);
 index.onChange = () => (publisher.schedule(), configFiles.schedule());
 
@@ -61,7 +65,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: TRIGGER_CHARACTERS },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: ["quickfix"] },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
       foldingRangeProvider: true,
@@ -73,6 +77,7 @@ connection.onInitialize((params): InitializeResult => {
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
       codeLensProvider: { resolveProvider: false },
+      inlayHintProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
   };
@@ -108,7 +113,10 @@ documents.onDidOpen((e) => {
   publisher.forget(file);
   index.open(file, e.document.getText());
 });
-documents.onDidChangeContent((e) => index.edit(uriToPath(e.document.uri), e.document.getText()));
+documents.onDidChangeContent((e) => {
+  keepalivedRuns.edited(uriToPath(e.document.uri));
+  index.edit(uriToPath(e.document.uri), e.document.getText());
+});
 documents.onDidClose((e) => index.close(uriToPath(e.document.uri)));
 
 connection.onCompletion((params) => completion(index, params));
@@ -130,6 +138,9 @@ connection.onRequest(TopologyRequest, (params) => topology(index, params));
 connection.onRequest(PeersRequest, (params: { uri: string }) => peers(index, params.uri));
 connection.onRequest(CompareRequest, (params) => compare(index, params));
 connection.onRequest(PeerConfigRequest, (params) => peerConfig(index, params));
+connection.languages.inlayHint.on((params) => inlayHints(index, params));
+connection.onRequest(FileStatusRequest, (params) => fileStatus(index, params));
+connection.onRequest(KeepalivedTestRequest, (params) => keepalivedRuns.run(uriToPath(params.uri), (f, l) => index.text(f)?.split("\n")[l]?.length ?? 0));
 
 documents.listen(connection);
 connection.listen();

@@ -16,6 +16,8 @@ export function topologyPageHtml(o: PageOptions): string {
     body: `<header>
   <span id="title">Failover topology</span>
   <span class="actions">
+    <button id="scope" type="button" aria-pressed="false" title="Lay out every cluster of the workspace, not only those of the active file">Whole workspace</button>
+    <button id="export-png" type="button">Export PNG</button>
     <button id="export-svg" type="button">Export SVG</button>
     <button id="export-dot" type="button">Export DOT</button>
     <button id="export-mermaid" type="button">Export Mermaid</button>

@@ -10,11 +10,15 @@ type PageMessage =
   | { type: "ready"; failures: string[] }
   | { type: "simulate"; failures: string[] }
   | { type: "reveal"; source: { file: string; line: number } }
-  | { type: "export"; format: "svg" | "dot" | "mermaid" };
+  | { type: "export"; format: "svg" | "dot" | "mermaid" }
+  | { type: "exportPng"; base64: string }
+  | { type: "scope"; workspace: boolean };
 
 export class TopologyPanel {
   private static current: TopologyPanel | undefined;
   private failures: string[] = [];
+  /** By default only the clusters of the active keepalived file are laid out; the page can ask for all. */
+  private wholeWorkspace = false;
   private last: TopologyResult | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -42,6 +46,16 @@ export class TopologyPanel {
     // Follow edits live: re-draw shortly after the user stops typing in a keepalived file.
     vscode.workspace.onDidChangeTextDocument((e) => e.document.languageId === "keepalived" && this.schedule(), undefined, this.disposables);
     vscode.workspace.onDidSaveTextDocument(() => this.schedule(), undefined, this.disposables);
+    // Follow the active keepalived file: the picture shows its clusters.
+    vscode.window.onDidChangeActiveTextEditor(
+      (e) => {
+        if (e?.document.languageId !== "keepalived" || e.document.uri.toString() === this.uri?.toString()) return;
+        this.uri = e.document.uri;
+        if (!this.wholeWorkspace) this.schedule();
+      },
+      undefined,
+      this.disposables,
+    );
   }
 
   private schedule(): void {
@@ -50,11 +64,11 @@ export class TopologyPanel {
   }
 
   private async refresh(): Promise<void> {
-    const params: TopologyParams = { uri: this.uri?.toString(), failures: this.failures };
+    const params: TopologyParams = { uri: this.wholeWorkspace ? undefined : this.uri?.toString(), failures: this.failures };
     try {
       this.last = await this.client.sendRequest<TopologyResult>(TopologyRequest, params);
       this.panel.title = this.last.title;
-      await this.panel.webview.postMessage({ type: "update", title: this.last.title, topology: this.last.topology, svg: this.last.svg });
+      await this.panel.webview.postMessage({ type: "update", title: this.last.title, topology: this.last.topology, svg: this.last.svg, wholeWorkspace: this.wholeWorkspace });
     } catch (e) {
       void vscode.window.showErrorMessage(`Keepalived topology: ${(e as Error).message}`);
     }
@@ -70,6 +84,16 @@ export class TopologyPanel {
         const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(m.source.file));
         const pos = new vscode.Position(m.source.line, 0);
         await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(pos, pos) });
+        return;
+      }
+      case "scope":
+        this.wholeWorkspace = m.workspace;
+        return this.refresh();
+      case "exportPng": {
+        // The page drew the picture as shown (theme colours) on a canvas; the bytes come as base64.
+        if (typeof m.base64 !== "string" || !m.base64) return;
+        const target = await vscode.window.showSaveDialog({ saveLabel: "Export", filters: { PNG: ["png"] }, defaultUri: vscode.Uri.file("keepalived-topology.png") });
+        if (target) await vscode.workspace.fs.writeFile(target, Buffer.from(m.base64, "base64"));
         return;
       }
       case "export": {

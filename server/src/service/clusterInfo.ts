@@ -28,17 +28,17 @@ export function instancesIn(workspace: Workspace, file: string): InstanceInClust
   return out;
 }
 
-/** Markdown for hovering an instance: its effective priority and who holds the VIPs. */
+/** Markdown for hovering inside an instance: a short cluster section (role, effective priority, VIP holder). */
 export function instanceHover(workspace: Workspace, file: string, line: number): string | undefined {
   const found = instancesIn(workspace, file).find((x) => x.instance.statement.range.start.line <= line && line <= x.instance.statement.range.end.line);
   if (!found) return undefined;
   const view = workspace.clusters();
   const state = view.failover(found.cluster);
   const me = state.holders.find((h) => h.instance === found.instance);
-  const lines = [`**${found.instance.name}** on ${found.instance.node.name}`];
+  const size = found.cluster.members.length;
+  const lines = [`**Cluster** — \`${found.instance.name}\` on ${found.instance.node.name}${size > 1 ? `, ${me?.role ?? "member"} of ${size} nodes` : ""}`];
   if (me) lines.push(me.priority !== undefined ? `Effective priority: ${priorityArithmetic(me)} → ${me.role}` : `${me.role}${me.reason ? `: ${me.reason}` : ""}`);
-  if (found.cluster.members.length > 1) lines.push(`Cluster: ${view.summary(found.cluster)}`);
-  else lines.push("No peer found in the workspace for this instance.");
+  if (size <= 1) lines.push("No peer found in the workspace for this instance.");
   if (state.master && found.instance.vips.length) lines.push(`VIPs ${found.instance.vips.map((v) => `\`${v.address}\``).join(", ")} held by ${memberLabel(state.master.instance, found.cluster)}`);
   return lines.join("\n\n");
 }

@@ -17,9 +17,36 @@ function toAction(fix: Fix, diagnostic: LspDiagnostic | undefined): CodeAction {
   return { title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.preferred, diagnostics: diagnostic ? [diagnostic] : undefined, edit: { changes } };
 }
 
+/** `source.fixAll.keepalived`: what editor.codeActionsOnSave runs. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.keepalived`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+/** Every safe fix of the file in one edit; fixes that touch the same text as an earlier one wait for the next run. */
+function fixAll(index: WorkspaceIndex, file: string): CodeAction | undefined {
+  const taken: LspDiagnostic["range"][] = [];
+  const edits: TextEdit[] = [];
+  const fixed: LspDiagnostic[] = [];
+  for (const d of index.workspace.diagnostics()) {
+    if (d.file !== file) continue;
+    const fix = d.fixes?.find((f) => f.safe);
+    if (!fix || fix.edits.some((e) => e.file !== file) || fix.edits.some((e) => taken.some((r) => overlaps(r, e.range)))) continue;
+    const lsp = toLspDiagnostic(d, index.settings.severityOverrides);
+    if (!lsp) continue;
+    for (const e of fix.edits) (taken.push(e.range), edits.push({ range: e.range, newText: e.newText }));
+    fixed.push(lsp);
+  }
+  if (!edits.length) return undefined;
+  return { title: `Fix all safe keepalived problems (${fixed.length})`, kind: FIX_ALL_KIND, diagnostics: fixed, edit: { changes: { [pathToUri(file)]: edits } } };
+}
+
 export function codeActions(index: WorkspaceIndex, params: CodeActionParams): CodeAction[] {
-  if (params.context.only && !params.context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
   const file = uriToPath(params.textDocument.uri);
+  const only = params.context.only;
+  if (only && only.some((k) => FIX_ALL_KIND.startsWith(k) && k !== "")) {
+    const all = fixAll(index, file);
+    return all ? [all] : [];
+  }
+  if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
   const withFixes = index.workspace.diagnostics().filter((d): d is Diagnostic & { fixes: Fix[] } => d.file === file && !!d.fixes?.length);
   const actions: CodeAction[] = [];
   const asked = params.context.diagnostics.filter((d) => d.source === "keepalived" || d.source === undefined);

@@ -6,10 +6,10 @@ import type { Diagnostic, Severity } from "../core/check/diagnostic";
 import type { WorkspaceIndex } from "./workspaceIndex";
 import type { SeverityOverride } from "./settings";
 import { pathToUri } from "./uris";
+import { diagnosticDocLink } from "./diagnosticDocs";
 
 /** Long enough to take in the rest of a burst already on its way, short enough not to be felt. */
 export const DEBOUNCE_MS = 2;
-export const DOCS_URL = "https://github.com/keepalived-tools/keepalived-language/blob/main/docs/diagnostics.md";
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -22,11 +22,12 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export function toLspDiagnostic(d: Diagnostic, overrides: Record<string, SeverityOverride>): LspDiagnostic | undefined {
   const override = overrides[d.code];
   if (override === "off") return undefined;
+  const href = diagnosticDocLink(d.code);
   return {
     range: d.range,
     severity: LSP_SEVERITY[override ?? d.severity],
     code: d.code,
-    codeDescription: { href: `${DOCS_URL}#${d.code}` },
+    codeDescription: href ? { href } : undefined,
     source: "keepalived",
     message: d.message,
     relatedInformation: d.related?.map((r) => DiagnosticRelatedInformation.create({ uri: pathToUri(r.file), range: r.range }, r.message)),
@@ -41,6 +42,8 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly index: WorkspaceIndex,
+    /** Diagnostics from elsewhere (keepalived -t runs), published beside ours. */
+    private readonly extra?: { diagnosticsFor(file: string): LspDiagnostic[]; files(): string[] },
   ) {}
 
   /** A file just opened gets its list even when it did not change. */
@@ -74,6 +77,7 @@ export class DiagnosticsPublisher {
       list.push(lsp);
       byFile.set(d.file, list);
     }
+    for (const file of this.extra?.files() ?? []) byFile.set(file, [...(byFile.get(file) ?? []), ...this.extra!.diagnosticsFor(file)]);
     for (const file of this.sent.keys()) if (!byFile.has(file)) byFile.set(file, []);
 
     for (const file of this.index.workspace.files()) if (this.index.isOpen(file) && !byFile.has(file)) byFile.set(file, []);

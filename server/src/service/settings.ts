@@ -13,6 +13,8 @@ export interface KeepalivedSettings {
   severityOverrides: Record<string, SeverityOverride>;
   /** "nodeA/VI_1" → "nodeB/VI_1": kept for the cluster analysis when automatic pairing guesses wrong. */
   peerPairing: Record<string, string>;
+  /** Inlay hints: effective priority beside `priority`, the holder beside each VIP. */
+  inlayHints: boolean;
 }
 
 /** The common names of a cluster's configs: keepalived-master.conf, keepalived_backup.conf,
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: KeepalivedSettings = {
   files: [DEFAULT_FILES],
   severityOverrides: {},
   peerPairing: {},
+  inlayHints: true,
 };
 
 const SEVERITIES = new Set(["error", "warning", "info", "hint", "off"]);
@@ -44,6 +47,7 @@ export function normalizeSettings(raw: unknown): KeepalivedSettings {
     files: strings(r.files) ?? DEFAULT_SETTINGS.files,
     severityOverrides: Object.fromEntries(Object.entries(stringRecord(r.severityOverrides)).filter(([, s]) => SEVERITIES.has(s))) as Record<string, SeverityOverride>,
     peerPairing: stringRecord(r.peerPairing),
+    inlayHints: (r.inlayHints as { enabled?: unknown } | undefined)?.enabled !== false,
   };
 }
 

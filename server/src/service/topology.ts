@@ -13,6 +13,6 @@ export async function topology(index: WorkspaceIndex, params: TopologyParams): P
   let t = workspaceTopology(index.workspace, { failures: params.failures, file });
   // A file with no vrrp_instance (e.g. LVS only, or a script include): show the whole workspace.
   if (file && !t.clusters.length && !t.virtualServers.length) t = workspaceTopology(index.workspace, { failures: params.failures });
-  const title = file ? `Failover topology: ${path.basename(path.dirname(file))}/${path.basename(file)}` : "Failover topology";
+  const title = file ? `Failover topology: ${path.basename(path.dirname(file))}/${path.basename(file)}` : "Failover topology: whole workspace";
   return { title, topology: t, svg: await renderSvg(t), dot: toDot(t), mermaid: toMermaid(t) };
 }

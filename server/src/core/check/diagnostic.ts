@@ -15,6 +15,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix most likely wanted, offered first. */
   preferred?: boolean;
+  /** Applied by "Fix all" (source.fixAll.keepalived, e.g. on save): one obvious answer, in this file only. */
+  safe?: boolean;
 }
 
 export interface RelatedLocation {

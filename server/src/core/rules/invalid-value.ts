@@ -5,6 +5,16 @@ import { checkValue, describeType } from "../schema/values";
 import { checkLine, checkVirtualServerArgs, prefixIgnored } from "../schema/lines";
 import { bareAddress, isIpv4, isIpv6 } from "../util/ip";
 import { compareVersions } from "../util/version";
+import type { ArgType } from "../schema/types";
+import type { Fix } from "../check/diagnostic";
+import { closestValues, isSafeCorrection } from "../util/names";
+
+/** Did-you-mean fixes for a value outside its allowed set; the only candidate is safe to apply. */
+function enumFixes(type: ArgType, w: ConfigWord): Fix[] {
+  if (type.kind !== "enum" || w.substituted) return [];
+  const suggestions = closestValues(w.text, type.values);
+  return suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1 && isSafeCorrection(w.text, s), edits: [{ file: w.file, range: w.range, newText: s }] }));
+}
 
 function unresolved(w: ConfigWord): boolean {
   return /\$\{?[A-Za-z_]/.test(w.text);
@@ -82,7 +92,7 @@ export const invalidValueRule: NodeRule = {
         if (unresolved(w)) return;
         const msg = checkValue(argSpec.type, w.text);
         if (msg) {
-          report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: `${spec.name}: ${msg} (${argSpec.label}: ${describeType(argSpec.type)})` });
+          report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: `${spec.name}: ${msg} (${argSpec.label}: ${describeType(argSpec.type)})`, fixes: enumFixes(argSpec.type, w) });
         } else if (argSpec.type.kind === "decimal" && argSpec.type.wholeBefore && !/^[-+]?\d+$/.test(w.text) && ctx.options.targetVersion && compareVersions(ctx.options.targetVersion, argSpec.type.wholeBefore) < 0) {
           report({
             file: w.file,

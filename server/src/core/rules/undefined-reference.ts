@@ -3,7 +3,7 @@
 import type { NodeRule } from "../check/rule";
 import * as path from "path";
 import { definitionsOf, referencesOf, NAMESPACE_LABEL, NameReference } from "../model/names";
-import { closest } from "../util/names";
+import { closest, isSafeCorrection } from "../util/names";
 
 /** A tracked script, file, process or BFD instance is looked up when keepalived reads the
  *  vrrp_instance or vrrp_sync_group line that tracks it (vrrp_track.c); sync-group members and
@@ -54,7 +54,7 @@ export const undefinedReferenceRule: NodeRule = {
           (suggestions.length ? `. Did you mean '${suggestions[0]}'?` : ""),
         fixes: ref.word.substituted
           ? []
-          : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, edits: [{ file: ref.word.file, range: ref.word.range, newText: s }] })),
+          : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1 && isSafeCorrection(ref.name, s), edits: [{ file: ref.word.file, range: ref.word.range, newText: s }] })),
       });
     }
   },

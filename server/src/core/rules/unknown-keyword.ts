@@ -2,7 +2,7 @@
 import type { NodeRule } from "../check/rule";
 import type { Fix } from "../check/diagnostic";
 import { keywordsIn, lookupKeyword, specsNamed } from "../schema/registry";
-import { closest } from "../util/names";
+import { closest, isSafeCorrection } from "../util/names";
 import { TOP } from "../schema/types";
 
 function blockLabel(blockId: string): string {
@@ -37,7 +37,7 @@ export const unknownKeywordRule: NodeRule = {
       else if (suggestions.length) message += `. Did you mean ${suggestions.map((s) => `'${s}'`).join(" or ")}?`;
       const fixes: Fix[] = kw.substituted
         ? []
-        : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, edits: [{ file: kw.file, range: kw.range, newText: s }] }));
+        : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1 && isSafeCorrection(kw.text, s), edits: [{ file: kw.file, range: kw.range, newText: s }] }));
       report({ file: kw.file, range: kw.range, severity: "error", code: "unknown-keyword", message, fixes });
     }
   },
