@@ -8,6 +8,7 @@ import { runSimulate, SIMULATE_USAGE } from "./simulate";
 import { renderTopology, TOPOLOGY_FORMATS } from "./topology";
 import { runCompare, COMPARE_USAGE } from "./compare";
 import { runFormat, FORMAT_USAGE } from "./format";
+import { runImpact, IMPACT_USAGE } from "./impact";
 
 export class UsageError extends Error {}
 
@@ -60,6 +61,7 @@ const USAGE = `usage:
   ${SIMULATE_USAGE}
   ${COMPARE_USAGE}
   ${FORMAT_USAGE}
+  ${IMPACT_USAGE}
   keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
 
 function runCheck(argv: string[], out: (s: string) => void): number {
@@ -112,6 +114,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         return runCompare(argv, out);
       case "format":
         return runFormat(argv, out, err);
+      case "impact":
+        return runImpact(argv, out);
       case "explain": {
         if (argv.length !== 2) throw new UsageError("explain takes one KEYWORD");
         const text = explainKeyword(argv[1]);
