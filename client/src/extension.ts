@@ -7,6 +7,7 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { TopologyPanel } from "./topology/panel";
 import { ComparePanel } from "./compare/panel";
 import { createPeerConfig } from "./peerConfig";
+import { whatWillThisChangeDo } from "./impact";
 
 let client: LanguageClient | undefined;
 
@@ -46,6 +47,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       const created = uri && (await createPeerConfig(started, uri));
       if (created && uri) await ComparePanel.show(context, started, uri);
     }),
+    vscode.commands.registerCommand("keepalived.whatWillThisChangeDo", () => whatWillThisChangeDo(started)),
   );
 }
 

@@ -30,6 +30,8 @@ import { codeLenses } from "./service/codeLens";
 import { topology } from "./service/topology";
 import { compare, peerConfig, peers } from "./service/compare";
 import { CompareRequest, PeerConfigRequest, PeersRequest, TopologyRequest } from "./protocol";
+import { ImpactFilesRequest, ImpactRequest } from "./protocol";
+import { impact, impactFiles } from "./service/impact";
 import { version } from "../../package.json";
 
 const connection = createConnection(ProposedFeatures.all);
@@ -127,6 +129,8 @@ connection.onRequest(TopologyRequest, (params) => topology(index, params));
 connection.onRequest(PeersRequest, (params: { uri: string }) => peers(index, params.uri));
 connection.onRequest(CompareRequest, (params) => compare(index, params));
 connection.onRequest(PeerConfigRequest, (params) => peerConfig(index, params));
+connection.onRequest(ImpactFilesRequest, () => impactFiles(index));
+connection.onRequest(ImpactRequest, (params) => impact(index, params));
 
 documents.listen(connection);
 connection.listen();
