@@ -25,6 +25,8 @@ import { scriptSecurityRule } from "./script-security";
 import { notifyScriptMissingRule } from "./notify-script-missing";
 import { vrrpFirewallHintRule } from "./vrrp-firewall-hint";
 import { tooManyVipsRule } from "./too-many-vips";
+import { nopreemptIgnoredRule } from "./nopreempt-ignored";
+import { preemptDelayIgnoredRule } from "./preempt-delay-ignored";
 
 export const FILE_RULES: FileRule[] = [syntaxRule];
 
@@ -53,4 +55,6 @@ export const NODE_RULES: NodeRule[] = [
   notifyScriptMissingRule,
   vrrpFirewallHintRule,
   tooManyVipsRule,
+  nopreemptIgnoredRule,
+  preemptDelayIgnoredRule,
 ];

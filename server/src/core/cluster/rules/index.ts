@@ -11,6 +11,10 @@ import { multipleAddressOwnersRule } from "./multiple-address-owners";
 import { trackWeightIneffectiveRule } from "./track-weight-ineffective";
 import { vridConflictRule } from "./vrid-conflict";
 import { weakAuthPassRule, sharedAuthPassRule } from "./weak-auth-pass";
+import { nopreemptBlocksFailoverRule } from "./nopreempt-blocks-failover";
+import { vipIsNodeAddressRule } from "./vip-is-node-address";
+import { vipOutsideSubnetRule } from "./vip-outside-subnet";
+import { vipOddPrefixRule } from "./vip-odd-prefix";
 
 export const CLUSTER_RULES: ClusterRule[] = [
   vridMismatchRule,
@@ -23,6 +27,10 @@ export const CLUSTER_RULES: ClusterRule[] = [
   multipleAddressOwnersRule,
   trackWeightIneffectiveRule,
   weakAuthPassRule,
+  nopreemptBlocksFailoverRule,
+  vipIsNodeAddressRule,
+  vipOutsideSubnetRule,
+  vipOddPrefixRule,
 ];
 
 export const CROSS_CLUSTER_RULES: CrossClusterRule[] = [vridConflictRule, sharedAuthPassRule];
