@@ -61,6 +61,15 @@ const only = (r: ImpactReport) => {
   return r.clusters[0];
 };
 
+test("a change that repairs two masters (the VRID of one node): said so, one node to reload", () => {
+  const r = impact({ "lb-a": A, "lb-b": { ...B, vrid: 52 } }, { "lb-a": A, "lb-b": B });
+  const c = only(r);
+  assert.deepEqual([c.masterBefore, c.masterAfter], [["lb-a", "lb-b"], ["lb-a"]]);
+  assert.match(c.explanation, /two masters before/);
+  assert.equal(c.recommended!.splits, 0);
+  assert.match(c.advice, /only lb-b changes: reload it/);
+});
+
 test("no change: nothing to apply, nothing moves", () => {
   const r = impact({ "lb-a": A, "lb-b": B }, { "lb-a": A, "lb-b": B });
   assert.equal(r.apply, "none");
@@ -198,7 +207,8 @@ test("CLI: impact OLD NEW in text and JSON, exit 1 when no order avoids two mast
   assert.equal(data.version, 1);
   assert.equal(data.clusters[0].moves, true);
   assert.deepEqual(data.clusters[0].masterAfter, ["lb-b"]);
-  assert.deepEqual(data.clusters[0].recommendedOrder, ["lb-b", "lb-a"]);
+  // Only lb-b changes: lb-a needs no reload.
+  assert.deepEqual(data.clusters[0].recommendedOrder, ["lb-b"]);
   const single = lint(["impact", path.join(old, "lb-a", "keepalived.conf"), path.join(prio, "lb-a", "keepalived.conf")]);
   assert.equal(single.code, 0);
   assert.match(single.stdout, /no change/);

@@ -108,6 +108,8 @@ function explain(c: Omit<ClusterImpact, "explanation" | "advice">, slots: Rollou
   const after = c.masterAfter.join(" and ") || "nobody";
   if (c.status === "removed") parts.push(`the virtual router is removed: ${before} releases its VIPs`);
   else if (c.status === "added") parts.push(`a new virtual router: ${after} takes its VIPs`);
+  else if (c.masterBefore.length > 1 && c.masterAfter.length === 1) parts.push(`two masters before (${before}: they do not hear each other); after the change ${after} alone holds the VIPs`);
+  else if (c.masterAfter.length > 1) parts.push(`TWO MASTERS after the change (${after}: they do not hear each other)`);
   else if (c.moves) {
     const a = slots.find((s) => s.after && c.masterAfter.includes(s.node))?.after;
     const b = slots.find((s) => s.before && c.masterBefore.includes(s.node))?.before;
@@ -124,7 +126,7 @@ function advise(c: Omit<ClusterImpact, "advice">): string {
   const plan = c.recommended;
   if (!plan) return c.status === "removed" ? "reload the nodes in any order" : "reload the nodes in any order";
   const order = plan.order.join(", then ");
-  if (plan.splits === 0) return `safe order (${plan.name}): ${order}`;
+  if (plan.splits === 0) return plan.order.length === 1 ? `only ${order} changes: reload it` : `safe order (${plan.name}): ${order}`;
   const backups = plan.order.filter((n) => !c.masterBefore.includes(n));
   return (
     `every order leaves two masters for a moment (${c.coordination.filter((x) => x.hazard === "two-masters").map((x) => x.setting).join(", ")}): ` +
@@ -193,10 +195,11 @@ export function changeImpact(before: ImpactSide, after: ImpactSide): ImpactRepor
       if (slots.some((s) => s.after === m)) continue;
       slotOf(keyOfInstance(m, after), label(m, after)).after = m;
     }
+    for (const s of slots) s.changed = !s.kept || !s.before || !s.after || settingChanges(s.before, s.after).length > 0;
     const nameOf = (i: VrrpInstance) => slots.find((s) => s.before === i || s.after === i)!.node;
     const olds = slots.map((s) => s.before).filter((i): i is VrrpInstance => !!i);
     const news = slots.map((s) => s.after).filter((i): i is VrrpInstance => !!i);
-    const changed = slots.some((s) => !s.kept || !s.before || !s.after || settingChanges(s.before, s.after).length > 0);
+    const changed = slots.some((s) => s.changed);
     const status: ClusterImpact["status"] = !olds.length ? "added" : !news.length ? "removed" : changed ? "changed" : "unchanged";
     const plans = status === "unchanged" || status === "removed" ? [] : candidateOrders(slots).map((o) => walk(o.name, slots, o.order));
     const recommended = plans.length ? bestPlan(plans) : undefined;

@@ -20,6 +20,8 @@ export interface RolloutSlot {
   after?: VrrpInstance;
   /** keepalived keeps the running instance across the reload (same identity). */
   kept: boolean;
+  /** Something keepalived runs differs here: the node has to be reloaded (unchanged ones are not). */
+  changed?: boolean;
 }
 
 export interface RolloutStep {
@@ -95,6 +97,8 @@ export function walk(name: string, slots: RolloutSlot[], order: string[]): Rollo
   const applied = new Set<string>();
   const current = () => slots.map((s) => (applied.has(s.node) ? s.after : s.before)).filter((i): i is VrrpInstance => !!i);
   let masters = elect(current(), []);
+  // Two masters already before the change (e.g. the change repairs a split) is not the rollout's doing.
+  const alreadySplit = masters.length;
   const steps: RolloutStep[] = [];
   for (const node of order) {
     const slot = slots.find((s) => s.node === node)!;
@@ -118,7 +122,7 @@ export function walk(name: string, slots: RolloutSlot[], order: string[]): Rollo
     steps.push({ node, masters: after, released, moved, note });
     masters = next;
   }
-  return { name, order, steps, splits: steps.filter((s) => s.masters.length > 1).length, moves: steps.filter((s) => s.moved).length };
+  return { name, order, steps, splits: steps.filter((s) => s.masters.length > Math.max(1, alreadySplit)).length, moves: steps.filter((s) => s.moved).length };
 }
 
 /** Backups first (lowest priority first, the master last), and the master first. Either way nodes
@@ -130,11 +134,11 @@ export function candidateOrders(slots: RolloutSlot[]): { name: string; order: st
   const prio = (s: RolloutSlot) => s.before?.priority.value ?? 0;
   const leaving = slots.filter((s) => s.before && !s.after).map((s) => s.node).sort();
   const joining = slots.filter((s) => !s.before && s.after).map((s) => s.node).sort();
-  const staying = slots.filter((s) => s.before && s.after);
+  const staying = slots.filter((s) => s.before && s.after && s.changed !== false);
   const backups = staying.filter((s) => !masters.has(s.node)).sort((a, b) => prio(a) - prio(b) || a.node.localeCompare(b.node)).map((s) => s.node);
   const first = staying.filter((s) => masters.has(s.node)).map((s) => s.node).sort();
   const around = (middle: string[]) => [...leaving, ...middle, ...joining];
-  if (!first.length || !backups.length) return [{ name: "any order", order: around([...first, ...backups]) }];
+  if (!first.length || !backups.length) return [{ name: first.length + backups.length > 1 ? "any order" : "one node", order: around([...first, ...backups]) }];
   return [
     { name: "backups first", order: around([...backups, ...first]) },
     { name: "master first", order: around([...first, ...backups]) },
