@@ -64,7 +64,7 @@ test("What Will This Change Do? in code-server", { skip, timeout: 10 * 60_000 },
     fs.mkdirSync(path.join(userData, "User"), { recursive: true });
     fs.writeFileSync(
       path.join(userData, "User", "settings.json"),
-      JSON.stringify({ "security.workspace.trust.enabled": false, "workbench.startupEditor": "none", "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": false, "chat.commandCenter.enabled": false }),
+      JSON.stringify({ "security.workspace.trust.enabled": false, "workbench.startupEditor": "none", "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": false, "chat.commandCenter.enabled": false, "files.autoSave": "off" }),
     );
     assert.match(run(CODE_SERVER, ["--user-data-dir", userData, "--extensions-dir", extensions, "--install-extension", vsix], { env, timeout: 120_000 }), /successfully installed/i);
 

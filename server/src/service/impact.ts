@@ -18,6 +18,15 @@ export function impactFiles(index: WorkspaceIndex): ImpactFilesResult {
 }
 
 export function impact(index: WorkspaceIndex, params: ImpactParams): ImpactResult {
+  try {
+    return analyse(index, params);
+  } catch (e) {
+    // One failed analysis is a message in the result, never a dead server.
+    return { text: `keepalived: the change could not be analysed: ${(e as Error).message}\n`, data: { version: 1, apply: "none", nodes: [], clusters: [] } };
+  }
+}
+
+function analyse(index: WorkspaceIndex, params: ImpactParams): ImpactResult {
   const entries = Object.entries(params?.before ?? {}).slice(0, MAX_FILES).filter((e): e is [string, string] => typeof e[1] === "string");
   const texts = new Map(entries);
   const old = new Workspace({ ...index.workspace.options, access: memoryAccess(texts) });

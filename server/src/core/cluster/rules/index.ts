@@ -15,6 +15,7 @@ import { nopreemptBlocksFailoverRule } from "./nopreempt-blocks-failover";
 import { vipIsNodeAddressRule } from "./vip-is-node-address";
 import { vipOutsideSubnetRule } from "./vip-outside-subnet";
 import { vipOddPrefixRule } from "./vip-odd-prefix";
+import { preemptDelayNeverUsedRule } from "../../rules/preempt-delay-ignored";
 
 export const CLUSTER_RULES: ClusterRule[] = [
   vridMismatchRule,
@@ -31,6 +32,7 @@ export const CLUSTER_RULES: ClusterRule[] = [
   vipIsNodeAddressRule,
   vipOutsideSubnetRule,
   vipOddPrefixRule,
+  preemptDelayNeverUsedRule,
 ];
 
 export const CROSS_CLUSTER_RULES: CrossClusterRule[] = [vridConflictRule, sharedAuthPassRule];
