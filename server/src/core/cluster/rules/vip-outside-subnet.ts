@@ -2,7 +2,10 @@
 // own address and its peers' addresses all sit in one subnet of that size and the VIP's subnet is
 // another one, the interface cannot have both as one subnet: the VIP brings a second subnet onto the
 // segment (routers that do not know it ignore the gratuitous ARP). A VIP without a prefix (/32) or
-// on another interface (`dev`) tells nothing, and is left alone.
+// on another interface (`dev`) tells nothing, and is left alone; so is a VIP of a far-away network
+// (not even the nodes' /16): unicast_src_ip may sit on another interface than the VIP (a private
+// network for the adverts, a public one for the VIP), and then both are meant. A VIP next door to the
+// nodes' subnet but outside it is the typo or the wrong prefix this is about.
 import type { ClusterRule } from "../rule";
 import { ipv4CommonBits, ipv4Network, ipv4Text, ipv4Value } from "../../util/ip";
 
@@ -23,7 +26,7 @@ export const vipOutsideSubnetRule: ClusterRule = {
         const dev = v.statement.args.findIndex((a) => a.text === "dev");
         if (dev >= 0 && v.statement.args[dev + 1]?.text !== m.interface?.value) continue;
         // The node and its peers share this /len: that is the interface's subnet at this size.
-        if (lan < len || ipv4Network(value, len) === ipv4Network(own, len)) continue;
+        if (lan < len || ipv4Network(value, len) === ipv4Network(own, len) || ipv4CommonBits(value, own) < 16) continue;
         report({
           file: v.word.file,
           range: v.word.range,
