@@ -40,12 +40,18 @@ export function impactText(r: ImpactReport): string {
   const lines: string[] = [];
   const changedNodes = r.nodes.filter((n) => n.status !== "unchanged");
   if (!changedNodes.length && r.clusters.every((c) => c.status === "unchanged")) return "no change to what keepalived runs\n";
-  lines.push(`overall: ${APPLY_TEXT[r.apply]}`, "");
+  const verbs = { reload: "reload (SIGHUP)", restart: "restart", start: "start keepalived on", stop: "stop keepalived on" } as const;
+  const groups = (Object.keys(verbs) as (keyof typeof verbs)[])
+    .map((a) => [a, changedNodes.filter((n) => n.apply === a).map((n) => n.node)] as const)
+    .filter(([, names]) => names.length)
+    .map(([a, names]) => `${verbs[a]} ${names.join(", ")}`);
+  lines.push(`overall: ${groups.join(" · ") || APPLY_TEXT[r.apply]}`, "");
   for (const n of changedNodes) {
     lines.push(`node ${n.node} (${n.status}): ${APPLY_TEXT[n.apply]}`);
     for (const i of n.instances) {
       if (i.action === "kept" && !i.changes.length) continue;
-      const what = { kept: "kept", created: "created on reload", removed: "removed on reload", recreated: "re-created on reload" }[i.action];
+      const when = n.status === "added" ? "when keepalived starts" : n.status === "removed" ? "when keepalived stops" : "on reload";
+      const what = { kept: "kept", created: `created ${when}`, removed: `removed ${when}`, recreated: "re-created on reload" }[i.action];
       lines.push(`  ${i.instance}: ${what}${i.changes.length ? ` — ${i.changes.join("; ")}` : ""}`);
     }
     for (const r2 of n.restart) lines.push(`  ${r2.keyword}: ${r2.before} → ${r2.after}`);
