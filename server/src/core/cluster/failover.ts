@@ -42,6 +42,12 @@ export function holdsBack(i: VrrpInstance): boolean {
   return !!i.nopreempt && i.state?.value !== "MASTER" && i.priority.value !== 255;
 }
 
+/** preempt_delay as keepalived applies it: cleared for an initial state MASTER and next to nopreempt
+ *  (the same function of keepalived/vrrp/vrrp.c). */
+export function delaysPreemption(i: VrrpInstance): boolean {
+  return !!i.preemptDelay && !i.nopreempt && i.state?.value !== "MASTER";
+}
+
 export class Failures {
   constructor(readonly specs: FailureSpec[]) {}
 
@@ -131,8 +137,8 @@ export function holdersOf(cluster: Cluster, failures: Failures = NONE, incumbent
     kept.reason = `stays MASTER: ${master.node} has nopreempt`;
     keptBy = master;
     master = kept;
-  } else if (master && incumbent && master.instance !== incumbent && master.instance.preemptDelay && kept) {
-    master.reason = `takes over after preempt_delay ${master.instance.preemptDelay.value}s`;
+  } else if (master && incumbent && master.instance !== incumbent && delaysPreemption(master.instance) && kept) {
+    master.reason = `takes over after preempt_delay ${master.instance.preemptDelay!.value}s`;
   }
   if (master) master.role = "MASTER";
   const ordered = [...(master ? [master] : []), ...live.filter((h) => h !== master), ...holders.filter((h) => h.priority === undefined)];
