@@ -12,6 +12,7 @@ import { followConfigFiles } from "./configFiles";
 import { registerStatusBar } from "./statusBar";
 import { registerTasks } from "./tasks";
 import { registerKeepalivedTest } from "./keepalivedTest";
+import { whatWillThisChangeDo } from "./impact";
 
 let client: LanguageClient | undefined;
 
@@ -58,6 +59,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       const at = new vscode.Position(Math.max(0, line), 0);
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(at, at), preview: true });
     }),
+    vscode.commands.registerCommand("keepalived.whatWillThisChangeDo", () => whatWillThisChangeDo(started)),
   );
   registerStatusBar(context, started);
   registerTasks(context);

@@ -98,3 +98,20 @@ export interface KeepalivedTestResult {
   exitCode?: number | null;
   error?: string;
 }
+
+/** The files a change analysis covers: every keepalived file the server knows, with its includes. */
+export const ImpactFilesRequest = "keepalived/impactFiles";
+export interface ImpactFilesResult {
+  files: string[];
+}
+
+/** "What will this change do?": the server compares `before` (e.g. git HEAD) with what it has now. */
+export const ImpactRequest = "keepalived/impact";
+export interface ImpactParams {
+  /** File path → its text before the change; null: the file did not exist. */
+  before: Record<string, string | null>;
+}
+export interface ImpactResult {
+  text: string;
+  data: import("./core/impact/render").ImpactData;
+}

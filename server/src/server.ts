@@ -34,6 +34,8 @@ import { CompareRequest, FileStatusRequest, KeepalivedTestRequest, PeerConfigReq
 import { inlayHints } from "./service/inlayHints";
 import { fileStatus } from "./service/fileStatus";
 import { KeepalivedTestRuns } from "./service/keepalivedTest";
+import { ImpactFilesRequest, ImpactRequest } from "./protocol";
+import { impact, impactFiles } from "./service/impact";
 import { version } from "../../package.json";
 
 const connection = createConnection(ProposedFeatures.all);
@@ -141,6 +143,8 @@ connection.onRequest(PeerConfigRequest, (params) => peerConfig(index, params));
 connection.languages.inlayHint.on((params) => inlayHints(index, params));
 connection.onRequest(FileStatusRequest, (params) => fileStatus(index, params));
 connection.onRequest(KeepalivedTestRequest, (params) => keepalivedRuns.run(uriToPath(params.uri), (f, l) => index.text(f)?.split("\n")[l]?.length ?? 0));
+connection.onRequest(ImpactFilesRequest, () => impactFiles(index));
+connection.onRequest(ImpactRequest, (params) => impact(index, params));
 
 documents.listen(connection);
 connection.listen();

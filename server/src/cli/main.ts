@@ -9,6 +9,7 @@ import { renderTopology, TOPOLOGY_FORMATS } from "./topology";
 import { runCompare, COMPARE_USAGE } from "./compare";
 import { runFormat, FORMAT_USAGE } from "./format";
 import { runFirewall, FIREWALL_USAGE } from "./firewall";
+import { runImpact, IMPACT_USAGE } from "./impact";
 
 export class UsageError extends Error {}
 
@@ -69,6 +70,7 @@ const USAGE = `usage:
   ${COMPARE_USAGE}
   ${FORMAT_USAGE}
   ${FIREWALL_USAGE}
+  ${IMPACT_USAGE}
   keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
 
 function runCheck(argv: string[], out: (s: string) => void, err?: (s: string) => void): number {
@@ -123,6 +125,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         return runFormat(argv, out, err);
       case "firewall":
         return runFirewall(argv, out);
+      case "impact":
+        return runImpact(argv, out);
       case "explain": {
         if (argv.length !== 2) throw new UsageError("explain takes one KEYWORD");
         const text = explainKeyword(argv[1]);

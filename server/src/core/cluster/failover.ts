@@ -31,6 +31,21 @@ export interface FailoverState {
   /** MASTER first, then backups by effective priority, then FAULT and DOWN members. */
   holders: Holder[];
   master?: Holder;
+  /** The member that would have taken over but has nopreempt, so the running master stays. */
+  keptBy?: Holder;
+}
+
+/** nopreempt as keepalived applies it: cleared for an initial state MASTER and for the address
+ *  owner (keepalived/vrrp/vrrp.c vrrp_complete_instance: "nopreempt will not work with initial
+ *  state MASTER", "nopreempt is incompatible with priority 255"). */
+export function holdsBack(i: VrrpInstance): boolean {
+  return !!i.nopreempt && i.state?.value !== "MASTER" && i.priority.value !== 255;
+}
+
+/** preempt_delay as keepalived applies it: cleared for an initial state MASTER and next to nopreempt
+ *  (the same function of keepalived/vrrp/vrrp.c). */
+export function delaysPreemption(i: VrrpInstance): boolean {
+  return !!i.preemptDelay && !i.nopreempt && i.state?.value !== "MASTER";
 }
 
 export class Failures {
@@ -115,17 +130,19 @@ export function holdersOf(cluster: Cluster, failures: Failures = NONE, incumbent
   });
   const live = holders.filter((h) => h.priority !== undefined).sort(compareHolders);
   let master = live[0];
+  let keptBy: Holder | undefined;
   // A backup with nopreempt does not take over from a running master of lower priority.
   const kept = incumbent && live.find((h) => h.instance === incumbent);
-  if (master && kept && kept !== master && master.instance.nopreempt) {
+  if (master && kept && kept !== master && holdsBack(master.instance)) {
     kept.reason = `stays MASTER: ${master.node} has nopreempt`;
+    keptBy = master;
     master = kept;
-  } else if (master && incumbent && master.instance !== incumbent && master.instance.preemptDelay && kept) {
-    master.reason = `takes over after preempt_delay ${master.instance.preemptDelay.value}s`;
+  } else if (master && incumbent && master.instance !== incumbent && delaysPreemption(master.instance) && kept) {
+    master.reason = `takes over after preempt_delay ${master.instance.preemptDelay!.value}s`;
   }
   if (master) master.role = "MASTER";
   const ordered = [...(master ? [master] : []), ...live.filter((h) => h !== master), ...holders.filter((h) => h.priority === undefined)];
-  return { cluster, holders: ordered, master };
+  return { cluster, holders: ordered, master, keptBy };
 }
 
 export interface SimulationResult {

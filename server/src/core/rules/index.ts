@@ -26,6 +26,8 @@ import { notifyScriptMissingRule } from "./notify-script-missing";
 import { vrrpFirewallHintRule } from "./vrrp-firewall-hint";
 import { tooManyVipsRule } from "./too-many-vips";
 import { undefinedVariableRule } from "./undefined-variable";
+import { nopreemptIgnoredRule } from "./nopreempt-ignored";
+import { preemptDelayIgnoredRule } from "./preempt-delay-ignored";
 
 export const FILE_RULES: FileRule[] = [syntaxRule];
 
@@ -55,4 +57,6 @@ export const NODE_RULES: NodeRule[] = [
   vrrpFirewallHintRule,
   tooManyVipsRule,
   undefinedVariableRule,
+  nopreemptIgnoredRule,
+  preemptDelayIgnoredRule,
 ];

@@ -49,3 +49,26 @@ export function bareAddress(text: string): { address: string; ignored?: string }
   const cut = text.includes("-") ? text.indexOf("-") : text.indexOf("/");
   return cut < 0 ? { address: text } : { address: text.slice(0, cut), ignored: text.slice(cut) };
 }
+
+/** An IPv4 address as a 32-bit number (undefined when not IPv4). */
+export function ipv4Value(text: string): number | undefined {
+  const addr = text.split("/")[0];
+  return isIpv4(addr) ? addr.split(".").reduce((acc, o) => acc * 256 + Number(o), 0) : undefined;
+}
+
+export function ipv4Text(value: number): string {
+  return [24, 16, 8, 0].map((s) => Math.floor(value / 2 ** s) % 256).join(".");
+}
+
+/** The first address of the /len network holding `value`. */
+export function ipv4Network(value: number, len: number): number {
+  const size = 2 ** (32 - len);
+  return Math.floor(value / size) * size;
+}
+
+/** How many leading bits two IPv4 addresses share. */
+export function ipv4CommonBits(a: number, b: number): number {
+  let n = 0;
+  while (n < 32 && ipv4Network(a, n + 1) === ipv4Network(b, n + 1)) n++;
+  return n;
+}

@@ -11,6 +11,11 @@ import { multipleAddressOwnersRule } from "./multiple-address-owners";
 import { trackWeightIneffectiveRule } from "./track-weight-ineffective";
 import { vridConflictRule } from "./vrid-conflict";
 import { weakAuthPassRule, sharedAuthPassRule } from "./weak-auth-pass";
+import { nopreemptBlocksFailoverRule } from "./nopreempt-blocks-failover";
+import { vipIsNodeAddressRule } from "./vip-is-node-address";
+import { vipOutsideSubnetRule } from "./vip-outside-subnet";
+import { vipOddPrefixRule } from "./vip-odd-prefix";
+import { preemptDelayNeverUsedRule } from "../../rules/preempt-delay-ignored";
 
 export const CLUSTER_RULES: ClusterRule[] = [
   vridMismatchRule,
@@ -23,6 +28,11 @@ export const CLUSTER_RULES: ClusterRule[] = [
   multipleAddressOwnersRule,
   trackWeightIneffectiveRule,
   weakAuthPassRule,
+  nopreemptBlocksFailoverRule,
+  vipIsNodeAddressRule,
+  vipOutsideSubnetRule,
+  vipOddPrefixRule,
+  preemptDelayNeverUsedRule,
 ];
 
 export const CROSS_CLUSTER_RULES: CrossClusterRule[] = [vridConflictRule, sharedAuthPassRule];

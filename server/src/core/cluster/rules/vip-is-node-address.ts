@@ -1,0 +1,37 @@
+// A virtual address that is also a node's own address. keepalived treats a VIP found on an
+// interface as left over from a crash and forgets it as the interface's address
+// (keepalived/vrrp/vrrp.c remove_residual_vips); an instance left without a source address goes to
+// FAULT ("no IPv4 address for interface", keepalived/vrrp/vrrp_track.c, or "src address not
+// configured" when unicast_src_ip cannot be bound, vrrp.c). A backup also deletes its VIPs, here
+// its own address. A VIP that is a peer's address takes that address away from the peer.
+import type { ClusterRule } from "../rule";
+import { memberLabel } from "../cluster";
+
+export const vipIsNodeAddressRule: ClusterRule = {
+  code: "vip-is-node-address",
+  alsoAlone: true,
+  checkCluster(cluster, report) {
+    for (const m of cluster.members) {
+      for (const v of m.vips) {
+        let what: string | undefined;
+        let where = m.unicastSrc?.word;
+        if (m.unicastSrc?.value === v.key) what = `the unicast_src_ip of ${memberLabel(m, cluster)}`;
+        const ownOther = !what && m.node.instances.find((o) => o !== m && o.unicastSrc?.value === v.key);
+        if (ownOther) (what = `${m.node.name}'s own address (unicast_src_ip of ${ownOther.name})`), (where = ownOther.unicastSrc!.word);
+        const peer = !what && m.unicastPeers.find((p) => p.address === v.key);
+        if (peer) (what = `a unicast_peer of ${m.name}, another node's address`), (where = peer.word);
+        const member = !what && cluster.members.find((o) => o !== m && o.unicastSrc?.value === v.key);
+        if (member) (what = `${memberLabel(member, cluster)}'s own address (its unicast_src_ip)`), (where = member.unicastSrc!.word);
+        if (!what) continue;
+        report({
+          file: v.word.file,
+          range: v.word.range,
+          severity: "error",
+          code: "vip-is-node-address",
+          message: `virtual address ${v.key} is ${what}: keepalived takes an address it finds on the interface for a stale VIP, and the instance goes to FAULT (no source address); a backup deletes it. A VIP must be an address no node has`,
+          related: where ? [{ file: where.file, range: where.range, message: what }] : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,47 @@
+// keepalived/impactFiles and keepalived/impact through the real server: the old texts come from the
+// client (git HEAD in VS Code), the new ones are what the server has, unsaved edits included.
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { TestClient, uriOf } from "./lspClient";
+import { REPO } from "../helpers";
+import type { ImpactFilesResult, ImpactResult } from "../../server/src/protocol";
+
+test("the server compares the given old texts with the workspace, unsaved edits included", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kalsp-impact-"));
+  fs.cpSync(path.join(REPO, "examples", "cluster"), dir, { recursive: true });
+  const lbB = path.join(dir, "lb-b", "keepalived.conf");
+  // The example plants a VRID mismatch; the old side is the repaired pair.
+  fs.writeFileSync(lbB, fs.readFileSync(lbB, "utf8").replace("virtual_router_id 52", "virtual_router_id 51"));
+  const client = new TestClient();
+  try {
+    await client.initialize([dir]);
+    // The folder is scanned once the client's settings are in.
+    let files: string[] = [];
+    for (let tries = 0; tries < 50 && !files.length; tries++) {
+      files = (await client.request<ImpactFilesResult>("keepalived/impactFiles", {})).files;
+      if (!files.length) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(files.includes(lbB) && files.some((f) => f.endsWith(path.join("common", "scripts.conf"))), files.join(", "));
+    const before = Object.fromEntries(files.map((f) => [f, fs.readFileSync(f, "utf8")]));
+    const same = await client.request<ImpactResult>("keepalived/impact", { before });
+    assert.equal(same.data.apply, "none");
+    // The user raises lb-b's priority above lb-a's in the editor, without saving.
+    const text = fs.readFileSync(lbB, "utf8");
+    const uri = await client.open(lbB, text);
+    const line = text.split("\n").findIndex((l) => /^\s*priority \d+/.test(l));
+    const old = text.split("\n")[line];
+    await client.change(uri, { start: { line, character: 0 }, end: { line, character: old.length } }, "    priority 250");
+    const r = await client.request<ImpactResult>("keepalived/impact", { before });
+    assert.equal(r.data.apply, "reload");
+    const c = r.data.clusters[0];
+    assert.deepEqual([c.masterBefore, c.masterAfter, c.moves], [["lb-a"], ["lb-b"], true]);
+    assert.match(r.text, /the VIPs move from lb-a to lb-b/);
+    assert.equal(uriOf(lbB), uri);
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
