@@ -1,4 +1,6 @@
 // keepalived-lint: the core's checks, explanations and (as they land) topology and comparison, for CI.
+import * as fs from "fs";
+import * as path from "path";
 import { Workspace } from "../core/check/workspace";
 import { collectConfigFiles } from "./findConfigs";
 import { toJson, toSarif, toText } from "./formats";
@@ -8,6 +10,7 @@ import { runSimulate, SIMULATE_USAGE } from "./simulate";
 import { renderTopology, TOPOLOGY_FORMATS } from "./topology";
 import { runCompare, COMPARE_USAGE } from "./compare";
 import { runFormat, FORMAT_USAGE } from "./format";
+import { runRender, RENDER_USAGE } from "./render";
 
 export class UsageError extends Error {}
 
@@ -41,6 +44,18 @@ export function parseArgs(argv: string[], valued: string[], flagNames: string[])
   return { command, options, flags, paths };
 }
 
+/** `--inventory INV`: role templates are rendered per host of INV. */
+function inventoryOption(args: ParsedArgs): string | undefined {
+  const inv = args.options.get("inventory")?.[0];
+  if (inv === undefined) return undefined;
+  try {
+    fs.statSync(inv);
+  } catch {
+    throw new UsageError(`cannot read ${inv}: ENOENT`);
+  }
+  return path.resolve(inv);
+}
+
 export function buildWorkspace(args: ParsedArgs): Workspace {
   if (!args.paths.length) throw new UsageError("no PATH given");
   let files: string[];
@@ -49,21 +64,22 @@ export function buildWorkspace(args: ParsedArgs): Workspace {
   } catch (e) {
     throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
-  const ws = new Workspace({ includeRoots: args.options.get("include-root") ?? [], targetVersion: args.options.get("target-version")?.[0] });
+  const ws = new Workspace({ includeRoots: args.options.get("include-root") ?? [], targetVersion: args.options.get("target-version")?.[0], inventory: inventoryOption(args) });
   ws.addFiles(files);
   return ws;
 }
 
 const USAGE = `usage:
-  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] PATH...
+  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--inventory INV] PATH...
   keepalived-lint explain KEYWORD
   ${SIMULATE_USAGE}
   ${COMPARE_USAGE}
   ${FORMAT_USAGE}
-  keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
+  ${RENDER_USAGE}
+  keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... [--inventory INV] PATH...`;
 
 function runCheck(argv: string[], out: (s: string) => void): number {
-  const args = parseArgs(argv, ["format", "include-root", "target-version"], []);
+  const args = parseArgs(argv, ["format", "include-root", "target-version", "inventory"], []);
   const format = args.options.get("format")?.[0] ?? "text";
   if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
   const target = args.options.get("target-version")?.[0];
@@ -75,7 +91,7 @@ function runCheck(argv: string[], out: (s: string) => void): number {
 }
 
 async function runTopology(argv: string[], out: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, ["format", "fail", "include-root", "target-version"], []);
+  const args = parseArgs(argv, ["format", "fail", "include-root", "target-version", "inventory"], []);
   const format = args.options.get("format")?.[0] ?? "svg";
   if (!(TOPOLOGY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (${TOPOLOGY_FORMATS.join(", ")})`);
   out(await renderTopology(buildWorkspace(args), args));
@@ -112,6 +128,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         return runCompare(argv, out);
       case "format":
         return runFormat(argv, out, err);
+      case "render":
+        return runRender(argv, out, err);
       case "explain": {
         if (argv.length !== 2) throw new UsageError("explain takes one KEYWORD");
         const text = explainKeyword(argv[1]);
