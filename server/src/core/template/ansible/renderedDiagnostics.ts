@@ -121,7 +121,9 @@ export function mapRenderedDiagnostics(all: Diagnostic[], hosts: RenderedHost[],
         if (def) related.push({ file: def.file, range: def.range, message: `${host.host}: ${name} = ${show(def.value)}` });
       }
     }
-    const mapped: Diagnostic = { ...d, file: h.template, range: at.range, related, fixes: undefined };
+    // Fixes edit the rendered text, which is nowhere on disk: none on the template.
+    const { fixes: _fixes, ...rest } = d;
+    const mapped: Diagnostic = { ...rest, file: h.template, range: at.range, related };
     // A cross-host finding is reported by each host it involves: once is enough on the one template line.
     const who = involved.length > 1 ? involved.map((x) => x.host.host).sort().join(",") : d.message;
     const key = `${mapped.file}\u0000${at.range.start.line}:${at.range.start.character}\u0000${d.code}\u0000${who}`;
