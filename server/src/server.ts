@@ -31,6 +31,7 @@ import { topology } from "./service/topology";
 import { compare, peerConfig, peers } from "./service/compare";
 import { CompareRequest, PeerConfigRequest, PeersRequest, TopologyRequest } from "./protocol";
 import { version } from "../../package.json";
+import { ANSIBLE_INPUTS } from "./core/template/ansible/project";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -85,7 +86,7 @@ connection.onInitialized(async () => {
   }
   if (canWatchFiles) {
     // Included files may have any name, so every .conf is watched; the index decides what counts.
-    const globs = [...new Set([...index.settings.files, "**/*.conf"])];
+    const globs = [...new Set([...index.settings.files, "**/*.conf", ...ANSIBLE_INPUTS])];
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
   }
   if (hasFolderEvents) connection.workspace.onDidChangeWorkspaceFolders(foldersChanged);

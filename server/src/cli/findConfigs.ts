@@ -7,6 +7,8 @@ const SKIP_DIRS = new Set(["node_modules", ".git", "out", "dist"]);
 
 export function looksLikeKeepalived(file: string): boolean {
   const base = path.basename(file);
+  // An Ansible role or playbook beside the templates (keepalived.yml, defaults/main.yml) is not a config.
+  if (/\.(ya?ml|json|md|rst|py|sh|ini)$/i.test(base)) return false;
   if (/keepalived/i.test(base) || /\.conf$/.test(base)) return true;
   try {
     const fd = fs.openSync(file, "r");

@@ -73,7 +73,8 @@ export class StaticFilter {
     // A message may quote a value some placeholder supplied.
     if (containsPlaceholder(d.message)) d = { ...d, message: d.message.replace(/\uE000+/g, "(template value)") };
     const def = this.view.defaults.find((x) => start >= x.start && start < x.end);
-    if (def) return { ...d, range: { start: this.position(def.start), end: this.position(def.end) } };
+    // Its fixes would edit the literal inside the tag: none.
+    if (def) return { ...d, range: { start: this.position(def.start), end: this.position(def.end) }, fixes: undefined };
     return d;
   }
 

@@ -70,4 +70,21 @@ export function installAnsibleFilters(env: Environment): void {
   add("flatten", keep((v) => (Array.isArray(v) ? v.flat(Infinity) : v)));
   for (const name of ["ipaddr", "ansible.utils.ipaddr", "ipv4", "ipwrap"]) add(name, keep((v, q) => ipaddr(v, q)));
   add("ipv6", keep((v, q) => (String(v).includes(":") ? ipaddr(v, q) : false)));
+  add("comment", keep((v) => `#\n# ${String(v).split("\n").join("\n# ")}\n#`));
+  add("combine", keep((v, ...others) => Object.assign({}, v, ...others.filter((o) => o && typeof o === "object" && !(o as { __keywords?: boolean }).__keywords))));
+  add("dict2items", keep((v) => Object.entries((v as object) ?? {}).map(([key, value]) => ({ key, value }))));
+  // map(attribute='x'), map('extract', hostvars, 'key'), map('filter_name', args...)
+  add("map", keep((v, ...args) => {
+    if (!Array.isArray(v)) return v;
+    const kw = args.length && (args[args.length - 1] as { __keywords?: boolean })?.__keywords ? (args.pop() as Record<string, unknown>) : {};
+    if (typeof kw.attribute === "string") return v.map((x) => String(kw.attribute).split(".").reduce((o: unknown, k) => (o as Record<string, unknown>)?.[k], x));
+    if (args[0] === "extract") return v.map((x) => ((args[1] as Record<string, Record<string, unknown>>)?.[x as string] ?? {})[args[2] as string]);
+    let f: Filter | undefined;
+    try {
+      f = typeof args[0] === "string" ? (env as unknown as { getFilter(n: string): Filter }).getFilter(args[0]) : undefined;
+    } catch {
+      f = undefined; // an unknown filter: the list is left as it is
+    }
+    return f ? v.map((x) => f(x, ...args.slice(1))) : v;
+  }));
 }

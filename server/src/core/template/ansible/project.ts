@@ -9,6 +9,9 @@ import { yamlVariables } from "./yamlVariables";
 
 const INVENTORY_NAMES = ["inventory", "inventory.ini", "inventory.yml", "inventory.yaml", "hosts", "hosts.ini", "hosts.yml", "hosts.yaml"];
 const MAX_UP = 6;
+
+/** What rendering reads besides the template: watched, so a change re-renders (globs for the editor). */
+export const ANSIBLE_INPUTS = ["**/{group_vars,host_vars}/**", "**/{inventory,hosts}{,.ini,.yml,.yaml}", "**/inventory/**", "**/roles/*/{defaults,vars}/**"];
 const MAX_VAR_FILES = 50;
 
 export interface AnsibleProject {

@@ -10,6 +10,7 @@ import { placeholderValue } from "./placeholderValue";
 import { withLineMarkers, readLineMarkers, MarkedOutput } from "./lineMarkers";
 
 let jinjaCompat = false;
+const MAX_RANGE = 10000;
 
 export interface RenderResult {
   output?: MarkedOutput;
@@ -31,6 +32,13 @@ function environment(t: TemplateFile, access: FileAccess): nunjucks.Environment 
   };
   const env = new nunjucks.Environment(loader as unknown as nunjucks.ILoader, { autoescape: false, trimBlocks: true, lstripBlocks: false, throwOnUndefined: false });
   installAnsibleFilters(env);
+  // Rendering cannot be interrupted: loops are bounded where they come from.
+  env.addGlobal("range", (a: number, b?: number, step = 1) => {
+    const [from, to] = b === undefined ? [0, Number(a)] : [Number(a), Number(b)];
+    const out: number[] = [];
+    for (let i = from; step > 0 ? i < to : i > to; i += step || 1) if (out.push(i) >= MAX_RANGE) break;
+    return out;
+  });
   // Names neither the host's variables nor nunjucks know: placeholders.
   const known = (env as unknown as { globals: Record<string, unknown> }).globals;
   (env as unknown as { globals: unknown }).globals = new Proxy(known, {

@@ -43,6 +43,15 @@ function valuesOf(layer: VariableLayer): Record<string, unknown> {
 
 export function renderTemplate(t: TemplateFile, access: FileAccess, inventory?: string): Rendering | undefined {
   if (t.dialect !== "jinja") return undefined;
+  try {
+    return renderAll(t, access, inventory);
+  } catch {
+    // An inventory or vars file we cannot make sense of: the template is still checked statically.
+    return undefined;
+  }
+}
+
+function renderAll(t: TemplateFile, access: FileAccess, inventory?: string): Rendering | undefined {
   const project = ansibleProject(t.file, access, inventory);
   if (!project) return undefined;
   const inv = project.inventory;
