@@ -56,6 +56,10 @@ export function renderForHost(t: TemplateFile, context: Record<string, unknown>,
   } catch (e) {
     const message = String((e as Error).message ?? e).replace(/\u0001\d+\u0002/g, "").replace(/\s+/g, " ").trim();
     const line = /\[Line (\d+)/.exec(message)?.[1];
-    return { error: { message, line: line ? Number(line) - 1 : undefined } };
+    // Some errors (an unknown filter) come without a line: the first tag naming the culprit has it.
+    const culprit = /not found: ([\w.]+)/.exec(message)?.[1];
+    const tag = culprit ? t.tags.find((x) => x.code.includes(culprit)) : undefined;
+    const tagLine = tag ? t.text.slice(0, tag.start).split("\n").length - 1 : undefined;
+    return { error: { message: message.replace(/^\(unknown path\)\s*/, ""), line: line ? Number(line) - 1 : tagLine } };
   }
 }

@@ -6,6 +6,7 @@ import type { Range } from "../../util/range";
 import type { TemplateFile } from "../template";
 import type { RenderedHost, RenderProblem } from "./renderedHosts";
 import { offsetPosition } from "../offsets";
+import { renderProblemDiagnostic } from "./template-render";
 
 const NOT_VARIABLES = new Set(["and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "True", "False", "None", "defined", "undefined", "loop", "hostvars", "groups", "inventory_hostname", "item"]);
 
@@ -137,15 +138,6 @@ export function mapRenderedDiagnostics(all: Diagnostic[], hosts: RenderedHost[],
     const unnamed = names.filter((n) => !new RegExp(`(^|[^\\w.-])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^\\w.-]|$)`).test(d.message));
     out.push({ ...d, message: unnamed.length ? `${unnamed.join(", ")}: ${d.message}` : d.message, ...(d.related?.length ? {} : { related: undefined }) });
   }
-  for (const p of problems) {
-    const line = p.line ?? 0;
-    out.push({
-      file: p.template,
-      range: { start: { line, character: 0 }, end: { line, character: (templates.get(p.template)?.text.split("\n")[line] ?? "").length } },
-      severity: "warning",
-      code: "template-render",
-      message: `${p.host}: the template does not render: ${p.message}`,
-    });
-  }
+  for (const p of problems) out.push(renderProblemDiagnostic(p, templates.get(p.template)));
   return out;
 }
