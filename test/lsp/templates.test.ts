@@ -63,3 +63,10 @@ test("hover and completion work in the template's static text", async () => {
 function URI(uri: string): string {
   return decodeURIComponent(uri.replace(/^file:\/\//, ""));
 }
+
+test("the topology of a role template shows its rendered hosts", async () => {
+  const t = await client.request<{ mermaid: string }>("keepalived/topology", { uri: uriOf(template), failures: [] });
+  assert.match(t.mermaid, /"lb1"/);
+  assert.match(t.mermaid, /"lb2"/);
+  assert.match(t.mermaid, /VRID 51/);
+});
