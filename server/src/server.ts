@@ -37,6 +37,7 @@ import { KeepalivedTestRuns } from "./service/keepalivedTest";
 import { ImpactFilesRequest, ImpactRequest } from "./protocol";
 import { impact, impactFiles } from "./service/impact";
 import { version } from "../../package.json";
+import { ANSIBLE_INPUTS } from "./core/template/ansible/project";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -95,7 +96,7 @@ connection.onInitialized(async () => {
   }
   if (canWatchFiles) {
     // Included files may have any name, so every .conf is watched; the index decides what counts.
-    const globs = [...new Set([...index.settings.files, "**/*.conf"])];
+    const globs = [...new Set([...index.settings.files, "**/*.conf", ...ANSIBLE_INPUTS])];
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
   }
   if (hasFolderEvents) connection.workspace.onDidChangeWorkspaceFolders(foldersChanged);

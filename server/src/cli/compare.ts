@@ -1,14 +1,16 @@
 // keepalived-lint compare A B: the settings of each cluster shared by the two sides, side by side.
 import * as path from "path";
 import { UsageError, parseArgs } from "./main";
+import { runCompareHosts } from "./compareHosts";
 import { Workspace } from "../core/check/workspace";
 import { collectConfigFiles } from "./findConfigs";
 import { compareCluster, comparisonText } from "../core/compare/compare";
 
-export const COMPARE_USAGE = "keepalived-lint compare [--include-root DIR]... FILE_OR_DIR FILE_OR_DIR";
+export const COMPARE_USAGE = "keepalived-lint compare [--include-root DIR]... FILE_OR_DIR FILE_OR_DIR | --inventory INV TEMPLATE_OR_DIR";
 
 export function runCompare(argv: string[], out: (s: string) => void): number {
-  const args = parseArgs(argv, ["include-root", "format"], []);
+  const args = parseArgs(argv, ["include-root", "format", "inventory"], []);
+  if (args.options.has("inventory")) return runCompareHosts(args, out);
   if (args.paths.length !== 2) throw new UsageError("compare takes two FILE_OR_DIR");
   const sides = args.paths.map((p) => {
     try {

@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { isKeepalivedName, isTemplateName, sniffKeepalived, SNIFF_BYTES } from "../core/config/configNames";
+import { templateDialect } from "../core/template/dialect";
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "out", "dist"]);
 
@@ -24,11 +25,20 @@ function readHead(file: string): Buffer | undefined {
   }
 }
 
+/** A template file (by name) whose dialect is known and whose name or first statements say keepalived. */
+function isKeepalivedTemplate(file: string, head: Buffer): boolean {
+  if (head.includes(0)) return false;
+  const text = head.toString("utf8");
+  if (!templateDialect(file, text)) return false;
+  return /keepalived/i.test(path.basename(file)) || /^\s*(global_defs|vrrp_instance|vrrp_script|vrrp_sync_group|virtual_server|virtual_server_group)\b/m.test(text);
+}
+
 /** Whether a file found in a folder is a keepalived config, and if not, why. */
 export function classify(file: string): { take: true } | { take: false; why: string } {
-  if (isTemplateName(file)) return { take: false, why: "a template (render it first)" };
   const head = readHead(file);
   if (head === undefined) return { take: false, why: "unreadable" };
+  // A template of a keepalived config is checked in its static text (core/template/).
+  if (isTemplateName(file)) return isKeepalivedTemplate(file, head) ? { take: true } : { take: false, why: "a template, not of a keepalived config" };
   const sniff = sniffKeepalived(head);
   if (sniff.kind === "keepalived") return { take: true };
   if (sniff.kind === "binary") return { take: false, why: "binary" };

@@ -1,4 +1,6 @@
 // keepalived-lint: the core's checks, explanations and (as they land) topology and comparison, for CI.
+import * as fs from "fs";
+import * as path from "path";
 import { Workspace } from "../core/check/workspace";
 import { collectConfigFiles, SkippedFile } from "./findConfigs";
 import { toJson, toSarif, toText } from "./formats";
@@ -10,6 +12,7 @@ import { runCompare, COMPARE_USAGE } from "./compare";
 import { runFormat, FORMAT_USAGE } from "./format";
 import { runFirewall, FIREWALL_USAGE } from "./firewall";
 import { runImpact, IMPACT_USAGE } from "./impact";
+import { runRender, RENDER_USAGE } from "./render";
 
 export class UsageError extends Error {}
 
@@ -43,6 +46,18 @@ export function parseArgs(argv: string[], valued: string[], flagNames: string[])
   return { command, options, flags, paths };
 }
 
+/** `--inventory INV`: role templates are rendered per host of INV. */
+function inventoryOption(args: ParsedArgs): string | undefined {
+  const inv = args.options.get("inventory")?.[0];
+  if (inv === undefined) return undefined;
+  try {
+    fs.statSync(inv);
+  } catch {
+    throw new UsageError(`cannot read ${inv}: ENOENT`);
+  }
+  return path.resolve(inv);
+}
+
 export function buildWorkspace(args: ParsedArgs, err?: (s: string) => void): Workspace {
   if (!args.paths.length) throw new UsageError("no PATH given");
   let files: string[];
@@ -58,23 +73,25 @@ export function buildWorkspace(args: ParsedArgs, err?: (s: string) => void): Wor
     includeRoots: args.options.get("include-root") ?? [],
     targetVersion: args.options.get("target-version")?.[0],
     firewallHints: args.flags.has("firewall-hints"),
+    inventory: inventoryOption(args),
   });
   ws.addFiles(files);
   return ws;
 }
 
 const USAGE = `usage:
-  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--firewall-hints] [--verbose] PATH...
+  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--inventory INV] [--firewall-hints] [--verbose] PATH...
   keepalived-lint explain KEYWORD
   ${SIMULATE_USAGE}
   ${COMPARE_USAGE}
   ${FORMAT_USAGE}
   ${FIREWALL_USAGE}
   ${IMPACT_USAGE}
-  keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
+  ${RENDER_USAGE}
+  keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... [--inventory INV] PATH...`;
 
 function runCheck(argv: string[], out: (s: string) => void, err?: (s: string) => void): number {
-  const args = parseArgs(argv, ["format", "include-root", "target-version"], ["firewall-hints", "verbose"]);
+  const args = parseArgs(argv, ["format", "include-root", "target-version", "inventory"], ["firewall-hints", "verbose"]);
   const format = args.options.get("format")?.[0] ?? "text";
   if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
   const target = args.options.get("target-version")?.[0];
@@ -86,7 +103,7 @@ function runCheck(argv: string[], out: (s: string) => void, err?: (s: string) =>
 }
 
 async function runTopology(argv: string[], out: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv, ["format", "fail", "include-root", "target-version"], []);
+  const args = parseArgs(argv, ["format", "fail", "include-root", "target-version", "inventory"], []);
   const format = args.options.get("format")?.[0] ?? "svg";
   if (!(TOPOLOGY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (${TOPOLOGY_FORMATS.join(", ")})`);
   out(await renderTopology(buildWorkspace(args), args));
@@ -127,6 +144,8 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
         return runFirewall(argv, out);
       case "impact":
         return runImpact(argv, out);
+      case "render":
+        return runRender(argv, out, err);
       case "explain": {
         if (argv.length !== 2) throw new UsageError("explain takes one KEYWORD");
         const text = explainKeyword(argv[1]);

@@ -10,7 +10,8 @@ function indentOf(options: FormattingOptions): FormatOptions {
 
 function edits(index: WorkspaceIndex, uri: string, options: FormattingOptions, fromLine?: number, toLine?: number): TextEdit[] {
   const text = index.text(uriToPath(uri));
-  if (text === undefined) return [];
+  // A template's tags are not keepalived blocks: re-indenting by them would scramble it.
+  if (text === undefined || index.workspace.template(uriToPath(uri))) return [];
   const lines = text.split("\n");
   // One edit per line, replacing its content but never its line break (LF or CRLF alike).
   return formatEdits(text, indentOf(options), fromLine, toLine).flatMap((e) =>

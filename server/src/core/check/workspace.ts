@@ -16,6 +16,8 @@ import { ClusterAnalysis, ClusterView } from "../cluster/analysis";
 import { readTemplate, TemplateFile } from "../template/template";
 import { staticView } from "../template/staticView";
 import { checkTemplate } from "../template/checkTemplate";
+import { renderTemplate, Rendering } from "../template/ansible/renderedHosts";
+import { mapRenderedDiagnostics } from "../template/ansible/renderedDiagnostics";
 
 export interface WorkspaceOptions extends CheckOptions {
   includeRoots?: string[];
@@ -24,6 +26,8 @@ export interface WorkspaceOptions extends CheckOptions {
   access?: FileAccess;
   /** Read every file as plain keepalived, even one named or written like a template (a template's variants). */
   plainOnly?: boolean;
+  /** An Ansible inventory to render role templates with (else one is looked for above each template). */
+  inventory?: string;
 }
 
 export interface ConfigNode {
@@ -58,6 +62,9 @@ export class Workspace {
   private readonly clusterAnalysis: ClusterAnalysis;
   /** Bumped on every change so derived results (cluster analysis) know when to recompute. */
   generation = 0;
+  /** Role templates rendered per host: each host's text, checked as a file of its own. */
+  private readonly renderedTexts = new Map<string, string>();
+  private renderCache?: { generation: number; hosts: Rendering["hosts"]; problems: Rendering["problems"] };
 
   constructor(readonly options: WorkspaceOptions = {}) {
     this.access = overlay(this.buffers, options.access ?? diskAccess);
@@ -114,7 +121,7 @@ export class Workspace {
   private parse(file: string): ParsedFile | undefined {
     const cached = this.parsed.get(file);
     if (cached) return cached;
-    const text = this.access.read(file);
+    const text = this.renderedTexts.get(file) ?? this.access.read(file);
     if (text === undefined) return undefined;
     const previous = this.previous.get(file);
     this.previous.delete(file);
@@ -178,7 +185,29 @@ export class Workspace {
       if (!ids.size) out.push(base);
       else for (const id of [...ids].sort()) out.push(this.node(root, id));
     }
+    for (const h of this.rendered().hosts) out.push(this.node(h.file, h.host));
     return out;
+  }
+
+  /** Templates of an Ansible role rendered for each host of its play (nothing without an inventory). */
+  rendered(): { hosts: Rendering["hosts"]; problems: Rendering["problems"] } {
+    if (this.options.plainOnly) return { hosts: [], problems: [] };
+    if (this.renderCache?.generation === this.generation) return this.renderCache;
+    const hosts: Rendering["hosts"] = [];
+    const problems: Rendering["problems"] = [];
+    for (const f of this.files()) {
+      const template = this.parse(f)?.template;
+      const r = template && renderTemplate(template, this.access, this.options.inventory);
+      if (r) (hosts.push(...r.hosts), problems.push(...r.problems));
+    }
+    for (const h of hosts) {
+      if (this.renderedTexts.get(h.file) === h.text) continue;
+      this.renderedTexts.set(h.file, h.text);
+      this.parsed.delete(h.file);
+      for (const [id, node] of this.nodeCache) if (node.root === h.file) this.nodeCache.delete(id);
+    }
+    this.renderCache = { generation: this.generation, hosts, problems };
+    return this.renderCache;
   }
 
   private node(root: string, configId: string | undefined): ConfigNode {
@@ -231,6 +260,10 @@ export class Workspace {
       node.config.files.forEach((f) => files.add(f));
     }
     for (const f of files) all.push(...(this.parse(f)?.diagnostics ?? []));
-    return sortDiagnostics(dedupe(all));
+    const { hosts, problems } = this.rendered();
+    if (!hosts.length && !problems.length) return sortDiagnostics(dedupe(all));
+    const templates = new Map(hosts.map((h) => [h.template, this.parse(h.template)!.template!]));
+    for (const p of problems) templates.set(p.template, this.parse(p.template)!.template!);
+    return sortDiagnostics(dedupe(mapRenderedDiagnostics(all, hosts, templates, problems)));
   }
 }

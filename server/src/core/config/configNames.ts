@@ -4,7 +4,7 @@
 import { lookupKeyword, specsNamed, TOP } from "../schema/registry";
 
 /** Template sources (rendered by Ansible, Salt, Consul ...): not a configuration until rendered. */
-const TEMPLATE_SUFFIX = /\.(j2|jinja2?|tmpl|tpl|erb|template|mustache|hbs|ctmpl|epp)$/i;
+const TEMPLATE_SUFFIX = /\.(j2|jinja2?|tmpl|tpl|gotmpl|erb|template|envsubst|sed|mustache|hbs|ctmpl|epp)$/i;
 
 export function isTemplateName(name: string): boolean {
   return TEMPLATE_SUFFIX.test(name);

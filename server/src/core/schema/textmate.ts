@@ -35,7 +35,8 @@ export function generateGrammar(): object {
       { include: "#value" },
     ],
     repository: {
-      comment: { match: "[#!].*$", name: "comment.line.keepalived" },
+      // begin/end rather than one match, so injected grammars (template tags) still apply inside.
+      comment: { begin: "[#!]", end: "$", name: "comment.line.keepalived" },
       definition: {
         match: "^\\s*(?:(@\\^?[^\\s{}]+)\\s+)?(\\$[A-Za-z_][A-Za-z0-9_]*)\\s*(=)",
         captures: { 1: { name: "keyword.control.conditional.keepalived" }, 2: { name: "variable.other.definition.keepalived" }, 3: { name: "keyword.operator.assignment.keepalived" } },
@@ -53,7 +54,7 @@ export function generateGrammar(): object {
       keyword: { match: `${before}(${alternation(plainKeywords)})${after}`, name: "keyword.other.keepalived" },
       value: {
         patterns: [
-          { match: '"(?:[^"\\\\]|\\\\.)*"?', name: "string.quoted.double.keepalived" },
+          { begin: '"', end: '"|$', name: "string.quoted.double.keepalived", patterns: [{ match: "\\\\." }] },
           { match: "\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*", name: "variable.other.keepalived" },
           { match: "(?<![\\w.:])(?:\\d{1,3}\\.){3}\\d{1,3}(?:/\\d{1,2})?(?:-\\d{1,3})?(?![\\w.])", name: "constant.numeric.ipv4.keepalived" },
           { match: "(?<![\\w:])(?=[0-9a-fA-F:]*::|(?:[0-9a-fA-F]{1,4}:){7})[0-9a-fA-F:]{2,39}(?:/\\d{1,3})?(?![\\w:])", name: "constant.numeric.ipv6.keepalived" },

@@ -20,9 +20,18 @@ export function checkTemplate(t: TemplateFile, checkPlain: PlainChecker): Diagno
   // always takes the other branch: a finding about absence counts only when every variant has it.
   const absent = new Map<string, { d: Diagnostic; count: number }>();
   for (const choice of choices) {
-    const view = staticView(t, choice);
-    const filter = new StaticFilter(t.file, view, parseConfig(view.text));
-    for (const d of dedupe(checkPlain(t.file, view.text))) {
+    let found: Diagnostic[];
+    let filter: StaticFilter;
+    try {
+      const view = staticView(t, choice);
+      filter = new StaticFilter(t.file, view, parseConfig(view.text));
+      found = dedupe(checkPlain(t.file, view.text));
+    } catch (e) {
+      // One variant that cannot be checked is one finding, not a lost file.
+      out.push({ file: t.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: "warning", code: "template-syntax", message: `this template could not be checked: ${(e as Error).message}` });
+      break;
+    }
+    for (const d of found) {
       const kept = filter.keep(d);
       if (!kept) continue;
       if (!isAbsenceFinding(kept)) out.push(kept);

@@ -10,9 +10,11 @@ import type { StaticView } from "./staticView";
 const ABSENCE_IN_BLOCK = new Set(["missing-required", "no-virtual-address"]);
 /** Findings about names defined in one place and used in another. */
 const ABSENCE_OF_NAME = new Set(["undefined-reference", "unused-definition"]);
+/** Findings about the node as a whole, which differ with every branch: only those all variants agree on. */
+const NODE_WIDE = new Set(["vrrp-firewall-hint"]);
 
 export function isAbsenceFinding(d: Diagnostic): boolean {
-  return ABSENCE_IN_BLOCK.has(d.code) || ABSENCE_OF_NAME.has(d.code);
+  return ABSENCE_IN_BLOCK.has(d.code) || ABSENCE_OF_NAME.has(d.code) || NODE_WIDE.has(d.code);
 }
 
 function lineStarts(text: string): number[] {
@@ -68,8 +70,11 @@ export class StaticFilter {
       if (owner?.block && hasLinePlaceholder(owner.block.items)) return undefined;
     }
     // A literal default stands in its tag: the finding covers the whole tag.
+    // A message may quote a value some placeholder supplied.
+    if (containsPlaceholder(d.message)) d = { ...d, message: d.message.replace(/\uE000+/g, "(template value)") };
     const def = this.view.defaults.find((x) => start >= x.start && start < x.end);
-    if (def) return { ...d, range: { start: this.position(def.start), end: this.position(def.end) } };
+    // Its fixes would edit the literal inside the tag: none.
+    if (def) return { ...d, range: { start: this.position(def.start), end: this.position(def.end) }, fixes: undefined };
     return d;
   }
 
