@@ -46,7 +46,10 @@ export function sniffKeepalived(head: Buffer | string): Sniff {
   if (text.includes("\u0000")) return { kind: "binary" };
   const lines = text.split(/\r?\n/);
   let first: Sniff | undefined;
+  let found: Sniff | undefined;
   let statements = 0;
+  // The first statements, up to three: any line only another format has settles it (`path "x" {`
+  // followed by `capabilities = [...]` is HCL); else the first keepalived keyword does.
   for (let n = 0; n < lines.length && statements < LOOK_AT_STATEMENTS; n++) {
     const raw = lines[n];
     let line = raw.replace(/^\uFEFF/, "").trim();
@@ -56,15 +59,16 @@ export function sniffKeepalived(head: Buffer | string): Sniff {
     const word = /^[^\s{}#!]+/.exec(line)?.[0];
     if (!word) continue;
     statements++;
-    const other: Sniff = { kind: "other", line: raw.trim().slice(0, 80) };
-    first ??= other;
+    first ??= { kind: "other", line: raw.trim().slice(0, 80) };
     if (otherFormat(line)) return first;
+    if (found) continue;
     const specs = [lookupKeyword(TOP, word), ...specsNamed(word)].filter((x) => !!x);
     if (!specs.length) continue; // a stray line (a pasted prompt, the file's name): look at the next one
     // A block keyword opens its block here or on the next line ("vrrp_instance explained" in prose does not).
     if (specs.every((x) => x!.body && !x!.bodyOptional) && !line.includes("{") && !/^\s*\{/.test(lines.slice(n + 1).find((l) => l.trim()) ?? "")) return first;
-    return { kind: "keepalived", keyword: word };
+    found = { kind: "keepalived", keyword: word };
   }
+  if (found) return found;
   if (first) return first;
   return { kind: "empty" };
 }
