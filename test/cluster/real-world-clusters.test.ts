@@ -90,7 +90,9 @@ const EXPECTED: Record<string, Expected> = {
   // - master:23 weak-auth-pass: 1066, 4 characters.
   "iphizic+haproxy-rebrain": {
     clusters: ["master/VRRP1 + slave/VRRP1"],
-    findings: ["master:23 weak-auth-pass", "master:33 track-weight-ineffective", "slave:5 track-weight-ineffective", "slave:13 unicast-peer-mismatch"],
+    // Both nodes also give the VIP 51.250.13.185/24 `brd 51.224.255.255`, which is not that subnet's
+    // broadcast address (51.250.13.255): keepalived installs it as written (vip-odd-prefix).
+    findings: ["master:23 weak-auth-pass", "master:30 vip-odd-prefix", "master:33 track-weight-ineffective", "slave:5 track-weight-ineffective", "slave:13 unicast-peer-mismatch", "slave:18 vip-odd-prefix"],
   },
   // Both nodes are BACKUP at 99 with the same +2 tracker (101 each, no nopreempt): equal priorities,
   // the higher IP address decides who is master: duplicate-priority on both, and 1111 is weak.
