@@ -9,7 +9,7 @@
 // keepalived reports end-of-block checks at the `}`: they meet ours at the block's keyword.
 //
 //   npx tsc -p . && node --test out/test/oracle/
-//   ORACLE_REPORT=/tmp/oracle.json ... writes every comparison to /tmp/oracle.samples.json and /tmp/oracle.configs.json.
+//   ORACLE_REPORT=/tmp/oracle.json ... writes every comparison to /tmp/oracle.samples.json, .configs.json and .clusters.json.
 import { test, TestContext } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "fs";
@@ -113,6 +113,13 @@ test("keepalived -t agrees with our diagnostics on the operators' real-world con
   if (!dir || !binary) return t.skip(skip);
   const mutants = process.env.ORACLE_MUTANTS ? allMutants(dir).map((m) => ({ id: m.id, text: m.text, mutant: m })) : [];
   await compareWithKeepalived(t, "configs", binary, [...filesOf(dir), ...mutants]);
+});
+
+// The node files of the real-world clusters, each on its own (cross-file findings are the cluster tests').
+test("keepalived -t agrees with our diagnostics on each node file of the real-world clusters", async (t) => {
+  const { dir, skip, binary } = corpusDir(path.join("real-world", "clusters"));
+  if (!dir || !binary) return t.skip(skip);
+  await compareWithKeepalived(t, "clusters", binary, filesOf(dir));
 });
 
 async function compareWithKeepalived(t: TestContext, label: string, binary: string, cases: Case[]): Promise<void> {

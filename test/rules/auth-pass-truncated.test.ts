@@ -24,3 +24,9 @@ test("`auth_pass P@##D321!`: the '#' starts a comment, keepalived uses 'P@'; the
   assert.deepEqual(withCode(check(conf("secret # the password")), "auth-pass-truncated"), []);
   assert.deepEqual(withCode(check(conf('"P@##D3"')), "auth-pass-truncated"), []);
 });
+
+test("a comment cut and the 8-character limit together: both are said", () => {
+  const d = withCode(check(conf("Secr3tP@ssw0rd!")), "auth-pass-truncated");
+  assert.equal(d.length, 1);
+  assert.match(d[0].message, /as 'Secr3tP@ssw0rd' \(14 characters, of which it sends only the first 8: 'Secr3tP@'\)/);
+});

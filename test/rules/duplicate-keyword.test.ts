@@ -30,3 +30,9 @@ test("in global_defs, a second startup_script is ignored, a second router_id rep
   const d = check("global_defs {\n  startup_script /bin/a\n  startup_script /bin/b\n  router_id a\n  router_id b\n}\n").filter((x) => x.code === "duplicate-keyword");
   assert.deepEqual(d.map((x) => /keeps the first/.test(x.message)), [true, false]);
 });
+
+test("the same script twice in one track_script block: keepalived ignores the second line", () => {
+  const d = check("vrrp_script chk {\n  script /bin/true\n}\nvrrp_instance VI_1 {\n  virtual_router_id 1\n  track_script {\n    chk\n    chk weight 10\n  }\n}\n").filter((x) => x.code === "duplicate-keyword");
+  assert.deepEqual(d.map((x) => x.range.start.line + 1), [8]);
+  assert.match(d[0].message, /tracked twice/);
+});

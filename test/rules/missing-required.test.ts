@@ -24,3 +24,7 @@ test("an HTTP_GET with no url (or only urls without a path) is ignored by keepal
   assert.deepEqual(linesOf(check(vs("SSL_GET {\n      connect_timeout 3\n    }")), "missing-required"), [4]);
   assert.deepEqual(linesOf(check(vs("HTTP_GET {\n      url {\n        path /\n      }\n    }")), "missing-required"), []);
 });
+
+test("a required keyword without its value counts as missing (keepalived: \"No script set for vrrp_script\")", () => {
+  assert.deepEqual(linesOf(check("vrrp_script chk {\n  script\n  interval 2\n}\n"), "missing-required"), [1]);
+});

@@ -49,5 +49,14 @@ test("tracking a vrrp_script without a 'script' line: keepalived removes the scr
   );
   assert.equal(d.length, 1);
   assert.equal(d[0].range.start.line, 6);
-  assert.match(d[0].message, /has no 'script'/);
+  assert.match(d[0].message, /vrrp_script 'chk' has no 'script': keepalived drops the definition/);
+});
+
+test("tracking a track file whose 'file' is misspelt: keepalived drops the definition, the reference finds nothing", () => {
+  const d = withCode(
+    check("vrrp_track_file prio {\n  fiel /tmp/prio\n}\nvrrp_instance VI_1 {\n  virtual_router_id 1\n  track_file {\n    prio\n  }\n}\n"),
+    "undefined-reference",
+  );
+  assert.deepEqual(d.map((x) => x.range.start.line + 1), [7]);
+  assert.match(d[0].message, /has no 'file'/);
 });

@@ -19,7 +19,7 @@ export const authPassTruncatedRule: NodeRule = {
           range: { start: w.range.start, end: { line: w.range.end.line, character: w.range.end.character + cut.length } },
           severity: "warning",
           code: "auth-pass-truncated",
-          message: `'${cut[0]}' starts a comment, so keepalived reads the password '${meant}' as '${w.text}' (${w.text.length} character${w.text.length === 1 ? "" : "s"}); quote it ("${meant.replace(/"/g, '\\"')}") or write \\${cut[0]} to keep the '${cut[0]}'`,
+          message: `'${cut[0]}' starts a comment, so keepalived reads the password '${meant}' as '${w.text}' (${w.text.length} character${w.text.length === 1 ? "" : "s"}${w.text.length > AUTH_PASS_LENGTH ? `, of which it sends only the first ${AUTH_PASS_LENGTH}: '${w.text.slice(0, AUTH_PASS_LENGTH)}'` : ""}); quote it ("${meant.replace(/"/g, '\\"')}") or write \\${cut[0]} to keep the '${cut[0]}'`,
         });
         continue;
       }

@@ -35,6 +35,8 @@ const FIRST_WINS: Record<string, readonly string[]> = {
   track_file: ["file", "weight"],
 };
 
+const TRACK_LINES = new Set(["trackScript", "trackInterface", "trackFile", "trackProcess", "trackBfd"]);
+
 export function keepsFirst(owner: string, keyword: string): boolean {
   return FIRST_WINS[owner]?.includes(keyword) ?? false;
 }
@@ -43,7 +45,27 @@ export const duplicateKeywordRule: NodeRule = {
   code: "duplicate-keyword",
   checkNode({ annotated, report }) {
     const seen = new Map<ConfigStatement[] | undefined, Map<string, ConfigStatement>>();
+    const tracked = new Map<ConfigStatement[] | undefined, Map<string, ConfigStatement>>();
     for (const a of annotated) {
+      // One name twice in one track_* block: keepalived ignores the second ("duplicate track_script ... - ignoring").
+      if (a.context.kind === "lines" && TRACK_LINES.has(a.context.line)) {
+        const list = a.parents[a.parents.length - 1]?.children;
+        let names = tracked.get(list);
+        if (!names) tracked.set(list, (names = new Map()));
+        const s = a.statement;
+        const first = names.get(s.keyword.text);
+        if (first) {
+          report({
+            file: s.keyword.file,
+            range: s.keyword.range,
+            severity: "warning",
+            code: "duplicate-keyword",
+            message: `'${s.keyword.text}' is tracked twice in this block; keepalived keeps the first line and ignores this one ("duplicate ... - ignoring")`,
+            related: [{ file: first.keyword.file, range: first.keyword.range, message: "the line keepalived keeps" }],
+          });
+        } else names.set(s.keyword.text, s);
+        continue;
+      }
       if (!a.spec || a.spec.repeatable || a.spec.body) continue;
       const parent = a.parents[a.parents.length - 1];
       const key = parent?.children;

@@ -6,7 +6,8 @@ import { compareVersions } from "../util/version";
 /** Why `spec` is not in `target`, or undefined when it is. */
 export function versionProblem(spec: KeywordSpec, target: string): string | undefined {
   if (spec.since && compareVersions(spec.since, target) > 0) return `'${spec.name}' needs keepalived ${spec.since} or later; keepalived ${target} reports it as an unknown keyword`;
-  if (spec.removedAfter && compareVersions(spec.removedAfter, target) < 0) return `'${spec.name}' was removed after keepalived ${spec.removedAfter}; keepalived ${target} does not know it`;
+  if (spec.removedAfter && compareVersions(spec.removedAfter, target) < 0)
+    return `'${spec.name}' was removed after keepalived ${spec.removedAfter}; keepalived ${target} does not know it` + (spec.deprecated?.replacement ? `: use '${spec.deprecated.replacement}'` : "");
   return undefined;
 }
 

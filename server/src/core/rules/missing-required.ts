@@ -9,7 +9,8 @@ export const missingRequiredRule: NodeRule = {
       const body = a.spec?.body;
       const s = a.statement;
       if (!body || body.kind !== "keywords" || !s.children) continue;
-      const present = new Set(s.children.map((c) => c.keyword.text));
+      // A required keyword written without its value counts as absent: keepalived has nothing to use.
+      const present = new Set(s.children.filter((c) => c.args.length > 0 || c.children).map((c) => c.keyword.text));
       for (const req of keywordsIn(body.blockId).filter((k) => k.required)) {
         if (present.has(req.name)) continue;
         const name = s.args[0] ? ` ${s.args[0].text}` : "";

@@ -12,6 +12,10 @@ function resolvedWhileReading(ref: NameReference): boolean {
   return ref.ns !== "instance" && ref.ns !== "vsGroup" && (ref.owner === "vrrp_instance" || ref.owner === "vrrp_sync_group");
 }
 
+/** What a definition cannot do without: keepalived drops it at its end ("No script set for vrrp_script",
+ *  "No file set for track_file", "process name not specified") and later references find nothing. */
+const ESSENTIAL: Partial<Record<NameReference["ns"], string>> = { script: "script", trackFile: "file", trackProcess: "process" };
+
 export const undefinedReferenceRule: NodeRule = {
   code: "undefined-reference",
   checkNode({ config, annotated, report }) {
@@ -21,13 +25,14 @@ export const undefinedReferenceRule: NodeRule = {
       if (ref.name.includes("$")) continue;
       const candidates = defs.filter((d) => d.ns === ref.ns);
       const defined = candidates.find((d) => d.name === ref.name);
-      if (defined && ref.ns === "script" && resolvedWhileReading(ref) && !defined.statement.children?.some((c) => c.keyword.text === "script")) {
+      const essential = ESSENTIAL[ref.ns];
+      if (defined && essential && resolvedWhileReading(ref) && !defined.statement.children?.some((c) => c.keyword.text === essential && c.args.length > 0)) {
         report({
           file: ref.word.file,
           range: ref.word.range,
           severity: "error",
           code: "undefined-reference",
-          message: `vrrp_script '${ref.name}' has no 'script': keepalived removes it ("No script set"), so this reference is ignored too`,
+          message: `${NAMESPACE_LABEL[ref.ns]} '${ref.name}' has no '${essential}': keepalived drops the definition when it reads it, so this reference is ignored too`,
         });
         continue;
       }
