@@ -33,14 +33,16 @@ test("a repository walk takes keepalived configs by content and skips the rest, 
     "README.md": "# keepalived\n\nvrrp_instance explained\n",
     "keepalived-2.2.7.tar.gz": Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00]),
     "templates/keepalived.conf.j2": "vrrp_instance {{ name }} {\n}\n",
+    "templates/nginx.conf.j2": "server {\n  listen {{ port }};\n}\n",
     "ansible/vars.yml": "state: MASTER\npriority: 150\n",
   });
   const skipped: SkippedFile[] = [];
   const taken = collectConfigFiles([dir], skipped).map((f) => path.relative(dir, f)).sort();
-  assert.deepEqual(taken, ["common/scripts.conf", "lb1/keepalived-master.conf", "lb1/keepalived.conf.IPv6", "router.cfg"]);
+  // A keepalived template is checked in its static text (issue 14); another project's template is not.
+  assert.deepEqual(taken, ["common/scripts.conf", "lb1/keepalived-master.conf", "lb1/keepalived.conf.IPv6", "router.cfg", "templates/keepalived.conf.j2"]);
   const why = Object.fromEntries(skipped.map((s) => [path.relative(dir, s.file), s.why]));
   assert.equal(why["keepalived-2.2.7.tar.gz"], "binary");
-  assert.match(why["templates/keepalived.conf.j2"], /template/);
+  assert.match(why["templates/nginx.conf.j2"], /template, not of a keepalived config/);
   assert.match(why["nginx/nginx.conf"], /not keepalived: user nginx;/);
   assert.match(why["ansible/vars.yml"], /not keepalived/);
   assert.equal(Object.keys(why).length, 8);
