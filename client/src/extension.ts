@@ -59,7 +59,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       const at = new vscode.Position(Math.max(0, line), 0);
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(at, at), preview: true });
     }),
-    vscode.commands.registerCommand("keepalived.whatWillThisChangeDo", () => whatWillThisChangeDo(started)),
+    registerTrustedCommand("keepalived.whatWillThisChangeDo", () => whatWillThisChangeDo(started)),
   );
   registerStatusBar(context, started);
   registerTasks(context);

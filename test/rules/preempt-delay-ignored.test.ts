@@ -6,7 +6,7 @@ const vi = (body: string) => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_
 
 test("preempt_delay with state MASTER or next to nopreempt is dropped by keepalived", () => {
   const master = withCode(check(vi("  state MASTER\n  priority 150\n  preempt_delay 30")), "preempt-delay-ignored");
-  assert.deepEqual(master.map((d) => [d.range.start.line + 1, d.severity]), [[9, "error"]]);
+  assert.deepEqual(master.map((d) => [d.range.start.line + 1, d.severity]), [[9, "warning"]]);
   assert.match(master[0].message, /state MASTER/);
   const both = withCode(check(vi("  state BACKUP\n  nopreempt\n  preempt_delay 30")), "preempt-delay-ignored");
   assert.match(both[0].message, /next to nopreempt/);

@@ -16,7 +16,7 @@ export const nopreemptIgnoredRule: NodeRule = {
       report({
         file: f.nopreempt.keyword.file,
         range: f.nopreempt.keyword.range,
-        severity: "error",
+        severity: "warning",
         code: "nopreempt-ignored",
         message: `(${f.name}) nopreempt has no effect with state MASTER: keepalived clears it, and this node takes the VIPs back whenever its priority is the highest. nopreempt needs state BACKUP`,
         related: [{ file: state.file, range: state.range, message: "state MASTER" }],

@@ -22,7 +22,7 @@ export const preemptDelayIgnoredRule: NodeRule = {
             : undefined;
       if (!why) continue;
       const w = f.preemptDelay.keyword;
-      report({ file: w.file, range: w.range, severity: "error", code: "preempt-delay-ignored", message: `(${f.name}) preempt_delay has no effect: ${why}` });
+      report({ file: w.file, range: w.range, severity: "warning", code: "preempt-delay-ignored", message: `(${f.name}) preempt_delay has no effect: ${why}` });
     }
   },
 };

@@ -26,7 +26,7 @@ export const vipIsNodeAddressRule: ClusterRule = {
         report({
           file: v.word.file,
           range: v.word.range,
-          severity: "error",
+          severity: "warning",
           code: "vip-is-node-address",
           message: `virtual address ${v.key} is ${what}: keepalived takes an address it finds on the interface for a stale VIP, and the instance goes to FAULT (no source address); a backup deletes it. A VIP must be an address no node has`,
           related: where ? [{ file: where.file, range: where.range, message: what }] : undefined,
