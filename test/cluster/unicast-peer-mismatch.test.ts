@@ -31,3 +31,12 @@ test("fix: add the missing unicast peer", () => {
   const { remaining } = fixAndRecheck(three(["10.0.0.11"]), "unicast-peer-mismatch", /Add unicast peer/);
   assert.deepEqual(withCode(remaining, "unicast-peer-mismatch"), []);
 });
+
+test("no fix removes the last peer (the instance would turn to multicast) or proposes a placeholder as a peer", () => {
+  const last = clusterDiagnostics(pair({ peers: ["10.0.0.99"] }, {}), "unicast-peer-mismatch").filter((d) => /10\.0\.0\.99/.test(d.message) && /not the unicast_src_ip/.test(d.message));
+  assert.equal(last.length, 1);
+  assert.deepEqual(last[0].fixes, []);
+  const placeholder = clusterDiagnostics(pair({ peers: ["10.0.0.12"] }, { src: "[main_ip]", peers: ["10.0.0.11"] }), "unicast-peer-mismatch").filter((d) => /misses/.test(d.message));
+  assert.ok(placeholder.length >= 1);
+  for (const d of placeholder) assert.deepEqual(d.fixes, []);
+});
