@@ -34,25 +34,26 @@ export interface LineEdit {
   lines: string[];
 }
 
-interface Tok {
-  kind: string;
-  start: number;
-  end: number;
-  line: number;
-  endLine: number;
-  image: string;
-}
-
 const PLAIN_BLANKS = /^[ \t]*$/;
 const TOP_CONTEXT: BlockContext = { kind: "keywords", blockId: TOP };
 
-function tokensOf(text: string): Tok[] {
+/** The tokens and comments of the text in order (no line breaks): two sorted lists merged. */
+function tokensOf(text: string): IToken[] {
   const { tokens, groups } = keepalivedLexer.tokenize(text);
-  const all = [...tokens, ...((groups.comments ?? []) as IToken[])]
-    .filter((t) => t.tokenType.name !== "Newline")
-    .map((t) => ({ kind: t.tokenType.name, start: t.startOffset, end: t.startOffset + t.image.length, line: (t.startLine ?? 1) - 1, endLine: (t.endLine ?? t.startLine ?? 1) - 1, image: t.image }));
-  return all.sort((a, b) => a.start - b.start);
+  const comments = (groups.comments ?? []) as IToken[];
+  const all: IToken[] = [];
+  let c = 0;
+  for (const t of tokens) {
+    if (t.tokenType.name === "Newline") continue;
+    while (c < comments.length && comments[c].startOffset < t.startOffset) all.push(comments[c++]);
+    all.push(t);
+  }
+  while (c < comments.length) all.push(comments[c++]);
+  return all;
 }
+
+const kindOf = (t: IToken) => t.tokenType.name;
+const lineOf = (t: IToken) => (t.startLine ?? 1) - 1;
 
 /** Block contexts as keepalived nests them, to tell keyword blocks (split) from lists and unknown blocks (kept). */
 class Nesting {
@@ -75,17 +76,22 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
   const lines = text.split("\n");
   const starts: number[] = [];
   for (let i = 0, at = 0; i < lines.length; i++) (starts.push(at), (at += lines[i].length + 1));
-  const byLine: Tok[][] = lines.map(() => []);
-  const verbatim = new Array<boolean>(lines.length).fill(false);
-  const continues = new Array<boolean>(lines.length).fill(false);
-  for (const t of tokensOf(text)) {
-    byLine[t.line].push(t);
-    for (let l = t.line + 1; l <= t.endLine; l++) verbatim[l] = true;
+  const all = tokensOf(text);
+  // Tokens of line i are all[first[i]] .. all[first[i + 1] - 1] (they come in text order).
+  const first = new Int32Array(lines.length + 1);
+  const verbatim = new Uint8Array(lines.length);
+  const continues = new Uint8Array(lines.length);
+  for (let k = 0, line = 0; line <= lines.length; line++) {
+    while (k < all.length && lineOf(all[k]) < line) k++;
+    first[line] = k;
   }
+  for (const t of all) for (let l = lineOf(t) + 1; l <= (t.endLine ?? 1) - 1 && l < lines.length; l++) verbatim[l] = 1;
+  const NONE: IToken[] = [];
+  const tokensOn = (i: number) => (first[i] === first[i + 1] ? NONE : all.slice(first[i], first[i + 1]));
   // A line ending in an unescaped `\` outside a comment continues on the next one.
   for (let i = 0; i + 1 < lines.length; i++) {
-    const last = byLine[i][byLine[i].length - 1];
-    if (last?.kind !== "Comment" && /(^|[^\\])(\\\\)*\\\r?$/.test(lines[i])) (continues[i] = true), (verbatim[i + 1] = true);
+    const last = first[i + 1] > first[i] ? all[first[i + 1] - 1] : undefined;
+    if ((!last || kindOf(last) !== "Comment") && /(^|[^\\])(\\\\)*\\\r?$/.test(lines[i])) (continues[i] = 1), (verbatim[i + 1] = 1);
   }
 
   const indents: string[] = [];
@@ -96,41 +102,42 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
   for (let i = 0; i < lines.length; i++) {
     const cr = lines[i].endsWith("\r") ? "\r" : "";
     const body = cr ? lines[i].slice(0, -1) : lines[i];
-    const toks = byLine[i];
+    const toks = tokensOn(i);
     const base = starts[i];
     const level = () => Math.min(MAX_INDENT_DEPTH, depth);
     // Braces always count for depth and nesting, whatever happens to the line's text.
-    const track = (t: Tok, keyword: string | undefined): BlockContext | undefined => {
-      if (t.kind === "LCurly") return (depth++, nesting.open(keyword));
-      if (t.kind === "RCurly") return ((depth = Math.max(0, depth - 1)), nesting.close());
+    const track = (t: IToken, keyword: string | undefined): BlockContext | undefined => {
+      if (kindOf(t) === "LCurly") return (depth++, nesting.open(keyword));
+      if (kindOf(t) === "RCurly") return ((depth = Math.max(0, depth - 1)), nesting.close());
       return undefined;
     };
-    const prefix = body.slice(0, toks.length ? toks[0].start - base : body.length);
+    const prefix = body.slice(0, toks.length ? toks[0].startOffset - base : body.length);
     if (verbatim[i] || !toks.length || !PLAIN_BLANKS.test(prefix)) {
       let keyword: string | undefined;
       for (const t of toks) {
-        if (keyword === undefined && (t.kind === "Word" || t.kind === "QuotedString")) keyword = t.image;
+        if (keyword === undefined && (kindOf(t) === "Word" || kindOf(t) === "QuotedString")) keyword = t.image;
         track(t, keyword);
-        if (t.kind === "LCurly" || t.kind === "RCurly") keyword = undefined;
+        if (kindOf(t) === "LCurly" || kindOf(t) === "RCurly") keyword = undefined;
       }
       out.push(verbatim[i] || !PLAIN_BLANKS.test(body) ? lines[i] : cr);
       continue;
     }
-    const splittable = !continues[i] && !toks.some((t) => t.kind === "Condition" || t.kind === "Sequence" || t.kind === "Definition" || (t.kind === "Word" && t.image.includes("$")));
+    const splittable = !continues[i] && !toks.some((t) => ["Condition", "Sequence", "Definition"].includes(kindOf(t)) || (kindOf(t) === "Word" && t.image.includes("$")));
     // Segments of the line, each to become one output line; `inlineDepth` counts the list (and
     // unknown) blocks opened on it, kept inline with their contents.
     const segments: { level: number; text: string }[] = [];
     let current: { level: number; text: string } | undefined;
-    let prevEnd = toks[0].start - base;
+    let prevEnd = toks[0].startOffset - base;
     let keyword: string | undefined;
     let inlineDepth = 0;
     let breakBefore = false;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k];
-      const start = t.start - base;
-      const end = Math.min(t.end - base, body.length);
+      const kind = kindOf(t);
+      const start = t.startOffset - base;
+      const end = Math.min(start + t.image.length, body.length);
       const gap = body.slice(prevEnd, start);
-      const isClose = t.kind === "RCurly";
+      const isClose = kind === "RCurly";
       const closing = isClose ? (inlineDepth > 0 ? "inline" : "block") : undefined;
       if (closing === "inline") inlineDepth--;
       const levelHere = isClose ? Math.max(0, Math.min(MAX_INDENT_DEPTH, depth - 1)) : level();
@@ -142,11 +149,11 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
         current = { level: levelHere, text: "" };
         segments.push(current);
       } else {
-        current!.text += t.kind === "Comment" || !PLAIN_BLANKS.test(gap) ? gap : gap ? " " : "";
+        current!.text += kind === "Comment" || !PLAIN_BLANKS.test(gap) ? gap : gap ? " " : "";
       }
-      current!.text += t.kind === "Comment" ? t.image.slice(0, end - start).replace(/[ \t]+$/, "") : body.slice(start, end);
+      current!.text += kind === "Comment" ? t.image.slice(0, end - start).replace(/[ \t]+$/, "") : body.slice(start, end);
       breakBefore = false;
-      if (t.kind === "LCurly") {
+      if (kind === "LCurly") {
         // A list block closed on this line stays inline; a keyword block ends the line.
         if (ctx?.kind !== "keywords" || inlineDepth > 0) inlineDepth++;
         else breakBefore = true;
@@ -154,11 +161,11 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
       } else if (isClose) {
         breakBefore = closing === "block" && ctx?.kind === "keywords";
         keyword = undefined;
-      } else if (keyword === undefined && (t.kind === "Word" || t.kind === "QuotedString")) {
+      } else if (keyword === undefined && (kind === "Word" || kind === "QuotedString")) {
         keyword = t.image;
       }
       // A statement after a closed block, or a comment, ends nothing: comments stay on their line.
-      if (k + 1 < toks.length && toks[k + 1].kind === "Comment") breakBefore = false;
+      if (k + 1 < toks.length && kindOf(toks[k + 1]) === "Comment") breakBefore = false;
       prevEnd = end;
     }
     const suffix = body.slice(prevEnd);
