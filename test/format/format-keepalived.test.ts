@@ -69,8 +69,12 @@ test("mutants of the samples (a seeded selection): the same", { skip: SKIP }, as
   assert.deepEqual(problems, []);
 });
 
-/** Whitespace a person might type: blanks changed between words, indentation lost, `}` pulled up. */
-function perturb(text: string, ops: { line: number; kind: "gap" | "indent" | "join"; blanks: string }[]): string {
+/** A UTF-8 no-break space, as the latin1 text of its two bytes: keepalived reads it as part of a word. */
+const NBSP_BYTES = "\u00c2\u00a0";
+
+/** Whitespace a person might type: blanks changed between words, indentation lost, `}` pulled up,
+ *  a no-break space pasted at a line's end. */
+function perturb(text: string, ops: { line: number; kind: "gap" | "indent" | "join" | "nbsp"; blanks: string }[]): string {
   const lines = text.split("\n");
   for (const op of ops) {
     const i = op.line % lines.length;
@@ -78,6 +82,7 @@ function perturb(text: string, ops: { line: number; kind: "gap" | "indent" | "jo
     const plain = !/["#!\\@~$]/.test(line);
     if (op.kind === "gap" && plain) lines[i] = line.replace(/(\S) +(?=\S)/g, `$1${op.blanks}`);
     else if (op.kind === "indent" && /^[ \t]*/.test(line)) lines[i] = op.blanks + line.replace(/^[ \t]*/, "");
+    else if (op.kind === "nbsp" && plain && line.trim()) lines[i] = line.replace(/[ \t]*(\r?)$/, `${NBSP_BYTES}${op.blanks}$1`);
     else if (op.kind === "join" && plain && i + 1 < lines.length && /^[ \t]*\}/.test(lines[i + 1]) && line.trim()) {
       lines.splice(i, 2, `${line.replace(/[ \t\r]+$/, "")}${op.blanks || " "}${lines[i + 1].replace(/^[ \t]+/, "")}`);
     }
@@ -87,7 +92,7 @@ function perturb(text: string, ops: { line: number; kind: "gap" | "indent" | "jo
 
 test("fast-check: seeded whitespace perturbations of the corpus read the same formatted", { skip: SKIP }, async () => {
   const samples = corpus();
-  const op = fc.record({ line: fc.nat(), kind: fc.constantFrom("gap" as const, "indent" as const, "join" as const), blanks: fc.constantFrom(" ", "  ", "\t", " \t ", "") });
+  const op = fc.record({ line: fc.nat(), kind: fc.constantFrom("gap" as const, "indent" as const, "join" as const, "nbsp" as const), blanks: fc.constantFrom(" ", "  ", "\t", " \t ", "") });
   await fc.assert(
     fc.asyncProperty(fc.nat({ max: samples.length - 1 }), fc.array(op, { minLength: 1, maxLength: 12 }), async (i, ops) => {
       const s = samples[i];
