@@ -49,3 +49,12 @@ test("a unicast_src_ip copied from the peer: one error on the copy, no advice to
   assert.match(d[0].message, /unicast_src_ip 10\.0\.0\.11 on lb-b is also the one of lb-a/);
   assert.ok(d[0].related?.[0].file.includes("lb-a"));
 });
+
+test("no fix removes the last peer (the instance would turn to multicast) or proposes a placeholder as a peer", () => {
+  const last = clusterDiagnostics(pair({ peers: ["10.0.0.99"] }, {}), "unicast-peer-mismatch").filter((d) => /10\.0\.0\.99/.test(d.message) && /not the unicast_src_ip/.test(d.message));
+  assert.equal(last.length, 1);
+  assert.deepEqual(last[0].fixes, []);
+  const placeholder = clusterDiagnostics(pair({ peers: ["10.0.0.12"] }, { src: "[main_ip]", peers: ["10.0.0.11"] }), "unicast-peer-mismatch").filter((d) => /misses/.test(d.message));
+  assert.ok(placeholder.length >= 1);
+  for (const d of placeholder) assert.deepEqual(d.fixes, []);
+});

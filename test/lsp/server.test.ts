@@ -245,6 +245,19 @@ test("formatting re-indents a document; range formatting touches only its lines"
   assert.deepEqual(some.map((e) => e.range.start.line), [2]);
 });
 
+test("Format Document puts each statement on its own line and one space between words (LF and CRLF)", async () => {
+  for (const eol of ["\n", "\r\n"]) {
+    const file = path.join(dir, `split${eol.length}.keepalived.conf`);
+    const messy = ["vrrp_script chk {", "script \"/bin/true\"", "weight -20 }", "vrrp_instance V {", "router_id   lb-messy # why", "authentication { auth_type PASS", "auth_pass x }", "virtual_ipaddress { 192.0.2.1 }", "}", ""].join(eol);
+    fs.writeFileSync(file, messy);
+    const uri = await openFile(file);
+    const edits = await client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    const formatted = TextDocument.applyEdits(TextDocument.create(uri, "keepalived", 1, messy), edits);
+    const expected = ["vrrp_script chk {", '  script "/bin/true"', "  weight -20", "}", "vrrp_instance V {", "  router_id lb-messy # why", "  authentication {", "    auth_type PASS", "    auth_pass x", "  }", "  virtual_ipaddress { 192.0.2.1 }", "}", ""].join(eol);
+    assert.equal(formatted, expected);
+  }
+});
+
 test("$VARS: definition, hover and rename touch only the name", async () => {
   const file = path.join(dir, "vars.keepalived.conf");
   const text = "$IFACE=eth0\nvrrp_instance V {\n    interface $IFACE\n    unicast_src_ip 10.0.0.1\n    virtual_router_id 9\n    priority 10\n    track_interface {\n        ${IFACE}\n    }\n}\n";

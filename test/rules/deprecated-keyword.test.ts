@@ -31,3 +31,15 @@ test("a removed keyword (lvs_id) is not called deprecated: keepalived does not k
   assert.match(gone[0].message, /removed after keepalived 1\.1\.7.*use 'router_id'/);
   assert.equal(gone[0].fixes?.[0].edits[0].newText, "router_id");
 });
+
+test("lvs_sync_daemon_interface moves to global_defs as lvs_sync_daemon IF INSTANCE (keepalived reads it so)", () => {
+  const text = "global_defs {\n  router_id a\n}\nvrrp_instance VI_1 {\n  interface eth0\n  lvs_sync_daemon_interface eth1\n  virtual_router_id 1\n}\n";
+  const d = withCode(check(text), "deprecated-keyword");
+  assert.equal(d.length, 1);
+  const fixed = applyEdits(text, d[0].fixes![0].edits);
+  assert.equal(fixed, "global_defs {\n  router_id a\n  lvs_sync_daemon eth1 VI_1\n}\nvrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n}\n");
+  assert.deepEqual(withCode(check(fixed), "deprecated-keyword"), []);
+  // keepalived keeps only the first; with lvs_sync_daemon already set there is nothing to move.
+  const already = "global_defs {\n  lvs_sync_daemon eth0 VI_1\n}\nvrrp_instance VI_1 {\n  lvs_sync_daemon_interface eth1\n}\n";
+  assert.deepEqual(withCode(check(already), "deprecated-keyword")[0].fixes, []);
+});

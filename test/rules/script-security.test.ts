@@ -57,3 +57,10 @@ test("the fix edits a global_defs kept in an included file", () => {
   assert.equal(fixed, "# shared\nglobal_defs {\n  router_id a\n  script_user keepalived_script\n  enable_script_security\n}\n");
   assert.deepEqual(withCode(check({ ...files, "globals.conf": fixed }), "script-security"), []);
 });
+
+test("a misspelt block inside global_defs closes it early for keepalived: the fix goes right after its '{'", () => {
+  const text = `global_defs {\n  router_id a\n  notification_emai {\n    ops@example.com\n  }\n}\n${SCRIPT}${INSTANCE}`;
+  const d = withCode(check(text), "script-security");
+  const fixed = applyEdits(text, d[0].fixes![0].edits);
+  assert.ok(fixed.startsWith("global_defs {\n  script_user keepalived_script\n  enable_script_security\n  router_id a\n"), fixed);
+});

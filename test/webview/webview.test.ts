@@ -11,6 +11,7 @@ import { REPO, workspaceOf, exampleWorkspace } from "../helpers";
 import { topologyPageHtml, PageOptions } from "../../client/src/topology/page";
 import { comparePageHtml } from "../../client/src/compare/page";
 import { OfferedFixes } from "../../client/src/compare/offeredFixes";
+import { sourceFiles } from "../../client/src/topology/sources";
 import { compareCluster } from "../../server/src/core/compare/compare";
 import { buildTopology, Topology } from "../../server/src/core/topology/model";
 import { renderSvg } from "../../server/src/core/topology/svg";
@@ -100,11 +101,13 @@ test("the topology page draws the example cluster and talks back", { skip: SKIP 
     assert.match((await page.locator("#summary").textContent()) ?? "", /With lb-a failed: MASTER on lb-b \(100\) \(was lb-a\)/);
     assert.match((await page.locator("#graph svg").textContent()) ?? "", /MASTER: lb-b/);
 
-    // Clicking a node asks to reveal its line.
+    // Clicking a node asks to reveal its line; the panel opens only files the picture was drawn from.
     await page.locator("#graph svg g.node", { hasText: "lb-b" }).first().click();
     const last = await page.evaluate(() => (window as unknown as { __posted: { type: string; source?: { file: string } }[] }).__posted.pop());
     assert.equal(last?.type, "reveal");
     assert.match(last?.source?.file ?? "", /lb-b/);
+    assert.ok(sourceFiles(after).has(last?.source?.file));
+    assert.ok(!sourceFiles(after).has("/etc/shadow"));
   });
 });
 
@@ -184,6 +187,10 @@ test("the comparison page highlights the mismatch and offers its fix; only the o
     assert.equal(last?.type, "fix");
     // The page names the fix; the panel applies the edit the server proposed under that name.
     assert.deepEqual(offered.changesFor(last?.id), vridFix.changes);
+    // A value click reveals its cell's file; any other file the page names is refused.
+    const cellFile = table.rows.flatMap((r) => r.cells).find((c) => c.file)!.file!;
+    assert.ok(offered.shownFile(cellFile));
+    assert.ok(!offered.shownFile("file:///etc/shadow"));
   }, comparePageHtml, "compare");
   // A page that posts its own edit, an id never offered, or one from an earlier comparison gets nothing.
   const forged = { type: "fix", changes: { "file:///etc/passwd": [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: "x" }] } } as { id?: unknown };

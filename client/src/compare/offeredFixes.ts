@@ -7,11 +7,13 @@ export type PageTables = (Omit<CompareResult["tables"][number], "fixes"> & { fix
 
 export class OfferedFixes {
   private byId = new Map<string, EditChanges>();
+  private files = new Set<string>();
   private generation = 0;
 
   /** Remembers the fixes of a new comparison (forgetting the previous ones) and returns the page's view. */
   offer(tables: CompareResult["tables"]): PageTables {
     this.byId.clear();
+    this.files = new Set(tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.file).filter((f): f is string => !!f))));
     const gen = ++this.generation;
     let n = 0;
     return tables.map((t) => ({
@@ -27,6 +29,11 @@ export class OfferedFixes {
         ]),
       ),
     }));
+  }
+
+  /** The page may reveal only the files of the cells it was shown. */
+  shownFile(uri: unknown): uri is string {
+    return typeof uri === "string" && this.files.has(uri);
   }
 
   /** The edit of a fix offered by the latest comparison, or undefined for any other message. */

@@ -65,6 +65,7 @@ export class ComparePanel {
         await vscode.commands.executeCommand("vscode.diff", vscode.Uri.parse(this.node.uri), vscode.Uri.parse(this.peer.uri), `${this.node.name} ↔ ${this.peer.name}`);
         return;
       case "reveal": {
+        if (!this.offered.shownFile(m.uri)) return;
         const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(m.uri));
         const pos = new vscode.Position(m.line ?? 0, 0);
         await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(pos, pos) });

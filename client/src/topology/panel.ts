@@ -5,6 +5,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import { TopologyRequest, TopologyParams, TopologyResult } from "../../../server/src/protocol";
 import { topologyPageHtml } from "./page";
 import { makeNonce } from "../webview/shell";
+import { sourceFiles } from "./sources";
 
 type PageMessage =
   | { type: "ready"; failures: string[] }
@@ -81,6 +82,8 @@ export class TopologyPanel {
         this.failures = m.failures;
         return this.refresh();
       case "reveal": {
+        // Only a line of a file the picture was drawn from, whatever the page posts.
+        if (!this.last || !sourceFiles(this.last.topology).has(m.source?.file) || !Number.isInteger(m.source.line)) return;
         const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(m.source.file));
         const pos = new vscode.Position(m.source.line, 0);
         await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(pos, pos) });

@@ -1,6 +1,7 @@
 // `keepalived-lint format`: prints the formatted text, or with --check lists the files that would
 // change (exit 1), or with --write rewrites them in place.
 import * as fs from "fs";
+import { isUtf8 } from "buffer";
 import { UsageError, parseArgs } from "./main";
 import { collectConfigFiles } from "./findConfigs";
 import { displayPath } from "./formats";
@@ -22,15 +23,22 @@ export function runFormat(argv: string[], out: (s: string) => void, err: (s: str
     throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
   let changed = 0;
+  // Bytes in, bytes out: latin1 maps each byte to one character and back, so a BOM, a no-break space
+  // or bytes that are not UTF-8 are written back exactly as read (the formatter moves only blanks).
+  const print = (s: string) => {
+    const bytes = Buffer.from(s, "latin1");
+    if (isUtf8(bytes)) out(bytes.toString("utf8"));
+    else process.stdout.write(bytes);
+  };
   for (const file of files.sort()) {
-    const text = fs.readFileSync(file, "utf8");
+    const text = fs.readFileSync(file, "latin1");
     const formatted = formatText(text, { indent });
     if (formatted !== text) changed++;
     if (args.flags.has("check")) {
       if (formatted !== text) out(`${displayPath(file)}: would be reformatted\n`);
     } else if (args.flags.has("write")) {
-      if (formatted !== text) (fs.writeFileSync(file, formatted), err(`formatted ${displayPath(file)}\n`));
-    } else out(files.length > 1 ? `==> ${displayPath(file)} <==\n${formatted}${formatted.endsWith("\n") ? "" : "\n"}` : formatted);
+      if (formatted !== text) (fs.writeFileSync(file, formatted, "latin1"), err(`formatted ${displayPath(file)}\n`));
+    } else print(files.length > 1 ? `==> ${Buffer.from(displayPath(file), "utf8").toString("latin1")} <==\n${formatted}${formatted.endsWith("\n") ? "" : "\n"}` : formatted);
   }
   return args.flags.has("check") && changed ? 1 : 0;
 }

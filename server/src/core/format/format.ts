@@ -1,8 +1,20 @@
-// The formatter: re-indents lines by block depth and trims trailing blanks. Nothing else moves, so
-// every token and comment survives and the line count never changes (a range edit maps 1:1).
-// Depth comes from the lexer's braces, never from the old indentation, which makes it idempotent.
+// The formatter: changes only blanks (spaces and tabs) between tokens, and line breaks at braces.
+// - Each statement on its own line: a `{` of a keyword block ends its line and a `}` closing one
+//   starts a line; a one-line list block (`virtual_ipaddress { 192.0.2.1 }`) stays as written.
+// - One space between words outside quotes; indentation by block depth; trailing blanks dropped.
+// - Comments stay on their line; quoted strings, `$NAME=` definitions, `\` continuations and
+//   anything that is not a plain blank (a BOM, a no-break space, bytes that are not UTF-8 read as
+//   latin1) are kept byte for byte: keepalived reads those as part of a word.
+// - Lines with an `@id` condition, a `~SEQ` prefix or a `$NAME` reference are not split: the
+//   prefix and the substitution apply to their whole line.
+// Depth comes from the lexer's braces, never from the old indentation, which makes it idempotent;
+// indentation stops growing at MAX_INDENT_DEPTH (docs/decisions/formatting.md), so the output of
+// deeply nested input stays linear in its size.
 import type { IToken } from "chevrotain";
 import { keepalivedLexer } from "../syntax/tokens";
+import { bodyContext, BlockContext } from "../config/annotate";
+import { lookupKeyword } from "../schema/registry";
+import { TOP } from "../schema/types";
 
 export interface FormatOptions {
   /** One level of indentation, e.g. "    " or "\t". */
@@ -11,77 +23,156 @@ export interface FormatOptions {
 
 export const DEFAULT_FORMAT: FormatOptions = { indent: "    " };
 
-/** A replacement of whole lines [startLine, endLine) — the same count of lines in `lines`. */
+/** Deeper blocks are indented as this depth: keepalived's own nesting never comes near. */
+export const MAX_INDENT_DEPTH = 16;
+
+/** A replacement of whole lines [startLine, endLine): each entry of `lines` is the formatted text of
+ *  one original line, which may hold line breaks where a statement was moved to its own line. */
 export interface LineEdit {
   startLine: number;
   endLine: number;
   lines: string[];
 }
 
-interface LineFacts {
-  /** Depth of nesting in force at the start of the line. */
-  depth: number;
-  /** The line begins with `}`: it sits one level out. */
-  closesFirst: boolean;
-  /** Part of a multi-line token or a `\` continuation: written as it was. */
-  verbatim: boolean;
-  /** Ends in an unterminated quote, whose trailing blanks are part of the value. */
-  keepTrailing: boolean;
-}
+const PLAIN_BLANKS = /^[ \t]*$/;
+const TOP_CONTEXT: BlockContext = { kind: "keywords", blockId: TOP };
 
-function lineFacts(text: string, lines: string[]): LineFacts[] {
+/** The tokens and comments of the text in order (no line breaks): two sorted lists merged. */
+function tokensOf(text: string): IToken[] {
   const { tokens, groups } = keepalivedLexer.tokenize(text);
-  const delta = new Array<number>(lines.length).fill(0);
-  const firstBraceClose = new Array<boolean>(lines.length).fill(false);
-  const firstTokenSeen = new Array<boolean>(lines.length).fill(false);
-  const verbatim = new Array<boolean>(lines.length).fill(false);
-  const keepTrailing = new Array<boolean>(lines.length).fill(false);
-  const commentEnds = new Set<number>();
-  for (const c of (groups.comments ?? []) as IToken[]) commentEnds.add((c.startLine ?? 1) - 1);
+  const comments = (groups.comments ?? []) as IToken[];
+  const all: IToken[] = [];
+  let c = 0;
   for (const t of tokens) {
-    const line = (t.startLine ?? 1) - 1;
-    const name = t.tokenType.name;
-    if (name === "Newline") continue;
-    if (!firstTokenSeen[line]) {
-      firstTokenSeen[line] = true;
-      firstBraceClose[line] = name === "RCurly";
-    }
-    if (name === "UnterminatedString") keepTrailing[line] = true;
-    if (name === "LCurly") delta[line]++;
-    else if (name === "RCurly") delta[line]--;
-    for (let l = line + 1; l <= (t.endLine ?? line + 1) - 1; l++) verbatim[l] = true;
+    if (t.tokenType.name === "Newline") continue;
+    while (c < comments.length && comments[c].startOffset < t.startOffset) all.push(comments[c++]);
+    all.push(t);
   }
-  // A line ending in an unescaped `\` outside a comment continues on the next one.
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const body = lines[i].replace(/\r$/, "");
-    if (!commentEnds.has(i) && /(^|[^\\])(\\\\)*\\$/.test(body)) verbatim[i + 1] = true;
-  }
-  const out: LineFacts[] = [];
-  let depth = 0;
-  for (let i = 0; i < lines.length; i++) {
-    out.push({ depth, closesFirst: firstBraceClose[i], verbatim: verbatim[i], keepTrailing: keepTrailing[i] });
-    depth = Math.max(0, depth + delta[i]);
-  }
-  return out;
+  while (c < comments.length) all.push(comments[c++]);
+  return all;
 }
 
-function formatLine(line: string, facts: LineFacts, options: FormatOptions): string {
-  if (facts.verbatim) return line;
-  const cr = line.endsWith("\r") ? "\r" : "";
-  const body = cr ? line.slice(0, -1) : line;
-  let content = body.trim();
-  // A trailing `\ ` is an escaped blank inside a word: trimming it would join the next line.
-  if (content.endsWith("\\") || facts.keepTrailing) content = body.trimStart();
-  if (!content) return cr;
-  const level = Math.max(0, facts.depth - (facts.closesFirst ? 1 : 0));
-  return options.indent.repeat(level) + content + cr;
+const kindOf = (t: IToken) => t.tokenType.name;
+const lineOf = (t: IToken) => (t.startLine ?? 1) - 1;
+
+/** Block contexts as keepalived nests them, to tell keyword blocks (split) from lists and unknown blocks (kept). */
+class Nesting {
+  private stack: BlockContext[] = [TOP_CONTEXT];
+  /** Opens a block for a statement whose keyword is `keyword`; returns the body's context. */
+  open(keyword: string | undefined): BlockContext {
+    const ctx = this.stack[this.stack.length - 1];
+    const body = ctx.kind === "keywords" && keyword !== undefined ? bodyContext(lookupKeyword(ctx.blockId, keyword)) : ({ kind: "opaque" } as BlockContext);
+    this.stack.push(body);
+    return body;
+  }
+  /** Closes the innermost block; returns its context. */
+  close(): BlockContext {
+    return this.stack.length > 1 ? this.stack.pop()! : { kind: "opaque" };
+  }
 }
 
-/** Every line of the text, formatted; the result has as many lines as the input. */
+/** Every line of the text, formatted: one entry per input line (split statements joined by "\n"). */
 export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMAT): string[] {
   const lines = text.split("\n");
-  const facts = lineFacts(text, lines);
-  return lines.map((l, i) => formatLine(l, facts[i], options));
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; i++) (starts.push(at), (at += lines[i].length + 1));
+  const all = tokensOf(text);
+  // Tokens of line i are all[first[i]] .. all[first[i + 1] - 1] (they come in text order).
+  const first = new Int32Array(lines.length + 1);
+  const verbatim = new Uint8Array(lines.length);
+  const continues = new Uint8Array(lines.length);
+  for (let k = 0, line = 0; line <= lines.length; line++) {
+    while (k < all.length && lineOf(all[k]) < line) k++;
+    first[line] = k;
+  }
+  for (const t of all) for (let l = lineOf(t) + 1; l <= (t.endLine ?? 1) - 1 && l < lines.length; l++) verbatim[l] = 1;
+  const NONE: IToken[] = [];
+  const tokensOn = (i: number) => (first[i] === first[i + 1] ? NONE : all.slice(first[i], first[i + 1]));
+  // A line ending in an unescaped `\` outside a comment continues on the next one.
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const last = first[i + 1] > first[i] ? all[first[i + 1] - 1] : undefined;
+    if ((!last || kindOf(last) !== "Comment") && /(^|[^\\])(\\\\)*\\\r?$/.test(lines[i])) (continues[i] = 1), (verbatim[i + 1] = 1);
+  }
+
+  const indents: string[] = [];
+  const indentOf = (level: number) => (indents[level] ??= options.indent.repeat(level));
+  const nesting = new Nesting();
+  let depth = 0;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const cr = lines[i].endsWith("\r") ? "\r" : "";
+    const body = cr ? lines[i].slice(0, -1) : lines[i];
+    const toks = tokensOn(i);
+    const base = starts[i];
+    const level = () => Math.min(MAX_INDENT_DEPTH, depth);
+    // Braces always count for depth and nesting, whatever happens to the line's text.
+    const track = (t: IToken, keyword: string | undefined): BlockContext | undefined => {
+      if (kindOf(t) === "LCurly") return (depth++, nesting.open(keyword));
+      if (kindOf(t) === "RCurly") return ((depth = Math.max(0, depth - 1)), nesting.close());
+      return undefined;
+    };
+    const prefix = body.slice(0, toks.length ? toks[0].startOffset - base : body.length);
+    if (verbatim[i] || !toks.length || !PLAIN_BLANKS.test(prefix)) {
+      let keyword: string | undefined;
+      for (const t of toks) {
+        if (keyword === undefined && (kindOf(t) === "Word" || kindOf(t) === "QuotedString")) keyword = t.image;
+        track(t, keyword);
+        if (kindOf(t) === "LCurly" || kindOf(t) === "RCurly") keyword = undefined;
+      }
+      out.push(verbatim[i] || !PLAIN_BLANKS.test(body) ? lines[i] : cr);
+      continue;
+    }
+    const splittable = !continues[i] && !toks.some((t) => ["Condition", "Sequence", "Definition"].includes(kindOf(t)) || (kindOf(t) === "Word" && t.image.includes("$")));
+    // Segments of the line, each to become one output line; `inlineDepth` counts the list (and
+    // unknown) blocks opened on it, kept inline with their contents.
+    const segments: { level: number; text: string }[] = [];
+    let current: { level: number; text: string } | undefined;
+    let prevEnd = toks[0].startOffset - base;
+    let keyword: string | undefined;
+    let inlineDepth = 0;
+    let breakBefore = false;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k];
+      const kind = kindOf(t);
+      const start = t.startOffset - base;
+      const end = Math.min(start + t.image.length, body.length);
+      const gap = body.slice(prevEnd, start);
+      const isClose = kind === "RCurly";
+      const closing = isClose ? (inlineDepth > 0 ? "inline" : "block") : undefined;
+      if (closing === "inline") inlineDepth--;
+      const levelHere = isClose ? Math.max(0, Math.min(MAX_INDENT_DEPTH, depth - 1)) : level();
+      const ctx = track(t, keyword);
+      // A word that would read differently at a line start (`@id`, `~SEQ`, `$NAME=`) is not moved there.
+      const movable = splittable && PLAIN_BLANKS.test(gap) && !/^[@~$]/.test(t.image);
+      const newLine = current === undefined || (movable && (breakBefore || (closing === "block" && ctx?.kind === "keywords")));
+      if (newLine) {
+        current = { level: levelHere, text: "" };
+        segments.push(current);
+      } else {
+        current!.text += kind === "Comment" || !PLAIN_BLANKS.test(gap) ? gap : gap ? " " : "";
+      }
+      current!.text += kind === "Comment" ? t.image.slice(0, end - start).replace(/[ \t]+$/, "") : body.slice(start, end);
+      breakBefore = false;
+      if (kind === "LCurly") {
+        // A list block closed on this line stays inline; a keyword block ends the line.
+        if (ctx?.kind !== "keywords" || inlineDepth > 0) inlineDepth++;
+        else breakBefore = true;
+        keyword = undefined;
+      } else if (isClose) {
+        breakBefore = closing === "block" && ctx?.kind === "keywords";
+        keyword = undefined;
+      } else if (keyword === undefined && (kind === "Word" || kind === "QuotedString")) {
+        keyword = t.image;
+      }
+      // A statement after a closed block, or a comment, ends nothing: comments stay on their line.
+      if (k + 1 < toks.length && kindOf(toks[k + 1]) === "Comment") breakBefore = false;
+      prevEnd = end;
+    }
+    const suffix = body.slice(prevEnd);
+    if (!PLAIN_BLANKS.test(suffix)) current!.text += suffix;
+    out.push(segments.map((s) => indentOf(s.level) + s.text + cr).join("\n"));
+  }
+  return out;
 }
 
 export function formatText(text: string, options: FormatOptions = DEFAULT_FORMAT): string {

@@ -1,5 +1,6 @@
 // Old spellings keepalived still reads but may drop; the fix writes the current keyword.
 import type { NodeRule } from "../check/rule";
+import { moveLvsSyncDaemonFix } from "../fixes/moveLvsSyncDaemon";
 
 /** Old words inside route lines (static_routes, virtual_routes) that keepalived still reads with a warning. */
 const ROUTE_WORDS: Record<string, { replacement: string; note: string }> = {
@@ -9,7 +10,7 @@ const ROUTE_WORDS: Record<string, { replacement: string; note: string }> = {
 
 export const deprecatedKeywordRule: NodeRule = {
   code: "deprecated-keyword",
-  checkNode({ annotated, report }) {
+  checkNode({ config, annotated, access, report }) {
     for (const a of annotated) {
       if (a.context.kind === "lines" && a.context.line === "route") {
         for (const w of a.statement.args) {
@@ -40,9 +41,11 @@ export const deprecatedKeywordRule: NodeRule = {
         code: "deprecated-keyword",
         message,
         fixes:
-          dep.replacement && !kw.substituted
-            ? [{ title: `Replace with '${dep.replacement}'`, preferred: true, edits: [{ file: kw.file, range: kw.range, newText: dep.replacement }] }]
-            : [],
+          kw.text === "lvs_sync_daemon_interface"
+            ? [moveLvsSyncDaemonFix(a, annotated, config.root, config.statements, (f) => access.read(f))].filter((f) => !!f)
+            : dep.replacement && !kw.substituted
+              ? [{ title: `Replace with '${dep.replacement}'`, preferred: true, edits: [{ file: kw.file, range: kw.range, newText: dep.replacement }] }]
+              : [],
       });
     }
   },

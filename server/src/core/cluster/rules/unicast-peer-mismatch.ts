@@ -7,6 +7,7 @@ import { memberLabel } from "../cluster";
 import { insertIntoBlock } from "../edits";
 import type { TextEdit } from "../../check/diagnostic";
 import type { UnicastPeer, VrrpInstance } from "../../model/vrrp";
+import { isIp } from "../../util/ip";
 
 /** Deletes a peer line when the address stands alone on it. */
 function removeLine(i: VrrpInstance, peer: UnicastPeer): TextEdit | undefined {
@@ -55,7 +56,10 @@ export const unicastPeerMismatchRule: ClusterRule = {
       const missing = cluster.members.filter((o) => o !== m && o.unicastSrc && o.node !== m.node && !listed.has(o.unicastSrc.value) && o.unicastSrc.value !== m.unicastSrc?.value);
       if (missing.length) {
         const addresses = missing.map((o) => o.unicastSrc!.value);
-        const edit = m.unicastPeerBlock
+        // Only real addresses are proposed (a template placeholder such as `[main_ip]` is no peer).
+        const edit = !addresses.every(isIp)
+          ? undefined
+          : m.unicastPeerBlock
           ? insertIntoBlock(m.unicastPeerBlock, addresses, m.node.texts)
           : insertIntoBlock(m.statement, ["unicast_peer {", ...addresses.map((a) => `    ${a}`), "}"], m.node.texts);
         const w = m.unicastPeerBlock?.keyword ?? anchorOf(m, undefined);
@@ -75,7 +79,8 @@ export const unicastPeerMismatchRule: ClusterRule = {
       const addresses = new Set(cluster.members.map((o) => o.unicastSrc!.value));
       for (const p of m.unicastPeers) {
         if (addresses.has(p.address)) continue;
-        const edit = removeLine(m, p);
+        // Removing the last peer would turn the instance to multicast: no fix then.
+        const edit = m.unicastPeers.length > 1 ? removeLine(m, p) : undefined;
         report({
           file: p.word.file,
           range: p.word.range,
