@@ -27,6 +27,8 @@ async function gitApi(): Promise<GitApi | undefined> {
 }
 
 function run(cwd: string, args: string[]): Promise<string | undefined> {
+  // The command is registered through the trust gate; this is the second lock on the same door.
+  if (!vscode.workspace.isTrusted) return Promise.resolve(undefined);
   return new Promise((resolve) => execFile("git", args, { cwd, maxBuffer: 16 * 1024 * 1024, timeout: 20_000 }, (err, out) => resolve(err ? undefined : out)));
 }
 
