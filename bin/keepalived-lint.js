@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-require("../dist/cli.js").main();
+require("./load-bundle").loadBundle(require("path").join(__dirname, "../dist/cli.js")).main();

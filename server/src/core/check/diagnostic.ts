@@ -1,5 +1,6 @@
 // What every check produces: plain data, so the CLI, the server and the tests share it.
 import type { Range } from "../util/range";
+import { compareText } from "../util/compareText";
 
 export type Severity = "error" | "warning" | "info" | "hint";
 
@@ -47,9 +48,9 @@ export function dedupe(list: Diagnostic[]): Diagnostic[] {
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareText(a.file, b.file) ||
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      a.code.localeCompare(b.code),
+      compareText(a.code, b.code),
   );
 }

@@ -3,6 +3,7 @@
 // Candidates come from indexes (VIP, unicast address, name), so pairing stays cheap on big workspaces.
 import type { NodeModel, VrrpInstance } from "../model/vrrp";
 import type { Cluster, PairingEvidence } from "./cluster";
+import { compareText } from "../util/compareText";
 
 interface Candidate {
   a: VrrpInstance;
@@ -104,7 +105,7 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
   // so two instances between the same two hosts (same unicast addresses) do not merge into one router.
   const strong = candidates
     .filter((c) => c.vip || (c.unicast && (c.sameName || c.sameVrid || (perNode.get(c.a.node) === 1 && perNode.get(c.b.node) === 1))))
-    .sort((x, y) => score(y) - score(x) || x.a.key.localeCompare(y.a.key) || x.b.key.localeCompare(y.b.key));
+    .sort((x, y) => score(y) - score(x) || compareText(x.a.key, y.a.key) || compareText(x.b.key, y.b.key));
   const matched = new Set<string>();
   for (const c of strong) {
     const ka = `${c.a.key}\u0001${c.b.node.id}`;
@@ -158,10 +159,10 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
   for (const i of instances) addTo(groups, uf.find(i.key), i);
   const clusters: Cluster[] = [];
   for (const members of groups.values()) {
-    members.sort((x, y) => x.node.name.localeCompare(y.node.name) || x.node.id.localeCompare(y.node.id) || x.name.localeCompare(y.name));
+    members.sort((x, y) => compareText(x.node.name, y.node.name) || compareText(x.node.id, y.node.id) || compareText(x.name, y.name));
     const ev = new Set<PairingEvidence>();
     for (const m of members) for (const e of evidence.get(m.key) ?? []) ev.add(e);
     clusters.push({ id: members.map((m) => m.key).sort().join("\u0002"), members, evidence: [...ev] });
   }
-  return clusters.sort((x, y) => x.id.localeCompare(y.id));
+  return clusters.sort((x, y) => compareText(x.id, y.id));
 }
