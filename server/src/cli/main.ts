@@ -8,6 +8,10 @@ import { runSimulate, SIMULATE_USAGE } from "./simulate";
 import { renderTopology, TOPOLOGY_FORMATS } from "./topology";
 import { runCompare, COMPARE_USAGE } from "./compare";
 import { runFormat, FORMAT_USAGE } from "./format";
+import { cacheKey, lookup, recordingAccess, store } from "./resultCache";
+import { diskAccess, FileAccess } from "../core/config/files";
+import * as fs from "fs";
+import * as path from "path";
 
 export class UsageError extends Error {}
 
@@ -41,21 +45,32 @@ export function parseArgs(argv: string[], valued: string[], flagNames: string[])
   return { command, options, flags, paths };
 }
 
-export function buildWorkspace(args: ParsedArgs): Workspace {
-  if (!args.paths.length) throw new UsageError("no PATH given");
-  let files: string[];
-  try {
-    files = collectConfigFiles(args.paths);
-  } catch (e) {
-    throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-  }
-  const ws = new Workspace({ includeRoots: args.options.get("include-root") ?? [], targetVersion: args.options.get("target-version")?.[0] });
+export function buildWorkspace(args: ParsedArgs, access?: FileAccess, files = configFilesOf(args)): Workspace {
+  const ws = new Workspace({ includeRoots: args.options.get("include-root") ?? [], targetVersion: args.options.get("target-version")?.[0], access });
   ws.addFiles(files);
   return ws;
 }
 
+function configFilesOf(args: ParsedArgs): string[] {
+  if (!args.paths.length) throw new UsageError("no PATH given");
+  try {
+    return collectConfigFiles(args.paths);
+  } catch (e) {
+    throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+}
+
+/** Where `--cache` keeps results: `--cache-location` (a file, or a folder to put it in), else the working directory. */
+function cacheFileOf(args: ParsedArgs): string {
+  const location = args.options.get("cache-location")?.[0];
+  const name = ".keepalived-lint-cache";
+  if (!location) return path.resolve(name);
+  const isDir = /[\\/]$/.test(location) || (fs.existsSync(location) && fs.statSync(location).isDirectory());
+  return path.resolve(isDir ? path.join(location, name) : location);
+}
+
 const USAGE = `usage:
-  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] PATH...
+  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--cache] [--cache-location PATH] PATH...
   keepalived-lint explain KEYWORD
   ${SIMULATE_USAGE}
   ${COMPARE_USAGE}
@@ -63,15 +78,35 @@ const USAGE = `usage:
   keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
 
 function runCheck(argv: string[], out: (s: string) => void): number {
-  const args = parseArgs(argv, ["format", "include-root", "target-version"], []);
+  const args = parseArgs(argv, ["format", "include-root", "target-version", "cache-location"], ["cache"]);
   const format = args.options.get("format")?.[0] ?? "text";
   if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
   const target = args.options.get("target-version")?.[0];
   if (target !== undefined && !/^\d+(\.\d+){0,2}$/.test(target)) throw new UsageError(`--target-version wants X.Y.Z, not '${target}'`);
-  const ws = buildWorkspace(args);
-  const diags = ws.diagnostics();
-  out(format === "json" ? toJson(diags) : format === "sarif" ? toSarif(diags, version) : toText(diags));
-  return diags.some((d) => d.severity === "error") ? 1 : 0;
+  const files = configFilesOf(args);
+  const render = (access?: FileAccess) => {
+    const diags = buildWorkspace(args, access, files).diagnostics();
+    const output = format === "json" ? toJson(diags) : format === "sarif" ? toSarif(diags, version) : toText(diags);
+    return { output, exitCode: diags.some((d) => d.severity === "error") ? 1 : 0 };
+  };
+  if (!args.flags.has("cache")) {
+    const result = render();
+    out(result.output);
+    return result.exitCode;
+  }
+  // Paths in the output are relative to the working directory, so it is part of the key.
+  const cacheFile = cacheFileOf(args);
+  const key = cacheKey({ version, cwd: process.cwd(), format, target, includeRoots: args.options.get("include-root") ?? [], files });
+  const hit = lookup(cacheFile, key, diskAccess);
+  if (hit) {
+    out(hit.output);
+    return hit.exitCode;
+  }
+  const recording = recordingAccess(diskAccess);
+  const result = render(recording.access);
+  store(cacheFile, key, recording.observations, result);
+  out(result.output);
+  return result.exitCode;
 }
 
 async function runTopology(argv: string[], out: (s: string) => void): Promise<number> {
