@@ -17,6 +17,7 @@ const common = { bundle: true, platform: "node", target: "node20", sourcemap: tr
 const entries = [
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", plugins: [vizApart] },
   { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", plugins: [vizApart] },
+  { entryPoints: ["server/src/cli/cachedCheck.ts"], outfile: "dist/cli-cache.js" },
   { entryPoints: [createRequire(import.meta.url).resolve("@viz-js/viz")], outfile: "dist/viz.js", sourcemap: false },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
 ];

@@ -8,42 +8,13 @@ import { runSimulate, SIMULATE_USAGE } from "./simulate";
 import { renderTopology, TOPOLOGY_FORMATS } from "./topology";
 import { runCompare, COMPARE_USAGE } from "./compare";
 import { runFormat, FORMAT_USAGE } from "./format";
-import { cacheKey, lookup, recordingAccess, store } from "./resultCache";
+import { recordingAccess, store } from "./resultCache";
+import { CHECK_FLAGS, CHECK_VALUED, cachedCheck } from "./cachedCheck";
 import { diskAccess, FileAccess } from "../core/config/files";
-import * as fs from "fs";
-import * as path from "path";
+import { UsageError, parseArgs, ParsedArgs } from "./args";
 
-export class UsageError extends Error {}
-
-export interface ParsedArgs {
-  command: string;
-  options: Map<string, string[]>;
-  flags: Set<string>;
-  paths: string[];
-}
-
-/** `--name value`, `--name=value` and bare `--flag`; `valued` lists the options that take a value. */
-export function parseArgs(argv: string[], valued: string[], flagNames: string[]): ParsedArgs {
-  const [command, ...rest] = argv;
-  const options = new Map<string, string[]>();
-  const flags = new Set<string>();
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (!a.startsWith("--") || a === "--") {
-      paths.push(a);
-      continue;
-    }
-    const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
-    if (valued.includes(name)) {
-      const value = inline ?? rest[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      options.set(name, [...(options.get(name) ?? []), value]);
-    } else if (flagNames.includes(name)) flags.add(name);
-    else throw new UsageError(`unknown option --${name}`);
-  }
-  return { command, options, flags, paths };
-}
+export { UsageError, parseArgs } from "./args";
+export type { ParsedArgs } from "./args";
 
 export function buildWorkspace(args: ParsedArgs, access?: FileAccess, files = configFilesOf(args)): Workspace {
   const ws = new Workspace({ includeRoots: args.options.get("include-root") ?? [], targetVersion: args.options.get("target-version")?.[0], access });
@@ -60,15 +31,6 @@ function configFilesOf(args: ParsedArgs): string[] {
   }
 }
 
-/** Where `--cache` keeps results: `--cache-location` (a file, or a folder to put it in), else the working directory. */
-function cacheFileOf(args: ParsedArgs): string {
-  const location = args.options.get("cache-location")?.[0];
-  const name = ".keepalived-lint-cache";
-  if (!location) return path.resolve(name);
-  const isDir = /[\\/]$/.test(location) || (fs.existsSync(location) && fs.statSync(location).isDirectory());
-  return path.resolve(isDir ? path.join(location, name) : location);
-}
-
 const USAGE = `usage:
   keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--cache] [--cache-location PATH] PATH...
   keepalived-lint explain KEYWORD
@@ -78,7 +40,7 @@ const USAGE = `usage:
   keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... PATH...`;
 
 function runCheck(argv: string[], out: (s: string) => void): number {
-  const args = parseArgs(argv, ["format", "include-root", "target-version", "cache-location"], ["cache"]);
+  const args = parseArgs(argv, CHECK_VALUED, CHECK_FLAGS);
   const format = args.options.get("format")?.[0] ?? "text";
   if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
   const target = args.options.get("target-version")?.[0];
@@ -94,10 +56,7 @@ function runCheck(argv: string[], out: (s: string) => void): number {
     out(result.output);
     return result.exitCode;
   }
-  // Paths in the output are relative to the working directory, so it is part of the key.
-  const cacheFile = cacheFileOf(args);
-  const key = cacheKey({ version, cwd: process.cwd(), format, target, includeRoots: args.options.get("include-root") ?? [], files });
-  const hit = lookup(cacheFile, key, diskAccess);
+  const { cacheFile, key, hit } = cachedCheck(args, files);
   if (hit) {
     out(hit.output);
     return hit.exitCode;
