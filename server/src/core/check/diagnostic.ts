@@ -54,3 +54,16 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
       compareText(a.code, b.code),
   );
 }
+
+/**
+ * A diagnostic whose fixes are built the first time something reads them (a code action, a test),
+ * not on every check: most diagnostics are published and never fixed.
+ */
+export function withLazyFixes<D extends Omit<Diagnostic, "fixes">>(d: D, build: () => Fix[]): D & { fixes: Fix[] } {
+  let fixes: Fix[] | undefined;
+  return Object.defineProperty(d, "fixes", {
+    get: () => (fixes ??= build()),
+    enumerable: true,
+    configurable: true,
+  }) as D & { fixes: Fix[] };
+}

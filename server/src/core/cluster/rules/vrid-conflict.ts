@@ -6,6 +6,7 @@ import type { Cluster } from "../cluster";
 import { memberLabel } from "../cluster";
 import { replaceWord } from "../edits";
 import type { TextEdit } from "../../check/diagnostic";
+import { withLazyFixes } from "../../check/diagnostic";
 import type { VrrpInstance } from "../../model/vrrp";
 import { addressFamily } from "../../util/ip";
 
@@ -94,22 +95,24 @@ export const vridConflictRule: CrossClusterRule = {
           if (reported.has(key)) continue;
           reported.add(key);
           const cluster = clusterOf.get(a)!;
-          const free = freeVrid(cluster, clusterOf.get(b)!);
-          const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
+          const other = clusterOf.get(b)!;
           const w = anchorOf(a, a.vrid);
           const bw = anchorOf(b, b.vrid);
-          report({
+          report(withLazyFixes({
             file: w.file,
             range: w.range,
-            severity: "error",
+            severity: "error" as const,
             code: "vrid-conflict",
             message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${b.name} on ${b.node.name} ${where}: two virtual routers cannot share a VRID there`,
             related: [{ file: bw.file, range: bw.range, message: `${b.name} on ${b.node.name} uses virtual_router_id ${vrid}` }],
-            fixes:
-              free !== undefined && edits.every(Boolean)
-                ? [{ title: `Use free virtual_router_id ${free} for ${a.name} on ${cluster.members.map((m) => m.node.name).join(", ")}`, edits: edits as TextEdit[] }]
-                : [],
-          });
+          }, () => {
+            // Only when a code action asks: finding a free VRID looks at every instance of both clusters' nodes.
+            const free = freeVrid(cluster, other);
+            const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
+            return free !== undefined && edits.every(Boolean)
+              ? [{ title: `Use free virtual_router_id ${free} for ${a.name} on ${cluster.members.map((m) => m.node.name).join(", ")}`, edits: edits as TextEdit[] }]
+              : [];
+          }));
         }
       }
     }
