@@ -30,6 +30,7 @@ import { codeLenses } from "./service/codeLens";
 import { topology } from "./service/topology";
 import { compare, peerConfig, peers } from "./service/compare";
 import { CompareRequest, PeerConfigRequest, PeersRequest, TopologyRequest } from "./protocol";
+import { warmUp } from "./service/warmUp";
 import { version } from "../../package.json";
 
 const connection = createConnection(ProposedFeatures.all);
@@ -77,6 +78,11 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
+  try {
+    warmUp();
+  } catch (e) {
+    connection.console.log(`warm-up skipped: ${(e as Error).message}`);
+  }
   if (canPullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: "keepalived" });
   try {
     await reloadSettings();
