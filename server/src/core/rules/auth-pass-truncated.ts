@@ -6,6 +6,7 @@ export const AUTH_PASS_LENGTH = 8;
 
 export const authPassTruncatedRule: NodeRule = {
   code: "auth-pass-truncated",
+  perStatement: true,
   checkNode({ annotated, report }) {
     for (const a of annotated) {
       if (a.spec?.name !== "auth_pass") continue;

@@ -9,6 +9,7 @@ const ROUTE_WORDS: Record<string, { replacement: string; note: string }> = {
 
 export const deprecatedKeywordRule: NodeRule = {
   code: "deprecated-keyword",
+  perStatement: true,
   checkNode({ annotated, report }) {
     for (const a of annotated) {
       if (a.context.kind === "lines" && a.context.line === "route") {

@@ -10,6 +10,7 @@ function unresolved(w: ConfigWord): boolean {
 
 export const invalidValueRule: NodeRule = {
   code: "invalid-value",
+  perStatement: true,
   checkNode(ctx: NodeContext) {
     const { annotated, report } = ctx;
     for (const a of annotated) {
