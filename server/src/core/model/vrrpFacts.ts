@@ -88,11 +88,22 @@ function computeFacts(annotated: AnnotatedStatement[]): InstanceFacts[] {
   const out: InstanceFacts[] = [];
   for (const a of annotated) {
     if (a.spec?.name !== "vrrp_instance" || !a.statement.children) continue;
-    const { strictStmt, ownVersion, ...own } = factsOfBlock(a.statement);
+    const own = factsOfBlock(a.statement);
     out.push({
-      ...own,
-      strict: strictStmt ? flagOn(strictStmt) : globalStrict,
-      version: ownVersion || globalVersion,
+      statement: own.statement,
+      name: own.name,
+      strict: own.strictStmt ? flagOn(own.strictStmt) : globalStrict,
+      state: own.state,
+      priority: own.priority,
+      basePriority: own.basePriority,
+      authentication: own.authentication,
+      authType: own.authType,
+      unicastPeer: own.unicastPeer,
+      nopreempt: own.nopreempt,
+      preemptDelay: own.preemptDelay,
+      version: own.ownVersion || globalVersion,
+      vipCount: own.vipCount,
+      uncertain: own.uncertain,
     });
   }
   return out;

@@ -21,8 +21,17 @@ function mayHearEachOther(a: VrrpInstance, b: VrrpInstance): boolean {
   return b.unicastPeers.some((p) => pa.has(p.address));
 }
 
+/** Instance models survive edits to other blocks: their networks are computed once. */
+const networksOf = new WeakMap<VrrpInstance, string[]>();
+
 /** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
 function networks(i: VrrpInstance): string[] {
+  let known = networksOf.get(i);
+  if (!known) networksOf.set(i, (known = [...new Set(computeNetworks(i))]));
+  return known;
+}
+
+function computeNetworks(i: VrrpInstance): string[] {
   const out: string[] = [];
   for (const v of i.vips) {
     const [addr, len] = v.address.split("/");
@@ -66,13 +75,17 @@ export const vridConflictRule: CrossClusterRule = {
     // Instances that could clash share a VRID and either a node or a VIP network: group by those,
     // so a VRID copied across many pairs costs no quadratic scan.
     const groups = new Map<string, VrrpInstance[]>();
-    const add = (k: string, i: VrrpInstance) => groups.set(k, [...(groups.get(k) ?? []), i]);
+    const add = (k: string, i: VrrpInstance) => {
+      const list = groups.get(k);
+      if (list) list.push(i);
+      else groups.set(k, [i]);
+    };
     for (const c of clusters)
       for (const m of c.members) {
         clusterOf.set(m, c);
         if (!m.vrid) continue;
         add(`${m.vrid.value}\u0000node\u0000${m.node.id}`, m);
-        for (const n of new Set(networks(m))) add(`${m.vrid.value}\u0000net\u0000${n}`, m);
+        for (const n of networks(m)) add(`${m.vrid.value}\u0000net\u0000${n}`, m);
       }
     const reported = new Set<string>();
     for (const [groupKey, list] of groups) {
