@@ -23,14 +23,19 @@ export function toLspDiagnostic(d: Diagnostic, overrides: Record<string, Severit
   const override = overrides[d.code];
   if (override === "off") return undefined;
   return {
-    range: d.range,
+    // Copied: the core moves positions in place when lines are added above them (syntax/incremental.ts).
+    range: copyRange(d.range),
     severity: LSP_SEVERITY[override ?? d.severity],
     code: d.code,
     codeDescription: { href: `${DOCS_URL}#${d.code}` },
     source: "keepalived",
     message: d.message,
-    relatedInformation: d.related?.map((r) => DiagnosticRelatedInformation.create({ uri: pathToUri(r.file), range: r.range }, r.message)),
+    relatedInformation: d.related?.map((r) => DiagnosticRelatedInformation.create({ uri: pathToUri(r.file), range: copyRange(r.range) }, r.message)),
   };
+}
+
+function copyRange(r: LspDiagnostic["range"]): LspDiagnostic["range"] {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
 }
 
 export class DiagnosticsPublisher {

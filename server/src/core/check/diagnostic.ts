@@ -39,14 +39,10 @@ export function diagnosticKey(d: Diagnostic): string {
   return `${d.file}\u0000${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}\u0000${d.code}\u0000${d.message}`;
 }
 
-/** Diagnostics kept from one check to the next (cached per statement or cluster) keep their key. */
-const keys = new WeakMap<Diagnostic, string>();
-
 export function dedupe(list: Diagnostic[]): Diagnostic[] {
   const seen = new Map<string, Diagnostic>();
   for (const d of list) {
-    let key = keys.get(d);
-    if (key === undefined) keys.set(d, (key = diagnosticKey(d)));
+    const key = diagnosticKey(d);
     if (!seen.has(key)) seen.set(key, d);
   }
   return [...seen.values()];

@@ -4,7 +4,7 @@
 import * as path from "path";
 import type { SyntaxFile } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
-import { reparse } from "../syntax/incremental";
+import { reparse, linesMoved } from "../syntax/incremental";
 import { expandConfig, ExpandedConfig, resolveInclude, ConfigStatement } from "../config/expand";
 import { annotate, annotationsOf, AnnotatedStatement } from "../config/annotate";
 import { diskAccess, FileAccess, overlay } from "../config/files";
@@ -112,6 +112,7 @@ export class Workspace {
     const previous = this.previous.get(file);
     this.previous.delete(file);
     const syntax = previous ? reparse(previous, text) : parseConfig(text);
+    if (linesMoved(syntax)) this.movedFiles.add(file);
     const includes: string[] = [];
     const visit = (items: SyntaxFile["items"]) => {
       for (const item of items) {
@@ -206,9 +207,15 @@ export class Workspace {
     }
   }
 
+  /** Files whose lines moved since the last cluster analysis (see reparse): their clusters are re-checked. */
+  private readonly movedFiles = new Set<string>();
+
   /** VRRP instances paired across nodes, their cross-file diagnostics and failover model; incremental. */
   clusters(): ClusterView {
-    return this.clusterAnalysis.update(this.nodes(), (f) => this.parse(f)?.text);
+    const nodes = this.nodes();
+    const view = this.clusterAnalysis.update(nodes, (f) => this.parse(f)?.text, this.movedFiles);
+    this.movedFiles.clear();
+    return view;
   }
 
   /** Single-node and cluster diagnostics for every file, deduplicated across nodes and variants. */
