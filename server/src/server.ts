@@ -36,6 +36,7 @@ import { fileStatus } from "./service/fileStatus";
 import { KeepalivedTestRuns } from "./service/keepalivedTest";
 import { ImpactFilesRequest, ImpactRequest } from "./protocol";
 import { impact, impactFiles } from "./service/impact";
+import { warmUp } from "./service/warmUp";
 import { version } from "../../package.json";
 import { ANSIBLE_INPUTS } from "./core/template/ansible/project";
 
@@ -87,6 +88,11 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
+  try {
+    warmUp();
+  } catch (e) {
+    connection.console.log(`warm-up skipped: ${(e as Error).message}`);
+  }
   if (canPullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: "keepalived" });
   try {
     await reloadSettings();

@@ -15,3 +15,30 @@ test("after one edit only the edited node's model and its cluster are rebuilt", 
   assert.equal(withCode(ws.diagnostics(), "vrid-mismatch").length, 2);
   assert.deepEqual(analysis.stats, { modelsBuilt: 1, clustersChecked: 1 });
 });
+
+import * as fc from "fast-check";
+
+// What an edit can do to a node's lines: Enter, a deleted line, a pasted instance, braces, a changed value.
+const PASTES = ["\n", "\n    ", "    priority 120\n", "vrrp_instance VI_9 {\n    virtual_router_id 51\n    priority 90\n    virtual_ipaddress {\n        192.0.2.10/24\n    }\n}\n", " {", "}", "{\n", "1", "#", "\n\n"];
+
+test("random edits that add and remove lines: the incremental workspace gives what a fresh one gives, fixes included", () => {
+  const files = { ...pair(), ...Object.fromEntries(Object.entries(pair({ vips: ["198.51.100.1/24"], vrid: 9 }, { vips: ["198.51.100.1/24"], vrid: 9, priority: 150 })).map(([k, v]) => [k.replace("lb-", "db-"), v.replace(/router_id lb-/, "router_id db-").replace(/10\.0\.0\./g, "10.0.9.")])) };
+  const names = Object.keys(files);
+  const snapshot = (ds: ReturnType<typeof withCode>) => JSON.parse(JSON.stringify(ds));
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(names.length - 1), fc.nat(2000), fc.nat(30), fc.constantFrom(...PASTES)), { minLength: 1, maxLength: 6 }), (edits) => {
+      const texts = { ...files };
+      const ws = workspaceOf(texts);
+      ws.diagnostics();
+      for (const [which, at0, del, ins] of edits) {
+        const name = names[which];
+        const text = texts[name];
+        const at = at0 % (text.length + 1);
+        texts[name] = text.slice(0, at) + ins + text.slice(at + del);
+        ws.setText(path.join(ROOT, name), texts[name]);
+        assert.deepEqual(snapshot(ws.diagnostics()), snapshot(workspaceOf(texts).diagnostics()));
+      }
+    }),
+    { numRuns: 200, seed: 21 },
+  );
+});

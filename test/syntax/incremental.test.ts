@@ -69,3 +69,36 @@ test("typing a value inside a block reuses the other statements", () => {
   assert.equal(next.items[2], instance);
   assert.deepEqual(normalized(next), normalized(parseConfig(text)));
 });
+
+const PASTES = ["\n", "\n    ", "\n\n", "    advert_int 1\n", "vrrp_instance VI_9 {\n    priority 90\n}\n", "{\n", "}\n", " {", "}", "\\\n", "@lb1 ", "$X=1\n", "# note\n", "~SEQ(i,1,2) x $i\n", "\"a\nb\""];
+
+test("random edits that add or remove lines: incremental and full parse agree, and a reparse can follow a reparse", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(BASE.length * 2), fc.nat(40), fc.constantFrom(...PASTES, ...chars)), { minLength: 1, maxLength: 4 }),
+      (edits) => {
+        let syntax = parseConfig(BASE);
+        let text = BASE;
+        for (const [at0, del, ins] of edits) {
+          const at = at0 % (text.length + 1);
+          text = text.slice(0, at) + ins + text.slice(at + del);
+          syntax = reparse(syntax, text);
+          assert.deepEqual(normalized(syntax), normalized(parseConfig(text)));
+        }
+      },
+    ),
+    { numRuns: 1500, seed: 12 },
+  );
+});
+
+test("Enter inside a block re-parses that block and moves the later ones, which stay the same objects", () => {
+  const old = parseConfig(BASE);
+  const later = old.items[old.items.length - 1];
+  const lineBefore = later.range.start.line;
+  const text = BASE.replace("    state MASTER\n", "    state MASTER\n\n");
+  const next = reparse(old, text);
+  assert.equal(next.items[0], old.items[0], "statements above the edit are the same objects");
+  assert.equal(next.items[next.items.length - 1], later, "statements below the edit are the same objects");
+  assert.equal(later.range.start.line, lineBefore + 1, "and moved one line down");
+  assert.deepEqual(normalized(next), normalized(parseConfig(text)));
+});

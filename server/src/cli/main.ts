@@ -13,38 +13,13 @@ import { runFormat, FORMAT_USAGE } from "./format";
 import { runFirewall, FIREWALL_USAGE } from "./firewall";
 import { runImpact, IMPACT_USAGE } from "./impact";
 import { runRender, RENDER_USAGE } from "./render";
+import { recordingAccess, store } from "./resultCache";
+import { CHECK_FLAGS, CHECK_VALUED, cachedCheck } from "./cachedCheck";
+import { diskAccess, FileAccess } from "../core/config/files";
+import { UsageError, parseArgs, ParsedArgs } from "./args";
 
-export class UsageError extends Error {}
-
-export interface ParsedArgs {
-  command: string;
-  options: Map<string, string[]>;
-  flags: Set<string>;
-  paths: string[];
-}
-
-/** `--name value`, `--name=value` and bare `--flag`; `valued` lists the options that take a value. */
-export function parseArgs(argv: string[], valued: string[], flagNames: string[]): ParsedArgs {
-  const [command, ...rest] = argv;
-  const options = new Map<string, string[]>();
-  const flags = new Set<string>();
-  const paths: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (!a.startsWith("--") || a === "--") {
-      paths.push(a);
-      continue;
-    }
-    const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
-    if (valued.includes(name)) {
-      const value = inline ?? rest[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      options.set(name, [...(options.get(name) ?? []), value]);
-    } else if (flagNames.includes(name)) flags.add(name);
-    else throw new UsageError(`unknown option --${name}`);
-  }
-  return { command, options, flags, paths };
-}
+export { UsageError, parseArgs } from "./args";
+export type { ParsedArgs } from "./args";
 
 /** `--inventory INV`: role templates are rendered per host of INV. */
 function inventoryOption(args: ParsedArgs): string | undefined {
@@ -58,29 +33,33 @@ function inventoryOption(args: ParsedArgs): string | undefined {
   return path.resolve(inv);
 }
 
-export function buildWorkspace(args: ParsedArgs, err?: (s: string) => void): Workspace {
-  if (!args.paths.length) throw new UsageError("no PATH given");
-  let files: string[];
-  const skipped: SkippedFile[] = [];
-  try {
-    files = collectConfigFiles(args.paths, skipped);
-    // --verbose: what the folder walk left out, and why (not keepalived, binary, a template).
-    if (args.flags.has("verbose") && err) for (const s of skipped) err(`skipped ${s.file}: ${s.why}\n`);
-  } catch (e) {
-    throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-  }
+export function buildWorkspace(args: ParsedArgs, access?: FileAccess, files = configFilesOf(args)): Workspace {
   const ws = new Workspace({
     includeRoots: args.options.get("include-root") ?? [],
     targetVersion: args.options.get("target-version")?.[0],
     firewallHints: args.flags.has("firewall-hints"),
     inventory: inventoryOption(args),
+    access,
   });
   ws.addFiles(files);
   return ws;
 }
 
+function configFilesOf(args: ParsedArgs, err?: (s: string) => void): string[] {
+  if (!args.paths.length) throw new UsageError("no PATH given");
+  const skipped: SkippedFile[] = [];
+  try {
+    const files = collectConfigFiles(args.paths, skipped);
+    // --verbose: what the folder walk left out, and why (not keepalived, binary, another project's template).
+    if (args.flags.has("verbose") && err) for (const s of skipped) err(`skipped ${s.file}: ${s.why}\n`);
+    return files;
+  } catch (e) {
+    throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+}
+
 const USAGE = `usage:
-  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--inventory INV] [--firewall-hints] [--verbose] PATH...
+  keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--inventory INV] [--firewall-hints] [--verbose] [--cache] [--cache-location PATH] PATH...
   keepalived-lint explain KEYWORD
   ${SIMULATE_USAGE}
   ${COMPARE_USAGE}
@@ -91,15 +70,33 @@ const USAGE = `usage:
   keepalived-lint topology [--format svg|dot|mermaid|json] [--fail NODE_OR_SCRIPT]... [--include-root DIR]... [--inventory INV] PATH...`;
 
 function runCheck(argv: string[], out: (s: string) => void, err?: (s: string) => void): number {
-  const args = parseArgs(argv, ["format", "include-root", "target-version", "inventory"], ["firewall-hints", "verbose"]);
+  const args = parseArgs(argv, CHECK_VALUED, CHECK_FLAGS);
   const format = args.options.get("format")?.[0] ?? "text";
   if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format '${format}' (text, json or sarif)`);
   const target = args.options.get("target-version")?.[0];
   if (target !== undefined && !/^\d+(\.\d+){0,2}$/.test(target)) throw new UsageError(`--target-version wants X.Y.Z, not '${target}'`);
-  const ws = buildWorkspace(args, err);
-  const diags = ws.diagnostics();
-  out(format === "json" ? toJson(diags) : format === "sarif" ? toSarif(diags, version) : toText(diags));
-  return diags.some((d) => d.severity === "error") ? 1 : 0;
+  const files = configFilesOf(args, err);
+  const render = (access?: FileAccess) => {
+    const diags = buildWorkspace(args, access, files).diagnostics();
+    const output = format === "json" ? toJson(diags) : format === "sarif" ? toSarif(diags, version) : toText(diags);
+    return { output, exitCode: diags.some((d) => d.severity === "error") ? 1 : 0 };
+  };
+  // Rendering templates per host reads the inventory outside the recorded file access: no cache then.
+  if (!args.flags.has("cache") || args.options.has("inventory")) {
+    const result = render();
+    out(result.output);
+    return result.exitCode;
+  }
+  const { cacheFile, key, hit } = cachedCheck(args, files);
+  if (hit) {
+    out(hit.output);
+    return hit.exitCode;
+  }
+  const recording = recordingAccess(diskAccess);
+  const result = render(recording.access);
+  store(cacheFile, key, recording.observations, result);
+  out(result.output);
+  return result.exitCode;
 }
 
 async function runTopology(argv: string[], out: (s: string) => void): Promise<number> {

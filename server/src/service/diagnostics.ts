@@ -24,20 +24,25 @@ export function toLspDiagnostic(d: Diagnostic, overrides: Record<string, Severit
   if (override === "off") return undefined;
   const href = diagnosticDocLink(d.code);
   return {
-    range: d.range,
+    // Copied: the core moves positions in place when lines are added above them (syntax/incremental.ts).
+    range: copyRange(d.range),
     severity: LSP_SEVERITY[override ?? d.severity],
     code: d.code,
     codeDescription: href ? { href } : undefined,
     source: "keepalived",
     message: d.message,
-    relatedInformation: d.related?.map((r) => DiagnosticRelatedInformation.create({ uri: pathToUri(r.file), range: r.range }, r.message)),
+    relatedInformation: d.related?.map((r) => DiagnosticRelatedInformation.create({ uri: pathToUri(r.file), range: copyRange(r.range) }, r.message)),
   };
+}
+
+function copyRange(r: LspDiagnostic["range"]): LspDiagnostic["range"] {
+  return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
 }
 
 export class DiagnosticsPublisher {
   private timer: NodeJS.Timeout | undefined;
   /** What each file was last sent, to skip identical re-sends. */
-  private readonly sent = new Map<string, string>();
+  private readonly sent = new Map<string, LspDiagnostic[]>();
 
   constructor(
     private readonly connection: Connection,
@@ -82,10 +87,32 @@ export class DiagnosticsPublisher {
 
     for (const file of this.index.workspace.files()) if (this.index.isOpen(file) && !byFile.has(file)) byFile.set(file, []);
     for (const [file, diagnostics] of byFile) {
-      const key = JSON.stringify(diagnostics);
-      if (this.sent.get(file) === key) continue;
-      this.sent.set(file, key);
+      const before = this.sent.get(file);
+      if (before && sameList(before, diagnostics)) continue;
+      this.sent.set(file, diagnostics);
       void this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
     }
   }
+}
+
+// Comparing the fields a client shows is cheaper than serialising every list on every keystroke.
+function sameList(a: LspDiagnostic[], b: LspDiagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameDiagnostic(a[i], b[i])) return false;
+  return true;
+}
+
+function sameRange(a: LspDiagnostic["range"], b: LspDiagnostic["range"]): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function sameDiagnostic(a: LspDiagnostic, b: LspDiagnostic): boolean {
+  if (a.message !== b.message || a.code !== b.code || a.severity !== b.severity || !sameRange(a.range, b.range)) return false;
+  const ra = a.relatedInformation ?? [];
+  const rb = b.relatedInformation ?? [];
+  if (ra.length !== rb.length) return false;
+  for (let i = 0; i < ra.length; i++) {
+    if (ra[i].message !== rb[i].message || ra[i].location.uri !== rb[i].location.uri || !sameRange(ra[i].location.range, rb[i].location.range)) return false;
+  }
+  return true;
 }

@@ -1,5 +1,6 @@
 // What every check produces: plain data, so the CLI, the server and the tests share it.
 import type { Range } from "../util/range";
+import { compareText } from "../util/compareText";
 
 export type Severity = "error" | "warning" | "info" | "hint";
 
@@ -42,16 +43,32 @@ export function diagnosticKey(d: Diagnostic): string {
 
 export function dedupe(list: Diagnostic[]): Diagnostic[] {
   const seen = new Map<string, Diagnostic>();
-  for (const d of list) if (!seen.has(diagnosticKey(d))) seen.set(diagnosticKey(d), d);
+  for (const d of list) {
+    const key = diagnosticKey(d);
+    if (!seen.has(key)) seen.set(key, d);
+  }
   return [...seen.values()];
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareText(a.file, b.file) ||
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      a.code.localeCompare(b.code),
+      compareText(a.code, b.code),
   );
+}
+
+/**
+ * A diagnostic whose fixes are built the first time something reads them (a code action, a test),
+ * not on every check: most diagnostics are published and never fixed.
+ */
+export function withLazyFixes<D extends Omit<Diagnostic, "fixes">>(d: D, build: () => Fix[]): D & { fixes: Fix[] } {
+  let fixes: Fix[] | undefined;
+  return Object.defineProperty(d, "fixes", {
+    get: () => (fixes ??= build()),
+    enumerable: true,
+    configurable: true,
+  }) as D & { fixes: Fix[] };
 }

@@ -26,6 +26,13 @@ export interface NodeContext {
 /** Looks at what keepalived reads for one node (includes spliced, conditions applied). */
 export interface NodeRule {
   code: string;
+  /**
+   * What the rule reports about a top-level statement depends on that statement alone (its own
+   * annotations and the options, never ctx.config or other statements): the workspace then runs it
+   * once per top-level statement and keeps the results while the statement object lives, so a
+   * keystroke re-checks one block instead of the file.
+   */
+  perStatement?: boolean;
   checkNode(ctx: NodeContext): void;
 }
 

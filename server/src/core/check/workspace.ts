@@ -4,13 +4,13 @@
 import * as path from "path";
 import type { SyntaxFile } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
-import { reparse } from "../syntax/incremental";
-import { expandConfig, ExpandedConfig, resolveInclude } from "../config/expand";
-import { annotate, AnnotatedStatement } from "../config/annotate";
+import { reparse, linesMoved } from "../syntax/incremental";
+import { expandConfig, ExpandedConfig, resolveInclude, ConfigStatement } from "../config/expand";
+import { annotate, annotationsOf, AnnotatedStatement } from "../config/annotate";
 import { diskAccess, FileAccess, overlay } from "../config/files";
 import type { Diagnostic } from "./diagnostic";
 import { dedupe, sortDiagnostics } from "./diagnostic";
-import type { CheckOptions, NodeContext } from "./rule";
+import type { CheckOptions, NodeContext, NodeRule } from "./rule";
 import { FILE_RULES, NODE_RULES } from "../rules";
 import { ClusterAnalysis, ClusterView } from "../cluster/analysis";
 import { readTemplate, TemplateFile } from "../template/template";
@@ -127,6 +127,7 @@ export class Workspace {
     this.previous.delete(file);
     const template = this.options.plainOnly ? undefined : readTemplate(file, text);
     const syntax = template ? parseConfig(staticView(template).text) : previous ? reparse(previous, text) : parseConfig(text);
+    if (linesMoved(syntax)) this.movedFiles.add(file);
     const includes: string[] = [];
     const visit = (items: SyntaxFile["items"]) => {
       for (const item of items) {
@@ -230,15 +231,41 @@ export class Workspace {
       includeRoots: this.options.includeRoots ?? [],
       report: (d) => diagnostics.push(d),
     };
-    for (const rule of NODE_RULES) rule.checkNode(ctx);
+    for (const rule of NODE_RULES) {
+      if (rule.perStatement) this.checkPerStatement(rule, ctx, diagnostics);
+      else rule.checkNode(ctx);
+    }
     const node: ConfigNode = { id, root, configId, config, annotated, diagnostics };
     this.nodeCache.set(id, node);
     return node;
   }
 
+  /** Results of perStatement rules by top-level statement (an unchanged block keeps its object). */
+  private readonly statementResults = new WeakMap<ConfigStatement, Map<NodeRule, Diagnostic[]>>();
+
+  private checkPerStatement(rule: NodeRule, ctx: NodeContext, into: Diagnostic[]): void {
+    for (const statement of ctx.config.statements) {
+      let byRule = this.statementResults.get(statement);
+      if (!byRule) this.statementResults.set(statement, (byRule = new Map()));
+      let found = byRule.get(rule);
+      if (!found) {
+        const list: Diagnostic[] = [];
+        rule.checkNode({ ...ctx, annotated: annotationsOf(statement), report: (d) => list.push(d) });
+        byRule.set(rule, (found = list));
+      }
+      for (const d of found) into.push(d);
+    }
+  }
+
+  /** Files whose lines moved since the last cluster analysis (see reparse): their clusters are re-checked. */
+  private readonly movedFiles = new Set<string>();
+
   /** VRRP instances paired across nodes, their cross-file diagnostics and failover model; incremental. */
   clusters(): ClusterView {
-    return this.clusterAnalysis.update(this.nodes(), (f) => this.parse(f)?.text);
+    const nodes = this.nodes();
+    const view = this.clusterAnalysis.update(nodes, (f) => this.parse(f)?.text, this.movedFiles);
+    this.movedFiles.clear();
+    return view;
   }
 
   /** Single-node and cluster diagnostics for every file, deduplicated across nodes and variants. */

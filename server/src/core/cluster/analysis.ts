@@ -42,7 +42,8 @@ export class ClusterAnalysis {
 
   constructor(private readonly overrides: PairingOverrides = {}) {}
 
-  update(nodes: NodeSource[], readText: (file: string) => string | undefined): ClusterView {
+  /** `movedFiles`: files whose lines moved in place since the last update (cached fixes may point at old lines). */
+  update(nodes: NodeSource[], readText: (file: string) => string | undefined, movedFiles: ReadonlySet<string> = new Set()): ClusterView {
     this.stats = { modelsBuilt: 0, clustersChecked: 0 };
     const previousById = new Map(this.lastModels.map((m) => [m.id, m]));
     const models = nodes.map((n) => {
@@ -54,7 +55,7 @@ export class ClusterAnalysis {
       }
       return m;
     });
-    if (this.lastView && sameMembers(models as never[], this.lastModels as never[])) return this.lastView;
+    if (this.lastView && !movedFiles.size && sameMembers(models as never[], this.lastModels as never[])) return this.lastView;
     this.lastModels = models;
     distinctNodeNames(models);
 
@@ -64,7 +65,7 @@ export class ClusterAnalysis {
     for (const fresh of pairInstances(models, this.overrides)) {
       const old = this.cached.get(fresh.id);
       let entry: CachedCluster;
-      if (old && sameMembers(old.cluster.members, fresh.members)) entry = old;
+      if (old && sameMembers(old.cluster.members, fresh.members) && !fresh.members.some((m) => movedFiles.has(m.statement.file))) entry = old;
       else {
         entry = { cluster: fresh, diagnostics: [] };
         for (const rule of CLUSTER_RULES) if (fresh.members.length > 1 || rule.alsoAlone) rule.checkCluster(fresh, (d) => entry.diagnostics.push(d));

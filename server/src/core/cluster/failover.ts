@@ -4,6 +4,7 @@ import type { TrackEntry, VrrpInstance } from "../model/vrrp";
 import type { Cluster } from "./cluster";
 import { memberLabel } from "./cluster";
 import { isIpv4 } from "../util/ip";
+import { compareText } from "../util/compareText";
 
 /** A node name, a tracked item (vrrp_script, track_file, process, interface), or `node:item`. */
 export type FailureSpec = string;
@@ -111,7 +112,7 @@ function ipValue(i: VrrpInstance): number | undefined {
 
 /** Highest priority first; on a tie the higher primary address wins (unknown addresses sort last). */
 function compareHolders(a: Holder, b: Holder): number {
-  return (b.priority ?? -1) - (a.priority ?? -1) || (ipValue(b.instance) ?? -1) - (ipValue(a.instance) ?? -1) || a.node.localeCompare(b.node);
+  return (b.priority ?? -1) - (a.priority ?? -1) || (ipValue(b.instance) ?? -1) - (ipValue(a.instance) ?? -1) || compareText(a.node, b.node);
 }
 
 export function holdersOf(cluster: Cluster, failures: Failures = NONE, incumbent?: VrrpInstance): FailoverState {

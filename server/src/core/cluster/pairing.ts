@@ -3,6 +3,7 @@
 // Candidates come from indexes (VIP, unicast address, name), so pairing stays cheap on big workspaces.
 import type { NodeModel, VrrpInstance } from "../model/vrrp";
 import type { Cluster, PairingEvidence } from "./cluster";
+import { compareText } from "../util/compareText";
 
 interface Candidate {
   a: VrrpInstance;
@@ -234,5 +235,5 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
     for (const m of members) for (const e of evidence.get(m.key) ?? []) ev.add(e);
     clusters.push({ id: members.map((m) => m.key).sort().join("\u0002"), members, evidence: [...ev] });
   }
-  return clusters.sort((x, y) => x.id.localeCompare(y.id));
+  return clusters.sort((x, y) => compareText(x.id, y.id));
 }

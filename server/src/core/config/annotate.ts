@@ -41,12 +41,15 @@ function annotateTopLevel(statement: ConfigStatement): AnnotatedStatement[] {
   return out;
 }
 
+/** The annotations of one top-level statement and everything inside it (the same array while the statement lives). */
+export function annotationsOf(statement: ConfigStatement): AnnotatedStatement[] {
+  let list = annotatedTopLevel.get(statement);
+  if (!list) annotatedTopLevel.set(statement, (list = annotateTopLevel(statement)));
+  return list;
+}
+
 export function annotate(statements: ConfigStatement[]): AnnotatedStatement[] {
   const out: AnnotatedStatement[] = [];
-  for (const statement of statements) {
-    let list = annotatedTopLevel.get(statement);
-    if (!list) annotatedTopLevel.set(statement, (list = annotateTopLevel(statement)));
-    for (const a of list) out.push(a);
-  }
+  for (const statement of statements) for (const a of annotationsOf(statement)) out.push(a);
   return out;
 }

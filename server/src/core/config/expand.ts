@@ -132,13 +132,16 @@ const expanded = new WeakMap<Statement, { file: string; configId?: string; state
 
 function isSelfContained(s: Statement): boolean {
   let known = selfContained.get(s);
-  if (known === undefined) {
-    known = !s.sequences && s.keyword.text !== "include" && !s.keyword.text.includes("$");
-    for (let i = 0; known && i < s.args.length; i++) if (s.args[i].text.includes("$")) known = false;
-    for (const item of s.block?.items ?? []) if (known && (item.kind !== "statement" || !isSelfContained(item))) known = false;
-    selfContained.set(s, known);
-  }
+  if (known === undefined) selfContained.set(s, (known = selfContainedTree(s)));
   return known;
+}
+
+/** Only top-level answers are kept (a WeakMap entry per nested statement costs more than it saves). */
+function selfContainedTree(s: Statement): boolean {
+  if (s.sequences || s.keyword.text === "include" || s.keyword.text.includes("$")) return false;
+  for (let i = 0; i < s.args.length; i++) if (s.args[i].text.includes("$")) return false;
+  for (const item of s.block?.items ?? []) if (item.kind !== "statement" || !selfContainedTree(item)) return false;
+  return true;
 }
 
 export function expandConfig(root: string, options: ExpandOptions): ExpandedConfig {
@@ -197,7 +200,8 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     for (const p of parts) out.push({ text: p, range: w.range, file, substituted: true, quoted: w.quoted });
   };
 
-  const expandItems = (items: Item[], file: string, into: ConfigStatement[], override?: Range): void => {
+  /** `topLevel`: the items of a file as read (where a cached expansion may be reused). */
+  const expandItems = (items: Item[], file: string, into: ConfigStatement[], override?: Range, topLevel = false): void => {
     for (const item of items) {
       if (!conditionHolds(item.condition, options.configId)) continue;
       if (item.kind === "definition") {
@@ -215,7 +219,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
         }
         continue;
       }
-      if (!override && definitions.size === 0 && isSelfContained(item)) {
+      if (topLevel && !override && definitions.size === 0 && isSelfContained(item)) {
         const cached = expanded.get(item);
         if (cached && cached.file === file && cached.configId === options.configId) {
           into.push(cached.statement);
@@ -299,7 +303,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     if (!syntax) return;
     if (!result.files.includes(file)) result.files.push(file);
     stack.push(file);
-    expandItems(syntax.items, file, into);
+    expandItems(syntax.items, file, into, undefined, true);
     stack.pop();
   };
 

@@ -55,8 +55,20 @@ function needsRenesting(statements: ConfigStatement[], blockId: BlockId | undefi
   return false;
 }
 
+/** The top-level answer per statement object: an unchanged block is not walked again after a keystroke. */
+const topLevelNeeds = new WeakMap<ConfigStatement, boolean>();
+
+function anyNeedsRenesting(statements: ConfigStatement[]): boolean {
+  for (const s of statements) {
+    let needs = topLevelNeeds.get(s);
+    if (needs === undefined) topLevelNeeds.set(s, (needs = needsRenesting([s], TOP)));
+    if (needs) return true;
+  }
+  return false;
+}
+
 export function nestAsKeepalived(statements: ConfigStatement[]): { statements: ConfigStatement[]; notes: BraceNote[] } {
-  if (!needsRenesting(statements, TOP)) return { statements, notes: [] };
+  if (!anyNeedsRenesting(statements)) return { statements, notes: [] };
   const top: ConfigStatement[] = [];
   const stack: Frame[] = [{ children: top, blockId: TOP }];
   const notes: BraceNote[] = [];

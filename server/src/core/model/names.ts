@@ -2,6 +2,7 @@
 // Shared by duplicate-name, undefined-reference, unused-definition, completion, rename and references.
 import type { ConfigStatement, ConfigWord } from "../config/expand";
 import type { AnnotatedStatement } from "../config/annotate";
+import { annotationsOf } from "../config/annotate";
 
 export type Namespace = "script" | "trackFile" | "trackProcess" | "bfd" | "instance" | "syncGroup" | "vsGroup";
 
@@ -52,9 +53,10 @@ export interface NameReference {
   owner?: string;
 }
 
+const NAMESPACE_OF_KEYWORD = new Map<string, Namespace>(Object.entries(DEFINING_KEYWORDS).flatMap(([ns, kws]) => kws.map((k) => [k, ns as Namespace] as const)));
+
 export function namespaceOfDefinition(keyword: string): Namespace | undefined {
-  for (const [ns, kws] of Object.entries(DEFINING_KEYWORDS)) if (kws.includes(keyword)) return ns as Namespace;
-  return undefined;
+  return NAMESPACE_OF_KEYWORD.get(keyword);
 }
 
 export function definitionsOf(statements: ConfigStatement[]): NameDefinition[] {
@@ -71,7 +73,28 @@ export function referenceNamespace(blockKeyword: string, ownerKeyword: string | 
   return REFERENCING_BLOCKS.find((r) => r.keyword === blockKeyword && ownerKeyword !== undefined && r.owners.includes(ownerKeyword))?.ns;
 }
 
+/** References inside one top-level statement, kept while its annotation list lives (an unchanged block). */
+const referencesByStatement = new WeakMap<AnnotatedStatement[], NameReference[]>();
+
 export function referencesOf(annotated: AnnotatedStatement[]): NameReference[] {
+  // Annotations come as runs, one per top-level statement (annotationsOf): reuse each run's answer.
+  const out: NameReference[] = [];
+  let i = 0;
+  while (i < annotated.length) {
+    let j = i + 1;
+    while (j < annotated.length && annotated[j].parents.length > 0) j++;
+    const run = annotated[i].parents.length === 0 ? annotationsOf(annotated[i].statement) : undefined;
+    if (run && run.length === j - i && run[0] === annotated[i] && run[run.length - 1] === annotated[j - 1]) {
+      let refs = referencesByStatement.get(run);
+      if (!refs) referencesByStatement.set(run, (refs = referencesIn(run)));
+      for (const r of refs) out.push(r);
+    } else for (const r of referencesIn(annotated.slice(i, j))) out.push(r);
+    i = j;
+  }
+  return out;
+}
+
+function referencesIn(annotated: AnnotatedStatement[]): NameReference[] {
   const out: NameReference[] = [];
   for (const a of annotated) {
     const s = a.statement;

@@ -45,6 +45,42 @@ export function instanceFacts(annotated: AnnotatedStatement[]): InstanceFacts[] 
   return facts;
 }
 
+/** What an instance's own block says, kept per statement object (unchanged blocks survive an edit). */
+type OwnFacts = Omit<InstanceFacts, "strict" | "version"> & { strictStmt?: ConfigStatement; ownVersion?: number };
+const ownFacts = new WeakMap<ConfigStatement, OwnFacts>();
+
+function factsOfBlock(statement: ConfigStatement): OwnFacts {
+  let own = ownFacts.get(statement);
+  if (own) return own;
+  const children = statement.children ?? [];
+  const state = last(children, "state");
+  const priority = last(children, "priority");
+  const authentication = last(children, "authentication");
+  const authType = last(authentication?.children ?? [], "auth_type")?.args[0]?.text;
+  const prioValue = priority ? Number(priority.args[0]?.text) : NaN;
+  const basePriority = Number.isInteger(prioValue) && prioValue >= 1 && prioValue <= 255 ? prioValue : state?.args[0]?.text === "MASTER" && !priority ? 255 : 100;
+  const vips = children.filter((c) => c.keyword.text === "virtual_ipaddress").reduce((n, c) => n + (c.children?.length ?? 0), 0);
+  const words = [statement, ...children].flatMap((c) => [c.keyword, ...c.args]);
+  own = {
+    statement,
+    name: statement.args[0]?.text ?? "",
+    strictStmt: last(children, "strict_mode"),
+    ownVersion: Number(last(children, "version")?.args[0]?.text) || undefined,
+    state,
+    priority,
+    basePriority,
+    authentication,
+    authType,
+    unicastPeer: last(children, "unicast_peer"),
+    nopreempt: last(children, "nopreempt"),
+    preemptDelay: last(children, "preempt_delay"),
+    vipCount: vips,
+    uncertain: words.some((w) => /\$\{?[A-Za-z_]/.test(w.text)),
+  };
+  ownFacts.set(statement, own);
+  return own;
+}
+
 function computeFacts(annotated: AnnotatedStatement[]): InstanceFacts[] {
   const globalDefs = annotated.filter((a) => a.spec?.name === "global_defs" && a.context.kind === "keywords" && a.context.blockId === TOP);
   const globalStrict = globalDefs.some((g) => flagOn(last(g.statement.children ?? [], "vrrp_strict")));
@@ -52,32 +88,22 @@ function computeFacts(annotated: AnnotatedStatement[]): InstanceFacts[] {
   const out: InstanceFacts[] = [];
   for (const a of annotated) {
     if (a.spec?.name !== "vrrp_instance" || !a.statement.children) continue;
-    const children = a.statement.children;
-    const strictStmt = last(children, "strict_mode");
-    const state = last(children, "state");
-    const priority = last(children, "priority");
-    const authentication = last(children, "authentication");
-    const authType = last(authentication?.children ?? [], "auth_type")?.args[0]?.text;
-    const prioValue = priority ? Number(priority.args[0]?.text) : NaN;
-    const basePriority = Number.isInteger(prioValue) && prioValue >= 1 && prioValue <= 255 ? prioValue : state?.args[0]?.text === "MASTER" && !priority ? 255 : 100;
-    const version = Number(last(children, "version")?.args[0]?.text) || globalVersion;
-    const vips = children.filter((c) => c.keyword.text === "virtual_ipaddress").reduce((n, c) => n + (c.children?.length ?? 0), 0);
-    const words = [a.statement, ...children].flatMap((c) => [c.keyword, ...c.args]);
+    const own = factsOfBlock(a.statement);
     out.push({
-      statement: a.statement,
-      name: a.statement.args[0]?.text ?? "",
-      strict: strictStmt ? flagOn(strictStmt) : globalStrict,
-      state,
-      priority,
-      basePriority,
-      authentication,
-      authType,
-      unicastPeer: last(children, "unicast_peer"),
-      nopreempt: last(children, "nopreempt"),
-      preemptDelay: last(children, "preempt_delay"),
-      version,
-      vipCount: vips,
-      uncertain: words.some((w) => /\$\{?[A-Za-z_]/.test(w.text)),
+      statement: own.statement,
+      name: own.name,
+      strict: own.strictStmt ? flagOn(own.strictStmt) : globalStrict,
+      state: own.state,
+      priority: own.priority,
+      basePriority: own.basePriority,
+      authentication: own.authentication,
+      authType: own.authType,
+      unicastPeer: own.unicastPeer,
+      nopreempt: own.nopreempt,
+      preemptDelay: own.preemptDelay,
+      version: own.ownVersion || globalVersion,
+      vipCount: own.vipCount,
+      uncertain: own.uncertain,
     });
   }
   return out;

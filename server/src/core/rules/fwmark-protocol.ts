@@ -4,6 +4,7 @@ import type { NodeRule } from "../check/rule";
 
 export const fwmarkProtocolRule: NodeRule = {
   code: "fwmark-protocol",
+  perStatement: true,
   checkNode({ annotated, report }) {
     for (const a of annotated) {
       if (a.spec?.name !== "virtual_server" || a.statement.args[0]?.text !== "fwmark") continue;

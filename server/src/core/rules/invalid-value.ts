@@ -39,6 +39,7 @@ const EMPTY_LIST_WARNED: Record<string, string> = {
 
 export const invalidValueRule: NodeRule = {
   code: "invalid-value",
+  perStatement: true,
   checkNode(ctx: NodeContext) {
     const { annotated, report } = ctx;
     for (const a of annotated) {

@@ -13,6 +13,7 @@ export function versionProblem(spec: KeywordSpec, target: string): string | unde
 
 export const keywordNotInVersionRule: NodeRule = {
   code: "keyword-not-in-version",
+  perStatement: true,
   checkNode({ annotated, options, report }) {
     const target = options.targetVersion;
     if (!target) {

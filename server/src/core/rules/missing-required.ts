@@ -4,6 +4,7 @@ import { keywordsIn } from "../schema/registry";
 
 export const missingRequiredRule: NodeRule = {
   code: "missing-required",
+  perStatement: true,
   checkNode({ annotated, report }) {
     for (const a of annotated) {
       const body = a.spec?.body;

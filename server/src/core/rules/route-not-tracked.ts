@@ -14,6 +14,7 @@ export function routeHasInterface(words: string[]): boolean {
 
 export const routeNotTrackedRule: NodeRule = {
   code: "route-not-tracked",
+  perStatement: true,
   checkNode({ annotated, report }) {
     for (const a of annotated) {
       if (a.context.kind !== "lines" || a.context.line !== "route") continue;

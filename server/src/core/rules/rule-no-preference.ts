@@ -7,6 +7,7 @@ const PREFERENCE_WORDS = new Set(["preference", "priority", "order"]);
 
 export const ruleNoPreferenceRule: NodeRule = {
   code: "rule-no-preference",
+  perStatement: true,
   checkNode({ annotated, report }) {
     for (const a of annotated) {
       if (a.context.kind !== "lines" || a.context.line !== "rule") continue;

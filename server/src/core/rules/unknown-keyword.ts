@@ -12,6 +12,7 @@ function blockLabel(blockId: string): string {
 
 export const unknownKeywordRule: NodeRule = {
   code: "unknown-keyword",
+  perStatement: true,
   checkNode({ annotated, report }) {
     for (const a of annotated) {
       if (a.context.kind !== "keywords" || a.spec) continue;

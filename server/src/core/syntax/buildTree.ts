@@ -1,97 +1,185 @@
-// CST → syntax tree. Also where structural mistakes get their messages: the grammar accepts any
-// token order, so a stray `}` or an unclosed block is reported here with the range a user needs.
-import type { CstNode, IToken, CstElement } from "chevrotain";
-import type { Range } from "../util/range";
-import type {
-  Block,
-  Comment,
-  ConditionPrefix,
-  Item,
-  Statement,
-  SyntaxProblem,
-  Word,
-  Definition,
-  SequencePrefix,
-} from "./tree";
+// Token stream → syntax tree, in one pass with an explicit stack (no recursion, so nesting depth
+// costs memory, not call stack). Also where structural mistakes get their messages: a stray `}`
+// or an unclosed block is reported here with the range a user needs.
+//
+// The grammar is flat — a body is a list of entries (conditions, definitions, sequence prefixes,
+// statements `word args... [{ body }]`, bare blocks `{ body }`), a `}` closes the innermost block,
+// every token sequence is accepted — so the tree is built straight from Chevrotain's tokens
+// (docs/decisions/tree-from-tokens.md). Positions come from offsets and a table of line starts.
+import type { IToken } from "chevrotain";
+import type { Range, Position } from "../util/range";
+import type { Block, Comment, ConditionPrefix, Item, Statement, SyntaxProblem, Word, Definition, SequencePrefix } from "./tree";
+import { Newline, LCurly, RCurly, QuotedString, UnterminatedString, Word as WordToken, Definition as DefinitionToken, Condition, Sequence } from "./tokens";
 
-export function tokenRange(t: IToken): Range {
-  return {
-    start: { line: (t.startLine ?? 1) - 1, character: (t.startColumn ?? 1) - 1 },
-    end: { line: (t.endLine ?? 1) - 1, character: t.endColumn ?? 0 },
-  };
+/** Offsets → line/character, for offsets asked in increasing order (a forward cursor) or any order. */
+export class LineTable {
+  readonly starts: number[] = [0];
+  private cursor = 0;
+
+  constructor(text: string) {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): Position {
+    const starts = this.starts;
+    let line = this.cursor;
+    if (starts[line] > offset) line = 0;
+    if (line + 1 < starts.length && starts[line + 1] <= offset) {
+      // Far ahead: binary search; near: step.
+      if (line + 8 < starts.length && starts[line + 8] <= offset) {
+        let lo = line + 8;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        line = lo;
+      } else while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+    }
+    this.cursor = line;
+    return { line, character: offset - starts[line] };
+  }
+
+  /** The range of a token as Chevrotain's full position tracking reports it (see tokenEnd). */
+  tokenRange(t: IToken): Range {
+    const start = this.position(t.startOffset);
+    return { start, end: tokenEnd(t.image, start) };
+  }
 }
 
-function isToken(e: CstElement): e is IToken {
-  return (e as IToken).image !== undefined;
+/**
+ * Where a token ends. Within one line: after its last character. A token spanning lines (a
+ * definition continued with `\`) ends after its last character too, except that a final newline
+ * is not counted, as Chevrotain's own position tracking did (kept so ranges do not move).
+ */
+function tokenEnd(image: string, start: Position): Position {
+  const last = image.lastIndexOf("\n");
+  if (last < 0) return { line: start.line, character: start.character + image.length };
+  let breaks = 0;
+  for (let i = image.indexOf("\n"); i >= 0; i = image.indexOf("\n", i + 1)) breaks++;
+  if (last !== image.length - 1) return { line: start.line + breaks, character: image.length - last - 1 };
+  if (breaks === 1) return { line: start.line, character: start.character + image.length };
+  return { line: start.line + breaks - 1, character: 1 };
 }
 
-function startLine(e: CstElement): number {
-  if (isToken(e)) return (e.startLine ?? 1) - 1;
-  const first = (e.children.keyword ?? e.children.LCurly)?.[0] as IToken | undefined;
-  return first ? (first.startLine ?? 1) - 1 : -1;
+/** A body being filled: the file, a statement's block or a bare block. */
+interface OpenBody {
+  items: Item[];
+  topLevel: boolean;
+  /** The block and its owner (undefined for the file). */
+  open?: Range;
+  owner?: Statement | { bareBlock: true; condition?: ConditionPrefix };
+  condition?: ConditionPrefix;
+  sequences: SequencePrefix[];
+  prefixLine: number;
 }
 
 export class TreeBuilder {
   readonly problems: SyntaxProblem[] = [];
   readonly conditionIds = new Set<string>();
 
-  fileItems(cst: CstNode): Item[] {
-    return this.entries(cst.children.entry ?? [], true);
-  }
+  constructor(private readonly lines: LineTable) {}
 
-  /** A block body in source order: prefixes (`@id`, `~SEQ`) attach to what follows on their line. */
-  private entries(list: CstElement[], topLevel: boolean): Item[] {
-    const items: Item[] = [];
-    let condition: ConditionPrefix | undefined;
-    let sequences: SequencePrefix[] = [];
-    let prefixLine = -1;
-    const flushPrefixes = () => {
-      if (sequences.length) this.problems.push({ message: "Nothing follows the sequence prefix", range: sequences[sequences.length - 1].range });
-      // keepalived skips a lone `@id` line without a word: harmless, but probably not what was meant.
-      else if (condition) this.problems.push({ message: `Nothing follows the condition '@${condition.negated ? "^" : ""}${condition.id}': keepalived skips this line`, range: condition.range, severity: "warning" });
-      condition = undefined;
-      sequences = [];
-    };
-    for (const el of list) {
-      const line = startLine(el);
-      if ((condition || sequences.length) && line !== prefixLine) flushPrefixes();
-      if (isToken(el)) {
-        if (el.isInsertedInRecovery) continue;
-        switch (el.tokenType.name) {
-          case "RCurly":
-            if (topLevel) this.problems.push({ message: "Extra '}' found: no block is open here", range: tokenRange(el) });
-            continue;
-          case "Condition":
-            condition = this.condition(el);
-            prefixLine = line;
-            continue;
-          case "Sequence":
-            sequences.push({ raw: el.image, range: tokenRange(el) });
-            prefixLine = line;
-            continue;
-          case "Definition":
-            items.push({ ...parseDefinition(el), condition: this.used(condition) });
-            condition = undefined;
-            continue;
-        }
+  /** The items of a file from its (non-comment) tokens. */
+  fileItems(tokens: IToken[]): Item[] {
+    const file: OpenBody = { items: [], topLevel: true, sequences: [], prefixLine: -1 };
+    const stack: OpenBody[] = [file];
+    let body = file;
+    let i = 0;
+    const n = tokens.length;
+    while (i < n) {
+      const t = tokens[i];
+      const type = t.tokenType;
+      if (type === Newline) {
+        i++;
         continue;
       }
-      if (el.name === "statement") {
-        const s = this.statement(el);
-        if (s) {
-          if (condition) s.condition = this.used(condition);
-          if (sequences.length) s.sequences = sequences;
-          items.push(s);
-        }
-      } else {
-        const block = this.block(el);
-        items.push({ kind: "bareBlock", block, condition: this.used(condition), range: block.range });
+      const range = this.lines.tokenRange(t);
+      if (type === RCurly && !body.topLevel) {
+        stack.pop();
+        const inner = body;
+        body = stack[stack.length - 1];
+        this.closeBody(inner, range, body);
+        i++;
+        continue;
       }
-      condition = undefined;
-      sequences = [];
+      if ((body.condition || body.sequences.length) && range.start.line !== body.prefixLine) this.flushPrefixes(body);
+      i++;
+      if (type === RCurly) {
+        this.problems.push({ message: "Extra '}' found: no block is open here", range });
+      } else if (type === Condition) {
+        body.condition = this.condition(t, range);
+        body.prefixLine = range.start.line;
+      } else if (type === Sequence) {
+        body.sequences.push({ raw: t.image, range });
+        body.prefixLine = range.start.line;
+      } else if (type === DefinitionToken) {
+        body.items.push({ ...parseDefinition(t, range), condition: this.used(body.condition) });
+        body.condition = undefined;
+      } else if (type === LCurly) {
+        const owner = { bareBlock: true as const, condition: this.used(body.condition) };
+        body.condition = undefined;
+        body.sequences = [];
+        body = { items: [], topLevel: false, open: range, owner, sequences: [], prefixLine: -1 };
+        stack.push(body);
+      } else {
+        // A statement: its keyword, the words after it, and a block if a `{` follows.
+        const keyword = this.word(t, range);
+        const args: Word[] = [];
+        while (i < n && isWord(tokens[i].tokenType)) {
+          args.push(this.word(tokens[i], this.lines.tokenRange(tokens[i])));
+          i++;
+        }
+        const last = args.length ? args[args.length - 1].range : keyword.range;
+        const s: Statement = { kind: "statement", keyword, args, block: undefined, range: { start: keyword.range.start, end: last.end } };
+        if (body.condition) s.condition = this.used(body.condition);
+        if (body.sequences.length) s.sequences = body.sequences;
+        body.condition = undefined;
+        body.sequences = [];
+        if (i < n && tokens[i].tokenType === LCurly) {
+          const open = this.lines.tokenRange(tokens[i]);
+          i++;
+          body = { items: [], topLevel: false, open, owner: s, sequences: [], prefixLine: -1 };
+          stack.push(body);
+        } else body.items.push(s);
+      }
     }
-    flushPrefixes();
-    return attachNextLineBlocks(items);
+    // keepalived closes whatever is open at the end of the file without a word.
+    while (stack.length > 1) {
+      const inner = stack.pop()!;
+      this.closeBody(inner, undefined, stack[stack.length - 1]);
+    }
+    this.flushPrefixes(file);
+    return attachNextLineBlocks(file.items);
+  }
+
+  /** Ends a block body (at its `}`, or at the end of the file) and adds it to the body around it. */
+  private closeBody(body: OpenBody, close: Range | undefined, outer: OpenBody): void {
+    this.flushPrefixes(body);
+    const items = attachNextLineBlocks(body.items);
+    const open = body.open!;
+    if (!close) this.problems.push({ message: "Missing '}': this block is never closed, so it runs to the end of the file", range: open, severity: "warning" });
+    const lastItem = items[items.length - 1];
+    const end = close ? close.end : lastItem ? lastItem.range.end : open.end;
+    const block: Block = { open, close, items, range: { start: open.start, end } };
+    const owner = body.owner!;
+    if ("bareBlock" in owner) {
+      outer.items.push({ kind: "bareBlock", block, condition: owner.condition, range: block.range });
+    } else {
+      owner.block = block;
+      owner.range = { start: owner.keyword.range.start, end: block.range.end };
+      outer.items.push(owner);
+    }
+  }
+
+  private flushPrefixes(body: OpenBody): void {
+    const { condition, sequences } = body;
+    if (sequences.length) this.problems.push({ message: "Nothing follows the sequence prefix", range: sequences[sequences.length - 1].range });
+    // keepalived skips a lone `@id` line without a word: harmless, but probably not what was meant.
+    else if (condition) this.problems.push({ message: `Nothing follows the condition '@${condition.negated ? "^" : ""}${condition.id}': keepalived skips this line`, range: condition.range, severity: "warning" });
+    body.condition = undefined;
+    body.sequences = [];
   }
 
   /** A condition that applies to an item: its id names a node (a lone `@id` line names nothing). */
@@ -100,52 +188,29 @@ export class TreeBuilder {
     return condition;
   }
 
-  private condition(t: IToken): ConditionPrefix {
+  private condition(t: IToken, range: Range): ConditionPrefix {
     const negated = t.image.startsWith("@^");
     const id = t.image.slice(negated ? 2 : 1);
-    if (!id) this.problems.push({ message: "A condition needs a config id after '@'", range: tokenRange(t) });
-    return { id, negated, range: tokenRange(t) };
+    if (!id) this.problems.push({ message: "A condition needs a config id after '@'", range });
+    return { id, negated, range };
   }
 
-  private statement(node: CstNode): Statement | undefined {
-    const keyword = this.word(node.children.keyword?.[0] as IToken | undefined);
-    if (!keyword) return undefined;
-    const args: Word[] = [];
-    for (const t of (node.children.args ?? []) as IToken[]) {
-      const w = this.word(t);
-      if (w) args.push(w);
-    }
-    const blockNode = node.children.block?.[0] as CstNode | undefined;
-    const block = blockNode ? this.block(blockNode) : undefined;
-    const last = block ? block.range : args.length ? args[args.length - 1].range : keyword.range;
-    return { kind: "statement", keyword, args, block, range: { start: keyword.range.start, end: last.end } };
-  }
-
-  private word(t: IToken | undefined): Word | undefined {
-    if (!t || t.isInsertedInRecovery) return undefined;
-    const kind = t.tokenType.name;
+  private word(t: IToken, range: Range): Word {
+    const kind = t.tokenType;
     let text = t.image;
-    if (kind === "QuotedString") text = text.slice(1, -1);
-    else if (kind === "UnterminatedString") {
+    if (kind === QuotedString) text = text.slice(1, -1);
+    else if (kind === UnterminatedString) {
       text = text.slice(1);
-      this.problems.push({ message: "Unterminated quote: the string has no closing '\"' on this line", range: tokenRange(t) });
+      this.problems.push({ message: "Unterminated quote: the string has no closing '\"' on this line", range });
     } else if (text.includes("\\")) {
       text = text.replace(/\\([#!])/g, "$1");
     }
-    return { text, raw: t.image, quoted: kind !== "Word", range: tokenRange(t), startOffset: t.startOffset, endOffset: (t.endOffset ?? t.startOffset) + 1 };
+    return { text, raw: t.image, quoted: kind !== WordToken, range, startOffset: t.startOffset, endOffset: t.startOffset + t.image.length };
   }
+}
 
-  private block(node: CstNode): Block {
-    const open = tokenRange(node.children.LCurly[0] as IToken);
-    const closeTok = node.children.RCurly?.[0] as IToken | undefined;
-    const close = closeTok && !closeTok.isInsertedInRecovery ? tokenRange(closeTok) : undefined;
-    const items = this.entries(node.children.entry ?? [], false);
-    // keepalived closes whatever is open at the end of the file without a word.
-    if (!close) this.problems.push({ message: "Missing '}': this block is never closed, so it runs to the end of the file", range: open, severity: "warning" });
-    const lastItem = items[items.length - 1];
-    const end = close ? close.end : lastItem ? lastItem.range.end : open.end;
-    return { open, close, items, range: { start: open.start, end } };
-  }
+function isWord(type: IToken["tokenType"]): boolean {
+  return type === WordToken || type === QuotedString || type === UnterminatedString;
 }
 
 /** keepalived lets a block's `{` stand alone on the line after its keyword. */
@@ -163,7 +228,7 @@ function attachNextLineBlocks(items: Item[]): Item[] {
   return out;
 }
 
-function parseDefinition(t: IToken): Definition {
+function parseDefinition(t: IToken, r: Range): Definition {
   const eq = t.image.indexOf("=");
   const name = t.image.slice(1, eq).trim();
   const lines = t.image
@@ -171,7 +236,6 @@ function parseDefinition(t: IToken): Definition {
     .split(/\\\r?\n/)
     .map((l) => stripComment(l).trim())
     .filter((l, i) => i === 0 || l.length > 0);
-  const r = tokenRange(t);
   return {
     kind: "definition",
     name,
@@ -193,6 +257,6 @@ export function stripComment(line: string): string {
   return line;
 }
 
-export function commentsOf(tokens: IToken[] | undefined): Comment[] {
-  return (tokens ?? []).map((t) => ({ text: t.image, range: tokenRange(t), startOffset: t.startOffset }));
+export function commentsOf(tokens: IToken[] | undefined, lines: LineTable): Comment[] {
+  return (tokens ?? []).map((t) => ({ text: t.image, range: lines.tokenRange(t), startOffset: t.startOffset }));
 }

@@ -1,7 +1,11 @@
-// Re-parsing one top-level statement instead of the whole file, for the common edit: a few
-// characters typed or deleted inside one block, on one line. Anything else (a newline, a brace that
-// changes the nesting, an edit touching two statements) falls back to a full parse. A property test
-// (test/syntax/incremental.test.ts) checks the result equals a full parse of the new text.
+// Re-parsing part of a file instead of the whole, for the common edits: a few characters typed or
+// deleted inside one block on one line (re-parse that statement), and edits that add or remove
+// lines — Enter, deleting a line, pasting a block — which re-parse the whole lines of the top-level
+// items they touch and move the items after them (their positions are shifted in place, so caches
+// keyed by those objects stay valid). Anything that could change how the rest of the file reads
+// (an unclosed block, a `{` that would attach to a neighbour, a line continuation at the window's
+// edge) falls back to a full parse. A property test (test/syntax/incremental.test.ts) checks the
+// result equals a full parse of the new text.
 import type { Item, Statement, SyntaxFile, Word, Block, Comment, SyntaxProblem } from "./tree";
 import type { Range } from "../util/range";
 import { parseConfig } from "./parse";
@@ -88,7 +92,7 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   while (q < max - p && before.charCodeAt(before.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
   const removed = before.slice(p, before.length - q);
   const added = text.slice(p, text.length - q);
-  if (LINE_STRUCTURE.test(removed) || LINE_STRUCTURE.test(added)) return parseConfig(text);
+  if (LINE_STRUCTURE.test(removed) || LINE_STRUCTURE.test(added)) return reparseLines(old, text, p, q) ?? parseConfig(text);
 
   const starts = lineStarts(before);
   const editLine = starts.findIndex((s, i) => s <= p && (i + 1 >= starts.length || p < starts[i + 1]));
@@ -126,4 +130,124 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
 
   const problems: SyntaxProblem[] = [...old.problems.filter((x) => !within(x.range)), ...part.problems.map((x) => ({ ...x, range: shiftRange(x.range, line, chars) }))];
   return { text, items, comments, problems, conditionIds: conditionIdsOf(items) };
+}
+
+/** Every position object reachable from an item, each once (ranges share their positions). */
+function collectPositions(item: Item, out: Set<Range["start"]>): void {
+  const range = (r: Range) => {
+    out.add(r.start);
+    out.add(r.end);
+  };
+  range(item.range);
+  if (item.condition) range(item.condition.range);
+  if (item.kind === "definition") return range(item.nameRange);
+  const block = (b: Block) => {
+    range(b.open);
+    if (b.close) range(b.close);
+    range(b.range);
+    b.items.forEach((i) => collectPositions(i, out));
+  };
+  if (item.kind === "bareBlock") return block(item.block);
+  for (const sq of item.sequences ?? []) range(sq.range);
+  range(item.keyword.range);
+  item.args.forEach((w) => range(w.range));
+  if (item.block) block(item.block);
+}
+
+const MISSING_CLOSE = /^Missing '}'/;
+
+/** Syntax whose later items were moved to other lines in place: results holding copied positions are stale. */
+const movedLines = new WeakSet<SyntaxFile>();
+
+export function linesMoved(syntax: SyntaxFile): boolean {
+  return movedLines.has(syntax);
+}
+
+/**
+ * An edit that adds or removes lines: re-parse the whole lines of the top-level items it touches (or
+ * of the gap between items it falls in), splice the fresh items in, and move later items by the
+ * lines and characters added. Undefined when only a full parse is certain to read the same.
+ */
+function reparseLines(old: SyntaxFile, text: string, p: number, q: number): SyntaxFile | undefined {
+  const before = old.text;
+  const starts = lineStarts(before);
+  const lineAt = (o: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const editFirst = lineAt(p);
+  const editLast = lineAt(Math.max(p, before.length - q));
+  // Items whose lines meet the edited lines are re-parsed whole.
+  let first = old.items.findIndex((i) => i.range.end.line >= editFirst);
+  if (first < 0) first = old.items.length;
+  let last = first - 1;
+  while (last + 1 < old.items.length && old.items[last + 1].range.start.line <= editLast) last++;
+  let fromLine = editFirst;
+  let toLine = editLast;
+  if (last >= first) {
+    fromLine = Math.min(fromLine, old.items[first].range.start.line);
+    toLine = Math.max(toLine, old.items[last].range.end.line);
+  }
+  // The neighbours must not share a line with the window.
+  if (first > 0 && old.items[first - 1].range.end.line >= fromLine) return undefined;
+  if (last + 1 < old.items.length && old.items[last + 1].range.start.line <= toLine) return undefined;
+  const start = starts[fromLine];
+  const oldEnd = toLine + 1 < starts.length ? starts[toLine + 1] : before.length;
+  const delta = text.length - before.length;
+  const newEnd = oldEnd + delta;
+  if (p < start || before.length - q > oldEnd) return undefined;
+  // A `\` line continuation at either edge joins the window to its neighbours.
+  const continues = (t: string, end: number) => end >= 2 && t[end - 1] === "\n" && t[end - 2] === "\\";
+  if (continues(before, start) || continues(before, oldEnd) || continues(text, newEnd) || (newEnd === text.length && text.endsWith("\\"))) return undefined;
+  if (oldEnd === before.length && !before.endsWith("\n")) return undefined;
+  if (newEnd < text.length && text[newEnd - 1] !== "\n") return undefined;
+
+  const part = parseConfig(text.slice(start, newEnd));
+  // An unclosed block would swallow what follows; a `{` line would attach to a neighbour's keyword.
+  if (part.problems.some((x) => MISSING_CLOSE.test(x.message))) return undefined;
+  const prev = old.items[first - 1];
+  const next = old.items[last + 1];
+  const firstFresh = part.items[0];
+  const lastFresh = part.items[part.items.length - 1];
+  if (firstFresh?.kind === "bareBlock" && !firstFresh.condition && prev?.kind === "statement" && !prev.block) return undefined;
+  const beforeNext = lastFresh ?? prev;
+  if (next?.kind === "bareBlock" && !next.condition && beforeNext?.kind === "statement" && !beforeNext.block) return undefined;
+
+  const addedLines = text.slice(start, newEnd).split("\n").length - before.slice(start, oldEnd).split("\n").length;
+  // Copies of problems and comments first: some share position objects with the items moved below.
+  const moved = (r: Range): Range => ({ start: { line: r.start.line + addedLines, character: r.start.character }, end: { line: r.end.line + addedLines, character: r.end.character } });
+  const comments: Comment[] = [];
+  for (const c of old.comments) {
+    if (c.range.start.line < fromLine) comments.push(c);
+    else if (c.range.start.line > toLine) comments.push({ ...c, range: moved(c.range), startOffset: c.startOffset + delta });
+  }
+  for (const c of part.comments) comments.push({ ...c, range: shiftRange(c.range, fromLine, 0), startOffset: c.startOffset + start });
+  comments.sort((a, b) => a.startOffset - b.startOffset);
+  const problems: SyntaxProblem[] = [];
+  for (const x of old.problems) {
+    if (x.range.start.line < fromLine) problems.push(x);
+    else if (x.range.start.line > toLine) problems.push({ ...x, range: moved(x.range) });
+  }
+  for (const x of part.problems) problems.push({ ...x, range: shiftRange(x.range, fromLine, 0) });
+  for (const item of part.items) shiftItem(item, fromLine, 0, start);
+  // Later items keep their objects: their positions move down (or up) in place, each position once.
+  if (addedLines !== 0 || delta !== 0) {
+    const positions = new Set<Range["start"]>();
+    for (let i = last + 1; i < old.items.length; i++) {
+      collectPositions(old.items[i], positions);
+      shiftOffsets(old.items[i], delta);
+    }
+    if (addedLines !== 0) for (const pos of positions) pos.line += addedLines;
+  }
+  const items = [...old.items.slice(0, first), ...part.items, ...old.items.slice(last + 1)];
+
+  const result = { text, items, comments, problems, conditionIds: conditionIdsOf(items) };
+  if (addedLines !== 0) movedLines.add(result);
+  return result;
 }

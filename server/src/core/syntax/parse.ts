@@ -1,39 +1,25 @@
-// One file's text → syntax tree and syntax problems. Never throws; the lexer and grammar are built once.
-import { keepalivedLexer } from "./tokens";
-import { parseTokens } from "./grammar";
-import { TreeBuilder, commentsOf, tokenRange } from "./buildTree";
+// One file's text → syntax tree and syntax problems. Never throws; the lexer is built once.
+import { offsetLexer } from "./tokens";
+import { TreeBuilder, LineTable, commentsOf } from "./buildTree";
 import type { SyntaxFile } from "./tree";
 
 export function parseConfig(text: string): SyntaxFile {
-  const lexed = keepalivedLexer.tokenize(text);
-  const builder = new TreeBuilder();
+  const lexed = offsetLexer.tokenize(text);
+  const lines = new LineTable(text);
+  const builder = new TreeBuilder(lines);
   for (const e of lexed.errors) {
+    const start = lines.position(e.offset);
     builder.problems.push({
       message: `Unexpected character '${text.substr(e.offset, e.length)}'`,
-      range: {
-        start: { line: (e.line ?? 1) - 1, character: (e.column ?? 1) - 1 },
-        end: { line: (e.line ?? 1) - 1, character: (e.column ?? 1) - 1 + e.length },
-      },
+      range: { start, end: { line: start.line, character: start.character + e.length } },
     });
   }
-  const { cst, errors } = parseTokens(lexed.tokens);
-  for (const e of errors) {
-    // Errors at the end of input carry a token without a position.
-    const r = Number.isFinite(e.token.startLine) ? tokenRange(e.token) : endOf(text);
-    builder.problems.push({ message: e.message.split("\n")[0], range: r });
-  }
-  const items = builder.fileItems(cst);
+  const items = builder.fileItems(lexed.tokens);
   return {
     text,
     items,
-    comments: commentsOf(lexed.groups.comments),
+    comments: commentsOf(lexed.groups.comments, lines),
     problems: builder.problems,
     conditionIds: builder.conditionIds,
   };
-}
-
-function endOf(text: string): { start: { line: number; character: number }; end: { line: number; character: number } } {
-  const lines = text.split("\n");
-  const p = { line: lines.length - 1, character: lines[lines.length - 1].length };
-  return { start: p, end: p };
 }

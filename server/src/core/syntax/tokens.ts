@@ -46,13 +46,14 @@ const matchSequence: CustomPatternMatcherFunc = (text, offset) => {
   return sequencePattern.exec(text);
 };
 
-export const Blank = createToken({ name: "Blank", pattern: /[ \t\r\f\v]+/, group: Lexer.SKIPPED });
+// Every token names its first characters (start_chars_hint), so building the lexer needs no regex analysis.
+export const Blank = createToken({ name: "Blank", pattern: /[ \t\r\f\v]+/, group: Lexer.SKIPPED, start_chars_hint: [" ", "\t", "\r", "\f", "\v"] });
 // A backslash before a newline joins the lines, as keepalived's reader does.
-export const Continuation = createToken({ name: "Continuation", pattern: /\\\r?\n/, group: Lexer.SKIPPED, line_breaks: true });
-export const Comment = createToken({ name: "Comment", pattern: /[#!][^\n]*/, group: "comments" });
-export const Newline = createToken({ name: "Newline", pattern: /\n/, line_breaks: true });
-export const LCurly = createToken({ name: "LCurly", pattern: /{/ });
-export const RCurly = createToken({ name: "RCurly", pattern: /}/ });
+export const Continuation = createToken({ name: "Continuation", pattern: /\\\r?\n/, group: Lexer.SKIPPED, line_breaks: true, start_chars_hint: ["\\"] });
+export const Comment = createToken({ name: "Comment", pattern: /[#!][^\n]*/, group: "comments", start_chars_hint: ["#", "!"] });
+export const Newline = createToken({ name: "Newline", pattern: /\n/, line_breaks: true, start_chars_hint: ["\n"] });
+export const LCurly = createToken({ name: "LCurly", pattern: /{/, start_chars_hint: ["{"] });
+export const RCurly = createToken({ name: "RCurly", pattern: /}/, start_chars_hint: ["}"] });
 export const Definition = createToken({
   name: "Definition",
   pattern: matchDefinition,
@@ -61,9 +62,9 @@ export const Definition = createToken({
 });
 export const Condition = createToken({ name: "Condition", pattern: matchCondition, line_breaks: false, start_chars_hint: ["@"] });
 export const Sequence = createToken({ name: "Sequence", pattern: matchSequence, line_breaks: false, start_chars_hint: ["~"] });
-export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^"\\\n]|\\.)*"/ });
+export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^"\\\n]|\\.)*"/, start_chars_hint: ['"'] });
 /** A quote with no closing quote on its line: keepalived reports it; we keep the text as one word. */
-export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n]|\\.)*/ });
+export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n]|\\.)*/, start_chars_hint: ['"'] });
 // `\#` and `\!` escape a comment character inside a word. `${NAME}` stays inside its word:
 // keepalived substitutes it before it splits the line at braces (an undefined one it splits).
 const wordPattern = /(?:[^\s{}"#!\\$]|\\[^\n]|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$)+|\\(?!\r?\n)/y;
@@ -101,9 +102,34 @@ export const allTokens = [
 ];
 
 // Only "\n" ends a line: a "\r" before it stays on its line, as editors count CRLF files.
-export const keepalivedLexer = new Lexer(allTokens, {
-  ensureOptimizations: false,
-  positionTracking: "full",
-  lineTerminatorsPattern: /\n/g,
-  lineTerminatorCharacters: ["\n"],
-});
+// Built on first use: a run that never lexes (or only parses) does not pay for both.
+let fullLexer: Lexer | undefined;
+let offsetsLexer: Lexer | undefined;
+
+/** Tokens with line and column (the formatter and variable finder read them). */
+export const keepalivedLexer = {
+  tokenize(text: string) {
+    fullLexer ??= new Lexer(allTokens, {
+      ensureOptimizations: false,
+      positionTracking: "full",
+      lineTerminatorsPattern: /\n/g,
+      lineTerminatorCharacters: ["\n"],
+      skipValidations: true,
+    });
+    return fullLexer.tokenize(text);
+  },
+};
+
+/** Tokens with offsets only, for the parser, which turns offsets into positions itself (faster). */
+export const offsetLexer = {
+  tokenize(text: string) {
+    offsetsLexer ??= new Lexer(allTokens, {
+      ensureOptimizations: false,
+      positionTracking: "onlyOffset",
+      lineTerminatorsPattern: /\n/g,
+      lineTerminatorCharacters: ["\n"],
+      skipValidations: true,
+    });
+    return offsetsLexer.tokenize(text);
+  },
+};

@@ -6,6 +6,7 @@ import type { Cluster } from "../cluster";
 import { memberLabel } from "../cluster";
 import { replaceWord } from "../edits";
 import type { TextEdit } from "../../check/diagnostic";
+import { withLazyFixes } from "../../check/diagnostic";
 import type { VrrpInstance } from "../../model/vrrp";
 import { addressFamily } from "../../util/ip";
 
@@ -20,8 +21,17 @@ function mayHearEachOther(a: VrrpInstance, b: VrrpInstance): boolean {
   return b.unicastPeers.some((p) => pa.has(p.address));
 }
 
+/** Instance models survive edits to other blocks: their networks are computed once. */
+const networksOf = new WeakMap<VrrpInstance, string[]>();
+
 /** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
 function networks(i: VrrpInstance): string[] {
+  let known = networksOf.get(i);
+  if (!known) networksOf.set(i, (known = [...new Set(computeNetworks(i))]));
+  return known;
+}
+
+function computeNetworks(i: VrrpInstance): string[] {
   const out: string[] = [];
   for (const v of i.vips) {
     const [addr, len] = v.address.split("/");
@@ -65,13 +75,17 @@ export const vridConflictRule: CrossClusterRule = {
     // Instances that could clash share a VRID and either a node or a VIP network: group by those,
     // so a VRID copied across many pairs costs no quadratic scan.
     const groups = new Map<string, VrrpInstance[]>();
-    const add = (k: string, i: VrrpInstance) => groups.set(k, [...(groups.get(k) ?? []), i]);
+    const add = (k: string, i: VrrpInstance) => {
+      const list = groups.get(k);
+      if (list) list.push(i);
+      else groups.set(k, [i]);
+    };
     for (const c of clusters)
       for (const m of c.members) {
         clusterOf.set(m, c);
         if (!m.vrid) continue;
         add(`${m.vrid.value}\u0000node\u0000${m.node.id}`, m);
-        for (const n of new Set(networks(m))) add(`${m.vrid.value}\u0000net\u0000${n}`, m);
+        for (const n of networks(m)) add(`${m.vrid.value}\u0000net\u0000${n}`, m);
       }
     const reported = new Set<string>();
     for (const [groupKey, list] of groups) {
@@ -97,22 +111,24 @@ export const vridConflictRule: CrossClusterRule = {
           if (reported.has(key)) continue;
           reported.add(key);
           const cluster = clusterOf.get(a)!;
-          const free = freeVrid(cluster, clusterOf.get(b)!);
-          const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
+          const other = clusterOf.get(b)!;
           const w = anchorOf(a, a.vrid);
           const bw = anchorOf(b, b.vrid);
-          report({
+          report(withLazyFixes({
             file: w.file,
             range: w.range,
-            severity: "error",
+            severity: "error" as const,
             code: "vrid-conflict",
             message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${b.name} on ${b.node.name} ${where}: two virtual routers cannot share a VRID there`,
             related: [{ file: bw.file, range: bw.range, message: `${b.name} on ${b.node.name} uses virtual_router_id ${vrid}` }],
-            fixes:
-              free !== undefined && edits.every(Boolean)
-                ? [{ title: `Use free virtual_router_id ${free} for ${a.name} on ${cluster.members.map((m) => m.node.name).join(", ")}`, edits: edits as TextEdit[] }]
-                : [],
-          });
+          }, () => {
+            // Only when a code action asks: finding a free VRID looks at every instance of both clusters' nodes.
+            const free = freeVrid(cluster, other);
+            const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
+            return free !== undefined && edits.every(Boolean)
+              ? [{ title: `Use free virtual_router_id ${free} for ${a.name} on ${cluster.members.map((m) => m.node.name).join(", ")}`, edits: edits as TextEdit[] }]
+              : [];
+          }));
         }
       }
     }

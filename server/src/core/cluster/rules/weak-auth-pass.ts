@@ -7,6 +7,7 @@ import type { ClusterRule, CrossClusterRule, Report } from "../rule";
 import type { Cluster } from "../cluster";
 import type { VrrpInstance } from "../../model/vrrp";
 import type { Fix } from "../../check/diagnostic";
+import { withLazyFixes } from "../../check/diagnostic";
 import { replaceWord } from "../edits";
 import { AUTH_PASS_LENGTH } from "../../rules/auth-pass-truncated";
 
@@ -77,9 +78,8 @@ const CLEAR_TEXT = "PASS authentication travels in clear text in every advert an
 function reportCluster(members: VrrpInstance[], c: Cluster, why: string, related: Cluster[], report: Report): void {
   const m = [...members].sort((a, b) => b.priority.value - a.priority.value)[0];
   const word = m.auth!.pass!.word!;
-  const fix = newPasswordFix(c);
   const alsoOn = members.filter((x) => x !== m);
-  report({
+  report(withLazyFixes({
     file: word.file,
     range: word.range,
     severity: "warning",
@@ -89,8 +89,10 @@ function reportCluster(members: VrrpInstance[], c: Cluster, why: string, related
       ...alsoOn.map((x) => ({ file: x.auth!.pass!.word!.file, range: x.auth!.pass!.word!.range, message: `the same auth_pass in ${x.name} on ${x.node.name}` })),
       ...related.flatMap((o) => o.members.filter((x) => x.auth?.pass?.word).slice(0, 1).map((x) => ({ file: x.auth!.pass!.word!.file, range: x.auth!.pass!.word!.range, message: `same password in ${x.name} on ${x.node.name}` }))),
     ],
-    fixes: fix ? [fix] : [],
-  });
+  }, () => {
+    const fix = newPasswordFix(c);
+    return fix ? [fix] : [];
+  }));
 }
 
 /** Weak passwords: a property of one cluster, so checked (and cached) with it. */

@@ -1,0 +1,68 @@
+// Loads a dist/ bundle through a V8 code cache, so a short run does not spend its time compiling
+// (Node 20 has no module.enableCompileCache). The cache lives in a per-user folder of the temp dir,
+// keyed by the bundle's size and mtime; V8 itself rejects a cache made for other source or flags.
+// Anything odd about the folder (not ours, a link, not private) and the bundle is loaded plainly.
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const vm = require("vm");
+const Module = require("module");
+
+function cacheDir() {
+  if (process.env.KEEPALIVED_NO_CODE_CACHE) return undefined;
+  const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
+  const dir = path.join(os.tmpdir(), `keepalived-language-v8-${uid ?? "user"}`);
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch {
+    /* exists */
+  }
+  try {
+    const st = fs.lstatSync(dir);
+    if (!st.isDirectory() || (uid !== undefined && (st.uid !== uid || (st.mode & 0o077) !== 0))) return undefined;
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+function loadBundle(file) {
+  const dir = cacheDir();
+  if (!dir) return require(file);
+  let source, stat;
+  try {
+    source = fs.readFileSync(file, "utf8");
+    stat = fs.statSync(file);
+  } catch {
+    return require(file);
+  }
+  const cacheFile = path.join(dir, `${path.basename(file)}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}.bin`);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    /* first run */
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const mod = new Module(file, module);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(path.dirname(file));
+  mod.loaded = true;
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+  if (!cachedData || script.cachedDataRejected) {
+    // At exit the functions this run needed are compiled too, and go into the cache.
+    process.once("exit", () => {
+      try {
+        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        fs.renameSync(tmp, cacheFile);
+      } catch {
+        /* a cache is only a speed-up */
+      }
+    });
+  }
+  return mod.exports;
+}
+
+module.exports = { loadBundle };

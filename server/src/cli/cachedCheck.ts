@@ -1,0 +1,48 @@
+// The cache side of `check --cache`, small enough to be its own bundle (dist/cli-cache.js): the
+// launcher tries it first, so a hit never loads the checker at all.
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs, ParsedArgs } from "./args";
+import { collectConfigFiles } from "./findConfigs";
+import { cacheKey, CachedResult, lookup } from "./resultCache";
+import { diskAccess } from "../core/config/files";
+import { version } from "../../../package.json";
+
+export const CHECK_VALUED = ["format", "include-root", "target-version", "cache-location", "inventory"];
+export const CHECK_FLAGS = ["cache", "firewall-hints", "verbose"];
+
+/** Where `--cache` keeps results: `--cache-location` (a file, or a folder to put it in), else the working directory. */
+function cacheFileOf(args: ParsedArgs): string {
+  const location = args.options.get("cache-location")?.[0];
+  const name = ".keepalived-lint-cache";
+  if (!location) return path.resolve(name);
+  const isDir = /[\\/]$/.test(location) || (fs.existsSync(location) && fs.statSync(location).isDirectory());
+  return path.resolve(isDir ? path.join(location, name) : location);
+}
+
+/** The cache file, the key of this command line and the stored result if it is still valid. */
+export function cachedCheck(args: ParsedArgs, files: string[]): { cacheFile: string; key: string; hit?: CachedResult } {
+  const cacheFile = cacheFileOf(args);
+  // Paths in the output are relative to the working directory, so it is part of the key.
+  const key = cacheKey({
+    version,
+    cwd: process.cwd(),
+    format: args.options.get("format")?.[0] ?? "text",
+    target: args.options.get("target-version")?.[0],
+    includeRoots: args.options.get("include-root") ?? [],
+    firewallHints: args.flags.has("firewall-hints"),
+    files,
+  });
+  return { cacheFile, key, hit: lookup(cacheFile, key, diskAccess) };
+}
+
+/** For the launcher: the stored result of `check --cache ...`, or undefined (then the full CLI runs). */
+export function replay(argv: string[]): CachedResult | undefined {
+  try {
+    const args = parseArgs(argv, CHECK_VALUED, CHECK_FLAGS);
+    if (args.command !== "check" || !args.flags.has("cache") || args.options.has("inventory") || args.flags.has("verbose") || !args.paths.length) return undefined;
+    return cachedCheck(args, collectConfigFiles(args.paths)).hit;
+  } catch {
+    return undefined; // usage and I/O errors get their message from the full CLI
+  }
+}

@@ -1,0 +1,15 @@
+// localeCompare's order without its cost where it can: the first localeCompare of a process
+// loads ICU's collator (~20 ms, a fifth of a small CLI run). When two strings first differ at a
+// lowercase letter, digit, `-`, `.` or `/` on both sides, the collator decides right there, in
+// code-unit order (checked against localeCompare on random strings with case, accents, combining
+// marks and NULs); anything else still goes through localeCompare, so no output order changes.
+const plain = (c: number) => (c >= 97 && c <= 122) || (c >= 45 && c <= 57);
+
+export function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  if (k < n && plain(a.charCodeAt(k)) && plain(b.charCodeAt(k))) return a.charCodeAt(k) < b.charCodeAt(k) ? -1 : 1;
+  return a.localeCompare(b);
+}

@@ -1,0 +1,39 @@
+// A warm-up pass when the server starts: a few edits, a hover and a completion on a scratch
+// workspace held in memory, so the code the first keystrokes run is already compiled by the JIT
+// (cold, the first edits after opening a file took 3–6× as long as later ones). Nothing is read
+// from disk or published; the scratch workspace is dropped afterwards.
+import { WorkspaceIndex } from "./workspaceIndex";
+import { completion } from "./completion";
+import { hover } from "./hover";
+import { pathToUri } from "./uris";
+
+const FILE = "/keepalived-language-warm-up/keepalived.conf";
+
+function sample(): string[] {
+  const lines = ["global_defs {", "    router_id warm", "}", 'vrrp_script chk {', '    script "/bin/true"', "    interval 2", "}"];
+  for (let i = 0; i < 40; i++) {
+    lines.push(`vrrp_instance VI_${i} {`, "    state BACKUP", "    interface eth0", `    virtual_router_id ${i + 1}`, "    priority 100", "    advert_int 1");
+    lines.push("    authentication {", "        auth_type PASS", `        auth_pass pw${i}xyz`, "    }", "    virtual_ipaddress {", `        10.0.${i}.1/24`, "    }", "    track_script {", "        chk", "    }", "}");
+  }
+  return lines;
+}
+
+export function warmUp(): void {
+  const index = new WorkspaceIndex();
+  const lines = sample();
+  index.open(FILE, lines.join("\n"));
+  index.workspace.diagnostics();
+  const uri = pathToUri(FILE);
+  for (let k = 0; k < 12; k++) {
+    const at = 7 + 17 * (k % 40) + 4; // a priority line
+    const copy = [...lines];
+    if (k % 3 === 0) copy[at] = "    priority 1000";
+    else if (k % 3 === 1) copy.splice(at + 1, 0, "    ");
+    else copy[at] += " {}";
+    index.edit(FILE, copy.join("\n"));
+    index.workspace.diagnostics();
+    hover(index, { textDocument: { uri }, position: { line: at, character: 6 } });
+    completion(index, { textDocument: { uri }, position: { line: at, character: 4 } });
+  }
+  index.close(FILE);
+}

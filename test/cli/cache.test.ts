@@ -1,0 +1,66 @@
+// `check --cache`: a repeated run reuses the stored result, and never a stale one.
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { lint } from "../helpers";
+
+function tempDir(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kl-cache-"));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const ROOT = "global_defs {\n  router_id a\n}\ninclude conf.d/*.conf\n";
+const INSTANCE = (vrid: number) => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id ${vrid}\n  priority 100\n  virtual_ipaddress {\n    192.0.2.1/24\n  }\n}\n`;
+
+test("a repeated run prints what a fresh check prints, from the cache file", () => {
+  const dir = tempDir({ "keepalived.conf": ROOT, "conf.d/vi.conf": INSTANCE(300) });
+  const fresh = lint(["check", "--format", "json", "keepalived.conf"], dir);
+  const first = lint(["check", "--cache", "--format", "json", "keepalived.conf"], dir);
+  const cacheFile = path.join(dir, ".keepalived-lint-cache");
+  assert.ok(fs.existsSync(cacheFile), "the cache file is written in the working folder");
+  const second = lint(["check", "--cache", "--format", "json", "keepalived.conf"], dir);
+  for (const r of [first, second]) {
+    assert.equal(r.code, fresh.code);
+    assert.equal(r.stdout, fresh.stdout);
+  }
+  assert.equal(fresh.code, 1);
+  // The second run replayed the stored result rather than checking again: a marked entry shows through.
+  const data = JSON.parse(fs.readFileSync(cacheFile, "utf8"));
+  data.entries[0].output = "replayed\n";
+  fs.writeFileSync(cacheFile, JSON.stringify(data));
+  assert.equal(lint(["check", "--cache", "--format", "json", "keepalived.conf"], dir).stdout, "replayed\n");
+  // Another format is another entry.
+  assert.match(lint(["check", "--cache", "keepalived.conf"], dir).stdout, /invalid-value/);
+});
+
+test("an edited include, a new file matching the include glob and a deleted one all miss the cache", () => {
+  const dir = tempDir({ "keepalived.conf": ROOT, "conf.d/vi.conf": INSTANCE(300) });
+  const run = () => lint(["check", "--cache", "--format", "json", "keepalived.conf"], dir);
+  const codes = () => JSON.parse(run().stdout).diagnostics.map((d: { code: string }) => d.code);
+  assert.ok(codes().includes("invalid-value"));
+  fs.writeFileSync(path.join(dir, "conf.d/vi.conf"), INSTANCE(51));
+  assert.ok(!codes().includes("invalid-value"), "the fixed include is read again");
+  fs.writeFileSync(path.join(dir, "conf.d/other.conf"), INSTANCE(52));
+  assert.ok(codes().includes("duplicate-name"), "the new file matching the glob is read");
+  const withTwo = run().stdout;
+  fs.rmSync(path.join(dir, "conf.d/other.conf"));
+  assert.notEqual(run().stdout, withTwo, "a deleted include is noticed");
+  assert.equal(run().stdout, lint(["check", "--format", "json", "keepalived.conf"], dir).stdout);
+});
+
+test("--cache-location takes a file or a folder", () => {
+  const dir = tempDir({ "keepalived.conf": INSTANCE(51) });
+  const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "kl-cache-loc-"));
+  assert.equal(lint(["check", "--cache", "--cache-location", elsewhere, "keepalived.conf"], dir).code, 0);
+  assert.ok(fs.existsSync(path.join(elsewhere, ".keepalived-lint-cache")));
+  const file = path.join(elsewhere, "sub", "my.cache");
+  assert.equal(lint(["check", "--cache", `--cache-location=${file}`, "keepalived.conf"], dir).code, 0);
+  assert.ok(fs.existsSync(file));
+  assert.ok(!fs.existsSync(path.join(dir, ".keepalived-lint-cache")), "nothing written in the working folder");
+});
