@@ -462,7 +462,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
       await runCommand("Keepalived: Show Failover Topology");
       const frame = await until("the topology webview", async () => (await framesWith(page, "#graph svg"))[0], 30_000);
       // The node is filled with the theme's widget background, whatever the theme; switching theme repaints it.
-      const colours = () => frame.locator("#graph svg g.node polygon").first().evaluate((e) => {
+      const colours = () => frame.locator("#graph svg g.node", { hasText: /^\s*lb-b\s*$/ }).locator("polygon").first().evaluate((e) => {
         const probe = document.createElement("span");
         probe.style.color = "var(--vscode-editorWidget-background)";
         document.body.appendChild(probe);
