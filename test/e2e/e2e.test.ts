@@ -414,6 +414,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
       const order = ["vrrp_instance VI_WEB", "Defines one VRRP virtual router", "Cluster"].map((s) => text.indexOf(s));
       assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `hover order ${order.join(", ")}: ${text.slice(0, 300)}`);
       assert.doesNotMatch(text, /state BACKUP|interface ens192|auth_pass/, "the hover repeats the block");
+      await page.waitForTimeout(800); // the hover fades in: picture it once it is opaque
       await shot("e2e-editor.png");
       await page.mouse.move(5, 5);
       await press("Escape");
@@ -462,7 +463,10 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
       await runCommand("Keepalived: Show Failover Topology");
       const frame = await until("the topology webview", async () => (await framesWith(page, "#graph svg"))[0], 30_000);
       // The node is filled with the theme's widget background, whatever the theme; switching theme repaints it.
-      const colours = () => frame.locator("#graph svg g.node", { hasText: /^\s*lb-b\s*$/ }).locator("polygon").first().evaluate((e) => {
+      const colours = () => frame.locator("#graph svg").evaluate((svg) => {
+        // lb-b's box: the node whose only label is "lb-b" (lb-a is drawn down, in another colour).
+        const g = [...svg.querySelectorAll("g.node")].find((n) => [...n.querySelectorAll("text")].map((t) => t.textContent).join(" ") === "lb-b")!;
+        const e = g.querySelector("polygon")!;
         const probe = document.createElement("span");
         probe.style.color = "var(--vscode-editorWidget-background)";
         document.body.appendChild(probe);
