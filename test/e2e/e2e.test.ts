@@ -465,7 +465,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
       // The node is filled with the theme's widget background, whatever the theme; switching theme repaints it.
       const colours = () => frame.locator("#graph svg").evaluate((svg) => {
         // lb-b's box: the node whose only label is "lb-b" (lb-a is drawn down, in another colour).
-        const g = [...svg.querySelectorAll("g.node")].find((n) => [...n.querySelectorAll("text")].map((t) => t.textContent).join(" ") === "lb-b")!;
+        const g = Array.from(svg.querySelectorAll("g.node")).find((n) => Array.from(n.querySelectorAll("text")).map((t) => t.textContent).join(" ") === "lb-b")!;
         const e = g.querySelector("polygon")!;
         const probe = document.createElement("span");
         probe.style.color = "var(--vscode-editorWidget-background)";
@@ -530,6 +530,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     });
 
     await step("14 the Getting Started walkthrough: folder, cross-file finding, topology", async (page) => {
+      await runExactCommand("View: Hide Panel"); // room for the steps in the picture
       await runCommand("Welcome: Open Walkthrough...");
       await quickInput().waitFor({ state: "visible" });
       await quickInput().fill("keepalived");
