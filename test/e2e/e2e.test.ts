@@ -473,7 +473,11 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
         probe.remove();
         return { fill: getComputedStyle(e).fill, theme: document.body.className, widget };
       });
-      const before = await colours();
+      // The picture is re-drawn after each edit or save: read it once it is settled in the page.
+      const before = await until("lb-b's box drawn", async () => {
+        const c = await colours().catch(() => undefined);
+        return c?.fill ? c : undefined;
+      }, 10_000);
       assert.notEqual(before.fill, "rgb(227, 242, 253)", "the node keeps Graphviz's light-theme fill");
       assert.equal(before.fill, before.widget, `node fill in ${before.theme}`);
       const other = /vscode-dark/.test(before.theme) ? "Light Modern" : "Dark Modern";
