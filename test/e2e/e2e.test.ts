@@ -529,6 +529,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     });
 
     await step("13 keepalived -t on request: its messages in Problems with source `keepalived -t`", async (page) => {
+      await runExactCommand("View: Focus First Editor Group"); // away from the task's terminal and the webview
       await openFile("lb-b/keepalived.conf");
       await runCommand("Keepalived: Check with keepalived -t");
       await showProblems();
