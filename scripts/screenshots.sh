@@ -2,7 +2,8 @@
 # Regenerates the README's VS Code pictures (docs/images/vscode-*.png) from the end-to-end run:
 # Problems with the peer linked (step 2), the failover topology after lb-a fails (step 5) and the
 # comparison with the mismatch highlighted (step 6), the editor with inlay hints, status bar and hover
-# (step 8), the enum quick fix (step 9) and the Getting Started walkthrough (step 14).
+# (step 8), the enum quick fix (step 9), the topology under a dark theme (step 11) and the Getting
+# Started walkthrough (step 14).
 #
 #   bash scripts/screenshots.sh            # installs code-server if needed, runs npm run test:e2e, copies
 #   bash scripts/screenshots.sh --no-run   # copies the artifacts of the last e2e run
@@ -28,3 +29,4 @@ copy e2e-compare.png vscode-compare.png
 copy e2e-editor.png vscode-editor.png
 copy e2e-quickfix.png vscode-quickfix.png
 copy e2e-walkthrough.png vscode-walkthrough.png
+copy e2e-topology-dark.png vscode-topology-dark.png

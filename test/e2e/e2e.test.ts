@@ -404,8 +404,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     await step("8 hover on an instance name: what it is, the doc, a short cluster section (picture with hints and status bar)", async (page) => {
       await clickTab("lb-b");
       await goTo(11, 17); // inside "VI_WEB"
-      await press(`${MOD}+K`);
-      await press(`${MOD}+I`); // Show or Focus Hover, at the cursor
+      await runExactCommand("Show or Focus Hover"); // at the cursor
       const hover = page.locator(".monaco-hover:not(.hidden) .monaco-hover-content, .monaco-resizable-hover .monaco-hover-content");
       const text = await until("the hover of VI_WEB", async () => {
         const t = (await hover.allInnerTexts()).join("\n");
@@ -414,6 +413,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
       const order = ["vrrp_instance VI_WEB", "Defines one VRRP virtual router", "Cluster"].map((s) => text.indexOf(s));
       assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1])), `hover order ${order.join(", ")}: ${text.slice(0, 300)}`);
       assert.doesNotMatch(text, /state BACKUP|interface ens192|auth_pass/, "the hover repeats the block");
+      await page.waitForTimeout(800); // the hover fades in: picture it once it is opaque
       await shot("e2e-editor.png");
       await page.mouse.move(5, 5);
       await press("Escape");
@@ -421,7 +421,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     });
 
     await step("9 enum did-you-mean from the lightbulb; Save applies the safe fix (source.fixAll.keepalived on save)", async (page) => {
-      await clickTab("lb-b");
+      await openFile("lb-b/keepalived.conf");
       await goTo(12, 11); // "    state BACKUP": the cursor after "state "
       await press("Shift+End");
       await page.keyboard.type("BACKP");
@@ -458,11 +458,14 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     });
 
     await step("11 topology: theme colours, whole workspace on request, Export PNG", async (page) => {
-      await clickTab("lb-b");
+      await openFile("lb-b/keepalived.conf");
       await runCommand("Keepalived: Show Failover Topology");
       const frame = await until("the topology webview", async () => (await framesWith(page, "#graph svg"))[0], 30_000);
       // The node is filled with the theme's widget background, whatever the theme; switching theme repaints it.
-      const colours = () => frame.locator("#graph svg g.node polygon").first().evaluate((e) => {
+      const colours = () => frame.locator("#graph svg").evaluate((svg) => {
+        // lb-b's box: the node whose only label is "lb-b" (lb-a is drawn down, in another colour).
+        const g = Array.from(svg.querySelectorAll("g.node")).find((n) => Array.from(n.querySelectorAll("text")).map((t) => t.textContent).join(" ") === "lb-b")!;
+        const e = g.querySelector("polygon")!;
         const probe = document.createElement("span");
         probe.style.color = "var(--vscode-editorWidget-background)";
         document.body.appendChild(probe);
@@ -470,7 +473,11 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
         probe.remove();
         return { fill: getComputedStyle(e).fill, theme: document.body.className, widget };
       });
-      const before = await colours();
+      // The picture is re-drawn after each edit or save: read it once it is settled in the page.
+      const before = await until("lb-b's box drawn", async () => {
+        const c = await colours().catch(() => undefined);
+        return c?.fill ? c : undefined;
+      }, 10_000);
       assert.notEqual(before.fill, "rgb(227, 242, 253)", "the node keeps Graphviz's light-theme fill");
       assert.equal(before.fill, before.widget, `node fill in ${before.theme}`);
       const other = /vscode-dark/.test(before.theme) ? "Light Modern" : "Dark Modern";
@@ -495,10 +502,15 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
       await until("the whole workspace (web-c) in the picture", async () => (await svgText()).includes("web-c"), 20_000, async () => (await svgText()).slice(0, 200));
       const target = path.join(tmp, "topology-export.png");
       await frame.locator("#export-png").click();
-      await quickInput().waitFor({ state: "visible", timeout: 15_000 });
+      // The save dialog (a quick input in code-server) opens with the suggested name filled in.
+      await until("the save dialog", async () => (await quickInput().isVisible()) && (await quickInput().inputValue()).endsWith("keepalived-topology.png"), 15_000, async () => `input: ${await quickInput().inputValue().catch(() => "none")}`);
       await quickInput().fill(target);
       await press("Enter");
-      await until("the exported PNG on disk", async () => fs.existsSync(target) && fs.readFileSync(target).subarray(1, 4).toString() === "PNG", 15_000);
+      // Typing a path in another folder first moves the dialog there; Enter again accepts it.
+      await until("the exported PNG on disk", async () => {
+        if (fs.existsSync(target)) return fs.readFileSync(target).subarray(1, 4).toString() === "PNG";
+        if (await quickInput().isVisible()) await press("Enter");
+      }, 15_000, async () => `dialog input: ${await quickInput().inputValue().catch(() => "closed")}`);
       await frame.locator("#scope").click();
       return `node fill ${before.fill} (${before.theme}); PNG ${fs.statSync(target).size} bytes`;
     });
@@ -517,7 +529,8 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     });
 
     await step("13 keepalived -t on request: its messages in Problems with source `keepalived -t`", async (page) => {
-      await clickTab("lb-b");
+      await runExactCommand("View: Focus First Editor Group"); // away from the task's terminal and the webview
+      await openFile("lb-b/keepalived.conf");
       await runCommand("Keepalived: Check with keepalived -t");
       await showProblems();
       const rows = problemRows().filter({ hasText: "keepalived -t" });
@@ -526,6 +539,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
     });
 
     await step("14 the Getting Started walkthrough: folder, cross-file finding, topology", async (page) => {
+      await runExactCommand("View: Hide Panel"); // room for the steps in the picture
       await runCommand("Welcome: Open Walkthrough...");
       await quickInput().waitFor({ state: "visible" });
       await quickInput().fill("keepalived");
