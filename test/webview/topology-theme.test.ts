@@ -36,9 +36,11 @@ async function withTopologyPage(use: (page: Page) => Promise<void>, viewport = {
   const server = http.createServer((req, res) => {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const files: Record<string, [string, string]> = {
-      "/": ["text/html", topologyPageHtml({ cspSource: origin, nonce: "testnonce123", scriptUris: [`${origin}/shim.js`, `${origin}/topology.js`], styleUri: `${origin}/topology.css` })],
+      "/": ["text/html", topologyPageHtml({ cspSource: origin, nonce: "testnonce123", scriptUris: [`${origin}/shim.js`, `${origin}/vendor/purify.min.js`, `${origin}/topology.js`], styleUri: `${origin}/topology.css` })],
       "/shim.js": ["text/javascript", SHIM],
       "/topology.js": ["text/javascript", fs.readFileSync(path.join(REPO, "client/media/topology.js"), "utf8")],
+      // The SVG sanitizer the extension ships (copied from node_modules/dompurify by the build).
+      "/vendor/purify.min.js": ["text/javascript", fs.readFileSync(path.join(REPO, "client/media/vendor/purify.min.js"), "utf8")],
       "/topology.css": ["text/css", fs.readFileSync(path.join(REPO, "client/media/topology.css"), "utf8")],
     };
     const f = files[req.url ?? "/"];
