@@ -1,6 +1,6 @@
 // keepalived-lint compare A B: the settings of each cluster shared by the two sides, side by side.
 import * as path from "path";
-import { UsageError, parseArgs } from "./main";
+import { UsageError, parseArgs } from "./args";
 import { runCompareHosts } from "./compareHosts";
 import { Workspace } from "../core/check/workspace";
 import { collectConfigFiles } from "./findConfigs";

@@ -1,5 +1,6 @@
 // keepalived-lint compare --inventory INV PATH: the hosts a role template renders for, side by side.
-import { buildWorkspace, ParsedArgs, UsageError } from "./main";
+import { ParsedArgs, UsageError } from "./args";
+import { buildWorkspace } from "./buildWorkspace";
 import { compareCluster, comparisonText } from "../core/compare/compare";
 
 export function runCompareHosts(args: ParsedArgs, out: (s: string) => void): number {

@@ -1,7 +1,8 @@
 // keepalived-lint firewall PATH...: per node, what its host firewall must let through for VRRP, as
 // firewalld and nftables rules (the advice the editor shows in the hover of vrrp_instance).
 import * as path from "path";
-import { buildWorkspace, parseArgs, UsageError } from "./main";
+import { parseArgs, UsageError } from "./args";
+import { buildWorkspace } from "./buildWorkspace";
 import { firewallAdviceText, firewallNeeds, firewallRules } from "../core/firewall/vrrpFirewall";
 
 export const FIREWALL_USAGE = "keepalived-lint firewall [--format text|json] [--include-root DIR]... PATH...";

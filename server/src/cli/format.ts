@@ -2,7 +2,7 @@
 // change (exit 1), or with --write rewrites them in place.
 import * as fs from "fs";
 import { isUtf8 } from "buffer";
-import { UsageError, parseArgs } from "./main";
+import { UsageError, parseArgs } from "./args";
 import { collectConfigFiles } from "./findConfigs";
 import { displayPath } from "./formats";
 import { formatText } from "../core/format/format";

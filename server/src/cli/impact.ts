@@ -1,7 +1,7 @@
 // keepalived-lint impact OLD NEW: what rolling out a configuration change will do.
 import * as fs from "fs";
 import * as path from "path";
-import { parseArgs, UsageError } from "./main";
+import { parseArgs, UsageError } from "./args";
 import { Workspace } from "../core/check/workspace";
 import { collectConfigFiles } from "./findConfigs";
 import type { NodeModel } from "../core/model/vrrp";

@@ -1,8 +1,4 @@
 // keepalived-lint: the core's checks, explanations and (as they land) topology and comparison, for CI.
-import * as fs from "fs";
-import * as path from "path";
-import { Workspace } from "../core/check/workspace";
-import { collectConfigFiles, SkippedFile } from "./findConfigs";
 import { toJson, toSarif, toText } from "./formats";
 import { explainKeyword } from "../core/schema/explain";
 import { version } from "../../../package.json";
@@ -18,45 +14,7 @@ import { CHECK_FLAGS, CHECK_VALUED, cachedCheck } from "./cachedCheck";
 import { diskAccess, FileAccess } from "../core/config/files";
 import { UsageError, parseArgs, ParsedArgs } from "./args";
 
-export { UsageError, parseArgs } from "./args";
-export type { ParsedArgs } from "./args";
-
-/** `--inventory INV`: role templates are rendered per host of INV. */
-function inventoryOption(args: ParsedArgs): string | undefined {
-  const inv = args.options.get("inventory")?.[0];
-  if (inv === undefined) return undefined;
-  try {
-    fs.statSync(inv);
-  } catch {
-    throw new UsageError(`cannot read ${inv}: ENOENT`);
-  }
-  return path.resolve(inv);
-}
-
-export function buildWorkspace(args: ParsedArgs, access?: FileAccess, files = configFilesOf(args)): Workspace {
-  const ws = new Workspace({
-    includeRoots: args.options.get("include-root") ?? [],
-    targetVersion: args.options.get("target-version")?.[0],
-    firewallHints: args.flags.has("firewall-hints"),
-    inventory: inventoryOption(args),
-    access,
-  });
-  ws.addFiles(files);
-  return ws;
-}
-
-function configFilesOf(args: ParsedArgs, err?: (s: string) => void): string[] {
-  if (!args.paths.length) throw new UsageError("no PATH given");
-  const skipped: SkippedFile[] = [];
-  try {
-    const files = collectConfigFiles(args.paths, skipped);
-    // --verbose: what the folder walk left out, and why (not keepalived, binary, another project's template).
-    if (args.flags.has("verbose") && err) for (const s of skipped) err(`skipped ${s.file}: ${s.why}\n`);
-    return files;
-  } catch (e) {
-    throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-  }
-}
+import { buildWorkspace, configFilesOf } from "./buildWorkspace";
 
 const USAGE = `usage:
   keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--inventory INV] [--firewall-hints] [--verbose] [--cache] [--cache-location PATH] PATH...

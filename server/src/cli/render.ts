@@ -2,7 +2,7 @@
 // it, undefined variables shown as `{{ name }}`.
 import * as fs from "fs";
 import * as path from "path";
-import { UsageError, parseArgs } from "./main";
+import { UsageError, parseArgs } from "./args";
 import { diskAccess } from "../core/config/files";
 import { readTemplate } from "../core/template/template";
 import { renderTemplate } from "../core/template/ansible/renderedHosts";

@@ -1,5 +1,6 @@
 // keepalived-lint simulate: who holds each cluster's VIPs before and after some failures.
-import { buildWorkspace, parseArgs, UsageError } from "./main";
+import { parseArgs, UsageError } from "./args";
+import { buildWorkspace } from "./buildWorkspace";
 import type { Cluster } from "../core/cluster/cluster";
 import type { FailoverState, Holder, SimulationResult } from "../core/cluster/failover";
 import type { NodeModel } from "../core/model/vrrp";

@@ -1,5 +1,5 @@
 // keepalived-lint topology: the failover picture of a workspace as SVG, DOT, Mermaid or JSON.
-import type { ParsedArgs } from "./main";
+import type { ParsedArgs } from "./args";
 import { Workspace } from "../core/check/workspace";
 import { workspaceTopology, Topology } from "../core/topology/model";
 import { toDot } from "../core/topology/dot";

@@ -3,31 +3,14 @@
 // `~SEQ`/`~LST` lines repeated. Every word keeps the file and range where the user wrote it.
 import * as path from "path";
 import type { Range } from "../util/range";
-import type { Item, Statement, SyntaxFile, Word, Block, ConditionPrefix } from "../syntax/tree";
+import type { Item, Statement, SyntaxFile, Word, ConditionPrefix } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
 import { expandGlob, hasGlob, FileAccess } from "./files";
 import { expandSequences } from "./sequences";
 import { nestAsKeepalived, BraceNote } from "./nesting";
 
-export interface ConfigWord {
-  text: string;
-  range: Range;
-  file: string;
-  /** The word came out of a `$NAME` substitution or a sequence; its range is the reference's. */
-  substituted: boolean;
-  quoted: boolean;
-}
-
-export interface ConfigStatement {
-  keyword: ConfigWord;
-  args: ConfigWord[];
-  /** Present when the statement opens a block. */
-  children?: ConfigStatement[];
-  block?: Block;
-  file: string;
-  range: Range;
-  syntax: Statement;
-}
+export type { ConfigWord, ConfigStatement } from "./statement";
+import type { ConfigWord, ConfigStatement } from "./statement";
 
 export interface IncludeEdge {
   from: string;

@@ -5,7 +5,7 @@
 // A line-list block (virtual_ipaddress ...) ends at its first `}` whatever the lines hold.
 // This re-nests the expanded statements that way; well-formed configs come back unchanged.
 import type { Range } from "../util/range";
-import type { ConfigStatement } from "./expand";
+import type { ConfigStatement } from "./statement";
 import type { BlockId } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
