@@ -1,11 +1,12 @@
 // Script paths under the cursor: where the program is, and its first lines for hover.
 import type { Word } from "../core/syntax/tree";
 import type { Range } from "../core/util/range";
-import { diskAccess, orOnThisMachine } from "../core/config/files";
+import { orOnThisMachine, readHead } from "../core/config/files";
 import { resolveScriptPath, ScriptLocation } from "../core/config/scripts";
 import type { WorkspaceIndex } from "./workspaceIndex";
 
 const PREVIEW_LINES = 8;
+const PREVIEW_BYTES = 4096;
 
 /** The program named by a script argument, with the range of the program's name in the file. */
 export function scriptAt(index: WorkspaceIndex, word: Word): (ScriptLocation & { range: Range }) | undefined {
@@ -22,7 +23,8 @@ export function scriptPreview(index: WorkspaceIndex, word: Word): string | undef
   const script = scriptAt(index, word);
   if (!script) return undefined;
   if (!script.found) return `\`${script.program}\` exists neither on this machine nor in the workspace.`;
-  const text = index.workspace.access.read(script.found) ?? diskAccess.read(script.found);
+  // Only the head of a regular file is read: a FIFO or /dev/zero named as a script must not block the hover.
+  const text = (index.isOpen(script.found) ? index.text(script.found) : undefined) ?? readHead(script.found, PREVIEW_BYTES);
   if (text === undefined || text.includes("\u0000")) return `\`${script.found}\` (not a text file)`;
   const lines = text.split("\n").slice(0, PREVIEW_LINES);
   return `\`${script.found}\`\n\n\`\`\`sh\n${lines.join("\n")}${text.split("\n").length > PREVIEW_LINES ? "\n..." : ""}\n\`\`\``;

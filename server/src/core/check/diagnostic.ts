@@ -40,7 +40,10 @@ export function diagnosticKey(d: Diagnostic): string {
 
 export function dedupe(list: Diagnostic[]): Diagnostic[] {
   const seen = new Map<string, Diagnostic>();
-  for (const d of list) if (!seen.has(diagnosticKey(d))) seen.set(diagnosticKey(d), d);
+  for (const d of list) {
+    const key = diagnosticKey(d);
+    if (!seen.has(key)) seen.set(key, d);
+  }
   return [...seen.values()];
 }
 
@@ -52,4 +55,23 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
       a.range.start.character - b.range.start.character ||
       a.code.localeCompare(b.code),
   );
+}
+
+/** Characters that print as nothing or break a log line (NUL, BOM, NBSP, controls), shown escaped in messages. */
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]/g;
+
+function escapeUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => "\\u" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0"));
+}
+
+/** The diagnostic with its messages safe to print; the same object when nothing needed escaping. */
+export function printable(d: Diagnostic): Diagnostic {
+  UNPRINTABLE.lastIndex = 0;
+  const dirty = (m: string) => m.search(UNPRINTABLE) >= 0;
+  if (!dirty(d.message) && !d.related?.some((r) => dirty(r.message))) return d;
+  return {
+    ...d,
+    message: escapeUnprintable(d.message),
+    related: d.related?.map((r) => (dirty(r.message) ? { ...r, message: escapeUnprintable(r.message) } : r)),
+  };
 }

@@ -9,7 +9,8 @@ import { expandConfig, ExpandedConfig, resolveInclude } from "../config/expand";
 import { annotate, AnnotatedStatement } from "../config/annotate";
 import { diskAccess, FileAccess, overlay } from "../config/files";
 import type { Diagnostic } from "./diagnostic";
-import { dedupe, sortDiagnostics } from "./diagnostic";
+import { dedupe, printable, sortDiagnostics } from "./diagnostic";
+import { internalError, runIsolated } from "../rules/internal-error";
 import type { CheckOptions, NodeContext } from "./rule";
 import { FILE_RULES, NODE_RULES } from "../rules";
 import { ClusterAnalysis, ClusterView } from "../cluster/analysis";
@@ -111,20 +112,26 @@ export class Workspace {
     if (text === undefined) return undefined;
     const previous = this.previous.get(file);
     this.previous.delete(file);
-    const syntax = previous ? reparse(previous, text) : parseConfig(text);
+    const diagnostics: Diagnostic[] = [];
+    let syntax: SyntaxFile;
+    try {
+      syntax = previous ? reparse(previous, text) : parseConfig(text);
+    } catch (e) {
+      diagnostics.push(internalError("parse", file, e));
+      syntax = { text, items: [], comments: [], problems: [], conditionIds: new Set() };
+    }
     const includes: string[] = [];
     const visit = (items: SyntaxFile["items"]) => {
       for (const item of items) {
         if (item.kind !== "statement") continue;
         if (item.keyword.text === "include" && item.args[0]) {
-          includes.push(...resolveInclude(item.args.map((a) => a.text).join(" "), file, this.access, this.options.includeRoots));
+          for (const f of resolveInclude(item.args.map((a) => a.text).join(" "), file, this.access, this.options.includeRoots)) includes.push(f);
         }
         if (item.block) visit(item.block.items);
       }
     };
-    visit(syntax.items);
-    const diagnostics: Diagnostic[] = [];
-    for (const rule of FILE_RULES) rule.checkFile(file, syntax, (d) => diagnostics.push(d));
+    runIsolated("include", file, (d) => diagnostics.push(d), () => visit(syntax.items));
+    for (const rule of FILE_RULES) runIsolated(rule.code, file, (d) => diagnostics.push(d), () => rule.checkFile(file, syntax, (d) => diagnostics.push(d)));
     const entry = { text, syntax, includes, diagnostics };
     this.parsed.set(file, entry);
     return entry;
@@ -164,14 +171,22 @@ export class Workspace {
     const id = configId === undefined ? root : `${root}#${configId}`;
     const cached = this.nodeCache.get(id);
     if (cached) return cached;
-    const config = expandConfig(root, {
-      access: this.access,
-      syntaxOf: (f) => this.parse(f)?.syntax,
-      includeRoots: this.options.includeRoots,
-      configId,
-    });
-    const annotated = annotate(config.statements);
     const diagnostics: Diagnostic[] = [];
+    let config: ExpandedConfig;
+    let annotated: AnnotatedStatement[];
+    try {
+      config = expandConfig(root, {
+        access: this.access,
+        syntaxOf: (f) => this.parse(f)?.syntax,
+        includeRoots: this.options.includeRoots,
+        configId,
+      });
+      annotated = annotate(config.statements);
+    } catch (e) {
+      diagnostics.push(internalError("expansion", root, e));
+      config = { root, configId, statements: [], files: [root], includes: [], definitionUses: [], problems: [], braceNotes: [] };
+      annotated = [];
+    }
     const ctx: NodeContext = {
       config,
       annotated,
@@ -180,7 +195,7 @@ export class Workspace {
       includeRoots: this.options.includeRoots ?? [],
       report: (d) => diagnostics.push(d),
     };
-    for (const rule of NODE_RULES) rule.checkNode(ctx);
+    for (const rule of NODE_RULES) runIsolated(rule.code, root, ctx.report, () => rule.checkNode(ctx));
     const node: ConfigNode = { id, root, configId, config, annotated, diagnostics };
     this.nodeCache.set(id, node);
     return node;
@@ -203,13 +218,18 @@ export class Workspace {
   private lastDiagnostics?: { generation: number; list: Diagnostic[] };
 
   private computeDiagnostics(): Diagnostic[] {
-    const all: Diagnostic[] = [...this.clusters().diagnostics];
+    // Lists can hold 100,000s of entries: appended in loops, never spread into one call.
+    const all: Diagnostic[] = [];
+    const add = (list: Diagnostic[]) => {
+      for (const d of list) all.push(d);
+    };
+    add(this.clusters().diagnostics);
     const files = new Set<string>(this.members);
     for (const node of this.nodes()) {
-      all.push(...node.diagnostics);
+      add(node.diagnostics);
       node.config.files.forEach((f) => files.add(f));
     }
-    for (const f of files) all.push(...(this.parse(f)?.diagnostics ?? []));
-    return sortDiagnostics(dedupe(all));
+    for (const f of files) add(this.parse(f)?.diagnostics ?? []);
+    return sortDiagnostics(dedupe(all)).map(printable);
   }
 }

@@ -48,9 +48,10 @@ export interface NameReference {
   word: ConfigWord;
 }
 
+const NAMESPACE_OF = new Map<string, Namespace>(Object.entries(DEFINING_KEYWORDS).flatMap(([ns, kws]) => kws.map((k) => [k, ns as Namespace] as const)));
+
 export function namespaceOfDefinition(keyword: string): Namespace | undefined {
-  for (const [ns, kws] of Object.entries(DEFINING_KEYWORDS)) if (kws.includes(keyword)) return ns as Namespace;
-  return undefined;
+  return NAMESPACE_OF.get(keyword);
 }
 
 export function definitionsOf(statements: ConfigStatement[]): NameDefinition[] {

@@ -25,6 +25,7 @@ import { scriptSecurityRule } from "./script-security";
 import { notifyScriptMissingRule } from "./notify-script-missing";
 import { vrrpFirewallHintRule } from "./vrrp-firewall-hint";
 import { tooManyVipsRule } from "./too-many-vips";
+import { expansionLimitRule } from "./expansion-limit";
 
 export const FILE_RULES: FileRule[] = [syntaxRule];
 
@@ -53,4 +54,5 @@ export const NODE_RULES: NodeRule[] = [
   notifyScriptMissingRule,
   vrrpFirewallHintRule,
   tooManyVipsRule,
+  expansionLimitRule,
 ];

@@ -10,6 +10,20 @@ function blockLabel(blockId: string): string {
   return blockId === TOP ? "at the top level" : `inside ${blockId.split("/").pop()}`;
 }
 
+/** Suggestions per block and word: a file may repeat one unknown word 100,000 times. */
+const suggestionCache = new Map<string, string[]>();
+
+function suggestionsFor(blockId: string, word: string): string[] {
+  const key = `${blockId}\u0000${word}`;
+  let found = suggestionCache.get(key);
+  if (!found) {
+    if (suggestionCache.size > 10000) suggestionCache.clear();
+    found = closest(word, keywordsIn(blockId).map((s) => s.name));
+    suggestionCache.set(key, found);
+  }
+  return found;
+}
+
 export const unknownKeywordRule: NodeRule = {
   code: "unknown-keyword",
   checkNode({ annotated, report }) {
@@ -18,7 +32,7 @@ export const unknownKeywordRule: NodeRule = {
       const kw = a.statement.keyword;
       if (kw.text.includes("$")) continue; // an undefined $NAME: reported where it is used
       const elsewhere = specsNamed(kw.text).flatMap((s) => s.blocks);
-      const suggestions = closest(kw.text, keywordsIn(a.context.blockId).map((s) => s.name));
+      const suggestions = suggestionsFor(a.context.blockId, kw.text);
       let message = `Unknown keyword '${kw.text}' ${blockLabel(a.context.blockId)}`;
       if (elsewhere.length) message += `: it belongs ${[...new Set(elsewhere)].map(blockLabel).join(" or ")}`;
       else if (suggestions.length) message += `. Did you mean ${suggestions.map((s) => `'${s}'`).join(" or ")}?`;

@@ -88,7 +88,8 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   while (q < max - p && before.charCodeAt(before.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
   const removed = before.slice(p, before.length - q);
   const added = text.slice(p, text.length - q);
-  if (LINE_STRUCTURE.test(removed) || LINE_STRUCTURE.test(added)) return parseConfig(text);
+  // A lone "\r" makes lines differ from the "\n" lines counted here.
+  if (LINE_STRUCTURE.test(removed) || LINE_STRUCTURE.test(added) || /\r(?!\n)/.test(before)) return parseConfig(text);
 
   const starts = lineStarts(before);
   const editLine = starts.findIndex((s, i) => s <= p && (i + 1 >= starts.length || p < starts[i + 1]));

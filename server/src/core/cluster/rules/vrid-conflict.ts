@@ -13,12 +13,18 @@ function family(i: VrrpInstance): 4 | 6 {
   return i.vips.length && addressFamily(i.vips[0].key) === 6 ? 6 : 4;
 }
 
+const peerSets = new WeakMap<VrrpInstance, Set<string>>();
+
 /** Unicast instances with no peer in common do not see each other's adverts. */
 function mayHearEachOther(a: VrrpInstance, b: VrrpInstance): boolean {
   if (!a.unicastPeers.length || !b.unicastPeers.length) return !a.unicastPeers.length && !b.unicastPeers.length;
-  const pa = new Set(a.unicastPeers.map((p) => p.address));
+  let pa = peerSets.get(a);
+  if (!pa) peerSets.set(a, (pa = new Set(a.unicastPeers.map((p) => p.address))));
   return b.unicastPeers.some((p) => pa.has(p.address));
 }
+
+/** Past this many clashing instances a message says "N+" instead of counting on (2,000 copies of one VRID). */
+const MAX_COUNTED_CLASHES = 99;
 
 /** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
 function networks(i: VrrpInstance): string[] {
@@ -65,7 +71,11 @@ export const vridConflictRule: CrossClusterRule = {
     // Instances that could clash share a VRID and either a node or a VIP network: group by those,
     // so a VRID copied across many pairs costs no quadratic scan.
     const groups = new Map<string, VrrpInstance[]>();
-    const add = (k: string, i: VrrpInstance) => groups.set(k, [...(groups.get(k) ?? []), i]);
+    const add = (k: string, i: VrrpInstance) => {
+      const list = groups.get(k);
+      if (list) list.push(i);
+      else groups.set(k, [i]);
+    };
     for (const c of clusters)
       for (const m of c.members) {
         clusterOf.set(m, c);
@@ -77,15 +87,25 @@ export const vridConflictRule: CrossClusterRule = {
     for (const [groupKey, list] of groups) {
       if (list.length < 2) continue;
       const [vrid, kind, place] = groupKey.split("\u0000");
+      const clashes = (a: VrrpInstance, b: VrrpInstance): boolean => {
+        if (a === b || clusterOf.get(a) === clusterOf.get(b) || family(a) !== family(b) || !mayHearEachOther(a, b)) return false;
+        if (kind === "node") return !(a.interface && b.interface && a.interface.value !== b.interface.value);
+        return a.node !== b.node; // a same-node clash is reported as one
+      };
+      // One diagnostic per instance, naming the first clash and counting the rest: linear in diagnostics.
       for (const a of list) {
-        for (const b of list) {
-          if (a === b || clusterOf.get(a) === clusterOf.get(b) || family(a) !== family(b) || !mayHearEachOther(a, b)) continue;
+        let b: VrrpInstance | undefined;
+        let more = 0;
+        for (const other of list) {
+          if (!clashes(a, other)) continue;
+          if (!b) b = other;
+          else if (++more >= MAX_COUNTED_CLASHES) break;
+        }
+        if (!b) continue;
+        {
           let where: string;
-          if (kind === "node") {
-            if (a.interface && b.interface && a.interface.value !== b.interface.value) continue;
-            where = `on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}`;
-          } else {
-            if (a.node === b.node) continue; // reported as a same-node clash if it is one
+          if (kind === "node") where = `on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}`;
+          else {
             const [n, len] = place.split("/");
             const v = Number(n);
             where = `on the segment ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join(".")}/${len}`;
@@ -93,6 +113,7 @@ export const vridConflictRule: CrossClusterRule = {
           const key = `${a.key}\u0001${b.key}`;
           if (reported.has(key)) continue;
           reported.add(key);
+          const others = more ? ` (and ${more}${more >= MAX_COUNTED_CLASHES ? "+" : ""} other instance${more > 1 ? "s" : ""})` : "";
           const cluster = clusterOf.get(a)!;
           const free = freeVrid(cluster, clusterOf.get(b)!);
           const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
@@ -103,7 +124,7 @@ export const vridConflictRule: CrossClusterRule = {
             range: w.range,
             severity: "error",
             code: "vrid-conflict",
-            message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${b.name} on ${b.node.name} ${where}: two virtual routers cannot share a VRID there`,
+            message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${b.name} on ${b.node.name}${others} ${where}: two virtual routers cannot share a VRID there`,
             related: [{ file: bw.file, range: bw.range, message: `${b.name} on ${b.node.name} uses virtual_router_id ${vrid}` }],
             fixes:
               free !== undefined && edits.every(Boolean)
