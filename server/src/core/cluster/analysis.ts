@@ -10,6 +10,9 @@ import { CLUSTER_RULES, CROSS_CLUSTER_RULES } from "./rules";
 import { FailoverState, holdersOf, simulate, SimulationResult, summary } from "./failover";
 import { internalError, runIsolated } from "../rules/internal-error";
 
+/** Clusters with more members than this are not compared member by member (docs/decisions/bounds.md). */
+export const MAX_CHECKED_MEMBERS = 32;
+
 export interface ClusterView {
   models: NodeModel[];
   clusters: Cluster[];
@@ -83,7 +86,10 @@ export class ClusterAnalysis {
         entry = { cluster: fresh, diagnostics: [] };
         const report = (d: Diagnostic) => entry.diagnostics.push(d);
         const file = fresh.members[0]?.nameWord.file ?? "";
-        for (const rule of CLUSTER_RULES) if (fresh.members.length > 1 || rule.alsoAlone) runIsolated(rule.code, file, report, () => rule.checkCluster(fresh, report));
+        // A virtual router has a handful of members; hundreds means pairing found no real cluster (one
+        // name copied 2,000 times), and comparing each member with each other would be quadratic.
+        if (fresh.members.length <= MAX_CHECKED_MEMBERS)
+          for (const rule of CLUSTER_RULES) if (fresh.members.length > 1 || rule.alsoAlone) runIsolated(rule.code, file, report, () => rule.checkCluster(fresh, report));
         this.stats.clustersChecked++;
       }
       next.set(fresh.id, entry);

@@ -145,10 +145,12 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   let repeated = 0;
   let blockDepth = 0;
   const capsHit = new Set<string>();
+  /** Inside a `$NAME` block, ranges are the value's own: problems sit on the outermost reference. */
+  let blockReference: Range | undefined;
   const limit = (cap: string, file: string, range: Range, message: string): void => {
     if (capsHit.has(cap)) return;
     capsHit.add(cap);
-    result.problems.push({ code: "expansion-limit", severity: "warning", file, range, message });
+    result.problems.push({ code: "expansion-limit", severity: "warning", file, range: blockReference ?? range, message });
   };
 
   const substitute = (text: string, word: { file: string; range: Range }, depth = 0): string => {
@@ -234,7 +236,10 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
         }
         blockDepth++;
         repeating++;
+        const outer = blockReference;
+        blockReference ??= s.keyword.range;
         expandItems(parseConfig(value).items, file, into, override ?? s.keyword.range);
+        blockReference = outer;
         repeating--;
         blockDepth--;
         return;

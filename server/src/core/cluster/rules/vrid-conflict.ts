@@ -9,8 +9,12 @@ import type { TextEdit } from "../../check/diagnostic";
 import type { VrrpInstance } from "../../model/vrrp";
 import { addressFamily } from "../../util/ip";
 
+const families = new WeakMap<VrrpInstance, 4 | 6>();
+
 function family(i: VrrpInstance): 4 | 6 {
-  return i.vips.length && addressFamily(i.vips[0].key) === 6 ? 6 : 4;
+  let f = families.get(i);
+  if (f === undefined) families.set(i, (f = i.vips.length && addressFamily(i.vips[0].key) === 6 ? 6 : 4));
+  return f;
 }
 
 const peerSets = new WeakMap<VrrpInstance, Set<string>>();
@@ -25,6 +29,8 @@ function mayHearEachOther(a: VrrpInstance, b: VrrpInstance): boolean {
 
 /** Past this many clashing instances a message says "N+" instead of counting on (2,000 copies of one VRID). */
 const MAX_COUNTED_CLASHES = 99;
+/** Candidates looked at per instance, so thousands of instances with one VRID stay linear. */
+const MAX_PAIRS_PER_INSTANCE = 2000;
 
 /** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
 function networks(i: VrrpInstance): string[] {
@@ -93,13 +99,27 @@ export const vridConflictRule: CrossClusterRule = {
         return a.node !== b.node; // a same-node clash is reported as one
       };
       // One diagnostic per instance, naming the first clash and counting the rest: linear in diagnostics.
+      // Members of one cluster never clash with each other: look only at the other clusters' members.
+      const byCluster = new Map<Cluster | undefined, VrrpInstance[]>();
+      for (const i of list) {
+        const c = clusterOf.get(i);
+        const bucket = byCluster.get(c);
+        if (bucket) bucket.push(i);
+        else byCluster.set(c, [i]);
+      }
+      if (byCluster.size < 2) continue;
       for (const a of list) {
         let b: VrrpInstance | undefined;
         let more = 0;
-        for (const other of list) {
-          if (!clashes(a, other)) continue;
-          if (!b) b = other;
-          else if (++more >= MAX_COUNTED_CLASHES) break;
+        let budget = MAX_PAIRS_PER_INSTANCE;
+        search: for (const [c, members] of byCluster) {
+          if (c === clusterOf.get(a)) continue;
+          for (const other of members) {
+            if (--budget < 0 || more >= MAX_COUNTED_CLASHES) break search;
+            if (!clashes(a, other)) continue;
+            if (!b) b = other;
+            else more++;
+          }
         }
         if (!b) continue;
         {
