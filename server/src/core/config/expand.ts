@@ -87,7 +87,8 @@ export const MAX_SUBSTITUTED_LENGTH = 1024 * 1024;
 /** A `$NAME` whose value holds a block may use another such `$NAME`, this many levels deep. */
 export const MAX_BLOCK_SUBSTITUTION_DEPTH = 8;
 /** Statements read again (a `~SEQ` line, a file included a second time, a block from a `$NAME`), per node. */
-export const MAX_REPEATED_STATEMENTS = 200_000;
+export const MAX_REPEATED_STATEMENTS = 25_000;
+const REPEATED_MESSAGE = `Repetitions (~SEQ lines, files included again, '$' blocks) add more than ${MAX_REPEATED_STATEMENTS} statements: the rest is not read`;
 /** Includes inside includes, as deep as this. */
 export const MAX_INCLUDE_DEPTH = 32;
 
@@ -114,7 +115,13 @@ export function conditionHolds(condition: ConditionPrefix | undefined, configId:
  * so re-checking a file after a keystroke re-expands only the edited block.
  */
 const selfContained = new WeakMap<Statement, boolean>();
-const expanded = new WeakMap<Statement, { file: string; configId?: string; statement: ConfigStatement }>();
+const expanded = new WeakMap<Statement, { file: string; configId?: string; statement: ConfigStatement; size: number }>();
+
+function sizeOf(s: ConfigStatement): number {
+  let n = 1;
+  for (const c of s.children ?? []) n += sizeOf(c);
+  return n;
+}
 
 function isSelfContained(s: Statement): boolean {
   let known = selfContained.get(s);
@@ -191,6 +198,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
 
   const expandItems = (items: Item[], file: string, into: ConfigStatement[], override?: Range): void => {
     for (const item of items) {
+      if (repeating > 0 && repeated > MAX_REPEATED_STATEMENTS) return; // the cap was reported: read no further copies
       if (!conditionHolds(item.condition, options.configId)) continue;
       if (item.kind === "definition") {
         definitions.set(item.name, { value: item.value, file, range: item.nameRange });
@@ -213,12 +221,16 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       if (!override && definitions.size === 0 && isSelfContained(item)) {
         const cached = expanded.get(item);
         if (cached && cached.file === file && cached.configId === options.configId) {
+          if (repeating > 0 && (repeated += cached.size) > MAX_REPEATED_STATEMENTS) {
+            limit("repeated", file, item.range, REPEATED_MESSAGE);
+            return;
+          }
           into.push(cached.statement);
           continue;
         }
         const before = into.length;
         expandStatement(item, file, into, override);
-        if (into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before] });
+        if (into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before], size: sizeOf(into[before]) });
         continue;
       }
       expandStatement(item, file, into, override);
@@ -251,7 +263,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     if (override) for (const w of words) (w.range = override), (w.substituted = true);
     if (!words.length) return;
     if (repeating > 0 && ++repeated > MAX_REPEATED_STATEMENTS) {
-      limit("repeated", file, override ?? s.range, `Repetitions (~SEQ lines, files included again, '$' blocks) add more than ${MAX_REPEATED_STATEMENTS} statements: the rest is not read`);
+      limit("repeated", file, override ?? s.range, REPEATED_MESSAGE);
       return;
     }
     const keyword = words[0];
@@ -323,6 +335,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     const syntax = options.syntaxOf(file);
     if (!syntax) return;
     const again = seenFiles.has(file);
+    if (again && repeated > MAX_REPEATED_STATEMENTS) return;
     if (!again) (seenFiles.add(file), result.files.push(file));
     stack.push(file);
     if (again) repeating++;
