@@ -26,11 +26,13 @@ export function checkFiles(files: Files): Finding[] {
     const ws = new Workspace({ access: memoryAccess(map) });
     ws.addFiles(map.keys());
     const diagnostics = ws.diagnostics();
+    const linesOf = new Map<string, number[]>();
     for (const d of diagnostics) {
       if (d.code === "internal-error") findings.push({ kind: "internal-error", message: d.message });
       const text = map.get(d.file);
       if (text === undefined) continue;
-      const lines = lineLengths(text);
+      let lines = linesOf.get(d.file);
+      if (!lines) linesOf.set(d.file, (lines = lineLengths(text)));
       for (const p of [d.range.start, d.range.end]) {
         if (p.line < 0 || p.line >= lines.length || p.character < 0 || p.character > lines[p.line] + 1) {
           findings.push({ kind: "range", message: `${d.code} at ${p.line}:${p.character} outside ${path.basename(d.file)} (${lines.length} lines)` });
