@@ -92,10 +92,10 @@ test("a file included 200 × 200 times (no cycle) is capped the same way", () =>
   assert.equal(messages(checkShapeInChild("diamondIncludes"), "expansion-limit").length, 1);
 });
 
-test("2,000 instances sharing one VRID: one vrid-conflict per instance, not one per pair", () => {
+test("2,000 instances sharing one VRID: at most 5 vrid-conflicts per instance, not one per pair", () => {
   const found = messages(checkShapeInChild("sharedVrids"), "vrid-conflict");
-  assert.equal(found.length, 2000);
-  assert.match(found[0], /and 99\+ other instances/);
+  assert.equal(found.length, 2000 * 5);
+  assert.match(found[4], /and 99\+ other instances/);
 });
 
 test("include *a*a*a*a*a*a*a*b.conf beside a 200-character name finishes (no backtracking)", () => {

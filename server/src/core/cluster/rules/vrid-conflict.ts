@@ -29,6 +29,8 @@ function mayHearEachOther(a: VrrpInstance, b: VrrpInstance): boolean {
 
 /** Past this many clashing instances a message says "N+" instead of counting on (2,000 copies of one VRID). */
 const MAX_COUNTED_CLASHES = 99;
+/** Clashes reported one by one per instance; the last one counts the rest. */
+const MAX_REPORTED_PER_INSTANCE = 5;
 /** Candidates looked at per instance, so thousands of instances with one VRID stay linear. */
 const MAX_PAIRS_PER_INSTANCE = 2000;
 
@@ -109,7 +111,7 @@ export const vridConflictRule: CrossClusterRule = {
       }
       if (byCluster.size < 2) continue;
       for (const a of list) {
-        let b: VrrpInstance | undefined;
+        const found: VrrpInstance[] = [];
         let more = 0;
         let budget = MAX_PAIRS_PER_INSTANCE;
         search: for (const [c, members] of byCluster) {
@@ -117,12 +119,11 @@ export const vridConflictRule: CrossClusterRule = {
           for (const other of members) {
             if (--budget < 0 || more >= MAX_COUNTED_CLASHES) break search;
             if (!clashes(a, other)) continue;
-            if (!b) b = other;
+            if (found.length < MAX_REPORTED_PER_INSTANCE) found.push(other);
             else more++;
           }
         }
-        if (!b) continue;
-        {
+        found.forEach((b, n) => {
           let where: string;
           if (kind === "node") where = `on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}`;
           else {
@@ -131,9 +132,9 @@ export const vridConflictRule: CrossClusterRule = {
             where = `on the segment ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join(".")}/${len}`;
           }
           const key = `${a.key}\u0001${b.key}`;
-          if (reported.has(key)) continue;
+          if (reported.has(key)) return;
           reported.add(key);
-          const others = more ? ` (and ${more}${more >= MAX_COUNTED_CLASHES ? "+" : ""} other instance${more > 1 ? "s" : ""})` : "";
+          const others = more && n === found.length - 1 ? ` (and ${more}${more >= MAX_COUNTED_CLASHES ? "+" : ""} other instance${more > 1 ? "s" : ""})` : "";
           const cluster = clusterOf.get(a)!;
           const free = freeVrid(cluster, clusterOf.get(b)!);
           const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
@@ -151,7 +152,7 @@ export const vridConflictRule: CrossClusterRule = {
                 ? [{ title: `Use free virtual_router_id ${free} for ${a.name} on ${cluster.members.map((m) => m.node.name).join(", ")}`, edits: edits as TextEdit[] }]
                 : [],
           });
-        }
+        });
       }
     }
   },
