@@ -14,6 +14,8 @@ export const SHAPES: Record<string, () => Files> = {
     "keepalived.conf": Array.from({ length: 31 }, (_, i) => `$A${i}=$A${i + 1}$A${i + 1}`).join("\n") + "\nglobal_defs {\n  router_id $A0\n}\n",
   }),
   selfReference: () => ({ "keepalived.conf": "$A=$A x\nglobal_defs {\n  router_id $A\n}\n" }),
+  // Found by the campaign (out of memory): each round triples the text, and every line holds 1 MB of it.
+  triplingSelfReference: () => ({ "keepalived.conf": "$X=ab $X $X $X {\n" + "$X\n".repeat(50) }),
   selfReferringBlock: () => ({ "keepalived.conf": "$B=global_defs { \\\n  $B \\\n}\n$B\n" }),
   sequenceOfIncludes: () => ({
     "keepalived.conf": "~SEQ(i,1,4096) include b.conf\n",

@@ -76,6 +76,11 @@ test("a $VAR that refers to itself stops with expansion-limit", () => {
   assert.equal(messages(checkShapeInChild("selfReference"), "expansion-limit").length, 1);
 });
 
+test("a $VAR that triples itself, used on 50 lines: substitution stops at its total budget (was out of memory)", () => {
+  const found = messages(checkShapeInChild("triplingSelfReference"), "expansion-limit");
+  assert.ok(found.length >= 1, found.join("\n"));
+});
+
 test("a $VAR block that uses itself stops with expansion-limit", () => {
   const found = messages(checkShapeInChild("selfReferringBlock"), "expansion-limit");
   assert.ok(found.some((m) => /more than 8 levels deep/.test(m)), found.join("\n"));

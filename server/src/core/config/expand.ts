@@ -84,6 +84,8 @@ interface DefinitionValue {
 const MAX_SUBSTITUTION_DEPTH = 16;
 /** One word's substituted text stops growing here (`$A0=$A1$A1`, `$A1=$A2$A2`... doubles each level). */
 export const MAX_SUBSTITUTED_LENGTH = 1024 * 1024;
+/** All substituted text of one node together: many words of 1 MB each would still exhaust memory. */
+export const MAX_SUBSTITUTED_TOTAL = 16 * 1024 * 1024;
 /** A `$NAME` whose value holds a block may use another such `$NAME`, this many levels deep. */
 export const MAX_BLOCK_SUBSTITUTION_DEPTH = 8;
 /** Statements read again (a `~SEQ` line, a file included a second time, a block from a `$NAME`), per node. */
@@ -151,6 +153,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   let repeating = 0;
   let repeated = 0;
   let blockDepth = 0;
+  let substitutedTotal = 0;
   const capsHit = new Set<string>();
   /** Inside a `$NAME` block, ranges are the value's own: problems sit on the outermost reference. */
   let blockReference: Range | undefined;
@@ -166,7 +169,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       limit("depth", word.file, word.range, `'$' substitution still not finished after ${MAX_SUBSTITUTION_DEPTH} rounds (a definition that refers to itself, or a chain that long): the rest is left as written`);
       return text;
     }
-    if (text.length > MAX_SUBSTITUTED_LENGTH) {
+    if (text.length > MAX_SUBSTITUTED_LENGTH || substitutedTotal > MAX_SUBSTITUTED_TOTAL) {
       limit("length", word.file, word.range, `'$' substitution grows past ${MAX_SUBSTITUTED_LENGTH / 1024 / 1024} MB (definitions that double each other?): the rest is left as written`);
       return text;
     }
@@ -181,6 +184,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       changed = true;
       return def.value;
     });
+    if (changed) substitutedTotal += out.length;
     return changed ? substitute(out, word, depth + 1) : out;
   };
 
