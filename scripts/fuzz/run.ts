@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       await worker.terminate().catch(() => undefined);
       worker = spawn();
     }
-    if (counts.inputs % 5000 === 0) console.error(`fuzz: ${counts.inputs}/${count} in ${Math.round((Date.now() - started) / 1000)} s ${JSON.stringify(counts)}`);
+    if (counts.inputs % 1000 === 0) console.error(`fuzz: ${counts.inputs}/${count} in ${Math.round((Date.now() - started) / 1000)} s ${JSON.stringify(counts)}`);
   }
   await worker.terminate();
   const summary = { ...counts, seconds: Math.round((Date.now() - started) / 1000), seed, timeoutMs, heapMb, slowestMs: Math.round(slowest.ms), slowestKind: slowest.kind, reproducers: outDir };
