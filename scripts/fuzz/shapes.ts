@@ -16,6 +16,8 @@ export const SHAPES: Record<string, () => Files> = {
   selfReference: () => ({ "keepalived.conf": "$A=$A x\nglobal_defs {\n  router_id $A\n}\n" }),
   // Found by the campaign (out of memory): each round triples the text, and every line holds 1 MB of it.
   triplingSelfReference: () => ({ "keepalived.conf": "$X=ab $X $X $X {\n" + "$X\n".repeat(50) }),
+  // Found by the campaign: picomatch throws on patterns over 64 KB.
+  longIncludePattern: () => ({ "keepalived.conf": "include " + repeat("x", 70000) + "*.conf\n" }),
   selfReferringBlock: () => ({ "keepalived.conf": "$B=global_defs { \\\n  $B \\\n}\n$B\n" }),
   sequenceOfIncludes: () => ({
     "keepalived.conf": "~SEQ(i,1,4096) include b.conf\n",

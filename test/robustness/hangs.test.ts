@@ -81,6 +81,24 @@ test("a $VAR that triples itself, used on 50 lines: substitution stops at its to
   assert.ok(found.length >= 1, found.join("\n"));
 });
 
+test("a fuzz input that ran out of memory (substituted words in $ blocks) is checked within the budget", () => {
+  const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "test", "robustness", "fixtures", "fuzz-oom-soup.json"), "utf8"));
+  const dir = workspace(fixture.files);
+  try {
+    const r = checkDiskInChild(dir, Object.keys(fixture.files));
+    assert.ok(r.diagnostics, r.stderr);
+    assert.equal(r.diagnostics.filter((d) => d.code === "internal-error").length, 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("an include pattern longer than 64 KB is a diagnostic, not an internal error", () => {
+  const r = checkShapeInChild("longIncludePattern");
+  assert.equal(messages(r, "internal-error").length, 0);
+  assert.equal(messages(r, "include-not-found").length, 1);
+});
+
 test("a $VAR block that uses itself stops with expansion-limit", () => {
   const found = messages(checkShapeInChild("selfReferringBlock"), "expansion-limit");
   assert.ok(found.some((m) => /more than 8 levels deep/.test(m)), found.join("\n"));

@@ -83,9 +83,9 @@ interface DefinitionValue {
 
 const MAX_SUBSTITUTION_DEPTH = 16;
 /** One word's substituted text stops growing here (`$A0=$A1$A1`, `$A1=$A2$A2`... doubles each level). */
-export const MAX_SUBSTITUTED_LENGTH = 1024 * 1024;
+export const MAX_SUBSTITUTED_LENGTH = 64 * 1024;
 /** All substituted text of one node together: many words of 1 MB each would still exhaust memory. */
-export const MAX_SUBSTITUTED_TOTAL = 16 * 1024 * 1024;
+export const MAX_SUBSTITUTED_TOTAL = 4 * 1024 * 1024;
 /** A `$NAME` whose value holds a block may use another such `$NAME`, this many levels deep. */
 export const MAX_BLOCK_SUBSTITUTION_DEPTH = 8;
 /** Statements read again (a `~SEQ` line, a file included a second time, a block from a `$NAME`), per node. */
@@ -170,7 +170,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       return text;
     }
     if (text.length > MAX_SUBSTITUTED_LENGTH || substitutedTotal > MAX_SUBSTITUTED_TOTAL) {
-      limit("length", word.file, word.range, `'$' substitution grows past ${MAX_SUBSTITUTED_LENGTH / 1024 / 1024} MB (definitions that double each other?): the rest is left as written`);
+      limit("length", word.file, word.range, `'$' substitution grows past ${MAX_SUBSTITUTED_LENGTH / 1024} KB (keepalived reads lines of 1 KB; definitions that double each other?): the rest is left as written`);
       return text;
     }
     let changed = false;

@@ -76,7 +76,12 @@ function compileSegment(segment: string): SegmentMatcher {
   let width = 0;
   let firstIsDot: boolean | undefined;
   const flush = () => {
-    const re = source ? picomatch.makeRe(source, PIECE_OPTIONS) : /^$/;
+    let re: RegExp;
+    try {
+      re = source ? picomatch.makeRe(source, PIECE_OPTIONS) : /^$/;
+    } catch {
+      re = /$^/; // picomatch refuses patterns over 64 KB: no file name is that long
+    }
     // picomatch answers an expression it cannot build (a reversed range) with one that matches nothing.
     if (re.source === "$^") problem ??= `'${segment}' is not a valid pattern (a reversed range such as [z-a] matches no name)`;
     pieces.push({ width, re, leadingDotLiteral: firstIsDot === true });
