@@ -39,6 +39,7 @@ import { impact, impactFiles } from "./service/impact";
 import { warmUp } from "./service/warmUp";
 import { version } from "../../package.json";
 import { ANSIBLE_INPUTS } from "./core/template/ansible/project";
+import { guardWith } from "./service/guard";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -47,6 +48,13 @@ const keepalivedRuns = new KeepalivedTestRuns(() => publisher.schedule());
 const publisher = new DiagnosticsPublisher(connection, index, keepalivedRuns);
 const configFiles = new ConfigFilesNotifier(connection, index);
 index.onChange = () => (publisher.schedule(), configFiles.schedule());
+const guard = guardWith((m) => connection.console.error(m));
+index.onProblem = (message, severe) => {
+  connection.console.warn(message);
+  if (severe) void connection.window.showWarningMessage(message);
+};
+// The last net under the guards: an exception from a timer or an event is logged, the server lives on.
+process.on("uncaughtException", (e) => connection.console.error(`keepalived: uncaught: ${e.stack ?? e}`));
 
 let canPullSettings = false;
 let canWatchFiles = false;
@@ -116,42 +124,46 @@ async function foldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void>
 }
 
 connection.onDidChangeConfiguration((change) => void reloadSettings(change.settings));
-connection.onDidChangeWatchedFiles((params) => index.filesChanged(params.changes));
-documents.onDidOpen((e) => {
-  const file = uriToPath(e.document.uri);
-  publisher.forget(file);
-  index.open(file, e.document.getText());
-});
-documents.onDidChangeContent((e) => {
-  keepalivedRuns.edited(uriToPath(e.document.uri));
-  index.edit(uriToPath(e.document.uri), e.document.getText());
-});
-documents.onDidClose((e) => index.close(uriToPath(e.document.uri)));
+connection.onDidChangeWatchedFiles(guard("watched files", (params) => index.filesChanged(params.changes), undefined));
+documents.onDidOpen(
+  guard("open", (e) => {
+    const file = uriToPath(e.document.uri);
+    publisher.forget(file);
+    index.open(file, e.document.getText());
+  }, undefined),
+);
+documents.onDidChangeContent(
+  guard("edit", (e) => {
+    keepalivedRuns.edited(uriToPath(e.document.uri));
+    index.edit(uriToPath(e.document.uri), e.document.getText());
+  }, undefined),
+);
+documents.onDidClose(guard("close", (e) => index.close(uriToPath(e.document.uri)), undefined));
 
-connection.onCompletion((params) => completion(index, params));
-connection.onHover((params) => hover(index, params));
-connection.onCodeAction((params) => codeActions(index, params));
-connection.onDocumentSymbol((params) => documentSymbols(index, params));
-connection.onWorkspaceSymbol((params) => workspaceSymbols(index, params));
-connection.onFoldingRanges((params) => foldingRanges(index, params));
-connection.onSelectionRanges((params) => selectionRanges(index, params));
-connection.onDefinition((params) => definition(index, params));
-connection.onReferences((params) => references(index, params));
-connection.onPrepareRename((params) => prepareRename(index, params));
-connection.onRenameRequest((params) => rename(index, params));
-connection.onDocumentLinks((params) => documentLinks(index, params));
-connection.onDocumentFormatting((params) => formatDocument(index, params));
-connection.onDocumentRangeFormatting((params) => formatRange(index, params));
-connection.onCodeLens((params) => codeLenses(index, params));
-connection.onRequest(TopologyRequest, (params) => topology(index, params));
-connection.onRequest(PeersRequest, (params: { uri: string }) => peers(index, params.uri));
-connection.onRequest(CompareRequest, (params) => compare(index, params));
-connection.onRequest(PeerConfigRequest, (params) => peerConfig(index, params));
-connection.languages.inlayHint.on((params) => inlayHints(index, params));
-connection.onRequest(FileStatusRequest, (params) => fileStatus(index, params));
-connection.onRequest(KeepalivedTestRequest, (params) => keepalivedRuns.run(uriToPath(params.uri), (f, l) => index.text(f)?.split("\n")[l]?.length ?? 0));
-connection.onRequest(ImpactFilesRequest, () => impactFiles(index));
-connection.onRequest(ImpactRequest, (params) => impact(index, params));
+connection.onCompletion(guard("completion", (params) => completion(index, params), []));
+connection.onHover(guard("hover", (params) => hover(index, params), null));
+connection.onCodeAction(guard("codeAction", (params) => codeActions(index, params), []));
+connection.onDocumentSymbol(guard("documentSymbol", (params) => documentSymbols(index, params), []));
+connection.onWorkspaceSymbol(guard("workspaceSymbol", (params) => workspaceSymbols(index, params), []));
+connection.onFoldingRanges(guard("foldingRanges", (params) => foldingRanges(index, params), []));
+connection.onSelectionRanges(guard("selectionRanges", (params) => selectionRanges(index, params), []));
+connection.onDefinition(guard("definition", (params) => definition(index, params), null));
+connection.onReferences(guard("references", (params) => references(index, params), []));
+connection.onPrepareRename(guard("prepareRename", (params) => prepareRename(index, params), null));
+connection.onRenameRequest(guard("renameRequest", (params) => rename(index, params), null));
+connection.onDocumentLinks(guard("documentLinks", (params) => documentLinks(index, params), []));
+connection.onDocumentFormatting(guard("documentFormatting", (params) => formatDocument(index, params), []));
+connection.onDocumentRangeFormatting(guard("documentRangeFormatting", (params) => formatRange(index, params), []));
+connection.onCodeLens(guard("codeLens", (params) => codeLenses(index, params), []));
+connection.onRequest(TopologyRequest, guard("topology", (params) => topology(index, params), null));
+connection.onRequest(PeersRequest, guard("peers", (params: { uri: string }) => peers(index, params.uri), { peers: [] }));
+connection.onRequest(CompareRequest, guard("compare", (params) => compare(index, params), null));
+connection.onRequest(PeerConfigRequest, guard("peerConfig", (params) => peerConfig(index, params), null));
+connection.languages.inlayHint.on(guard("inlayHint", (params) => inlayHints(index, params), []));
+connection.onRequest(FileStatusRequest, guard("fileStatus", (params) => fileStatus(index, params), null));
+connection.onRequest(KeepalivedTestRequest, guard("keepalivedTest", (params) => keepalivedRuns.run(uriToPath(params.uri), (f, l) => index.text(f)?.split("\n")[l]?.length ?? 0), null));
+connection.onRequest(ImpactFilesRequest, guard("impactFiles", () => impactFiles(index), { files: [] }));
+connection.onRequest(ImpactRequest, guard("impact", (params) => impact(index, params), null));
 
 documents.listen(connection);
 connection.listen();

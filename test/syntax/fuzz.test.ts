@@ -5,6 +5,9 @@ import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { check } from "../helpers";
 import { parseConfig } from "../../server/src/core/syntax/parse";
+import { REPO } from "../helpers";
+import { checkFiles } from "../../scripts/fuzz/check";
+import { loadKeywords, rngOf, sharedDir, smallShape, tokenSoup } from "../../scripts/fuzz/inputs";
 
 const SAMPLE = `! Configuration File for keepalived
 $IF=eth0
@@ -70,4 +73,19 @@ test("mutations of a real config never throw", () => {
 
 test("arbitrary unicode never throws", () => {
   fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (s) => checkOne(s)), { numRuns: 200, seed: 3 });
+});
+
+// The hostile shapes of `npm run fuzz` (nesting, doubling definitions, ~SEQ × include, star-heavy
+// globs, lone CRs, copied VRIDs), at random small scales: no finding (throw, internal-error, range
+// outside the document). The campaign itself runs 100,000 inputs: `npm run fuzz`.
+test("hostile shapes at random scales: no exception, no internal-error, ranges inside", () => {
+  const keywords = loadKeywords(sharedDir(REPO));
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 2 ** 31 }), (seed) => {
+      const rng = rngOf(seed);
+      const files = rng() < 0.7 ? smallShape(rng, keywords) : { "keepalived.conf": tokenSoup(rng, keywords) };
+      assert.deepEqual(checkFiles(files), []);
+    }),
+    { numRuns: 60, seed: 12 },
+  );
 });

@@ -128,5 +128,10 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 }
 
 export function main(): void {
+  // `keepalived-lint check . | head`: the reader went away; stop quietly, as other tools do.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   void runAsync(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => (process.exitCode = code));
 }

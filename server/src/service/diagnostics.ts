@@ -75,7 +75,15 @@ export class DiagnosticsPublisher {
 
   publish(): void {
     const byFile = new Map<string, LspDiagnostic[]>();
-    for (const d of this.index.workspace.diagnostics()) {
+    let all: Diagnostic[];
+    try {
+      all = this.index.workspace.diagnostics();
+    } catch (e) {
+      // Never die: the checks isolate their rules, this is the net under them (a timer has no caller).
+      this.connection.console.error(`keepalived: checking failed: ${(e as Error)?.stack ?? e}`);
+      return;
+    }
+    for (const d of all) {
       const lsp = toLspDiagnostic(d, this.index.settings.severityOverrides);
       if (!lsp) continue;
       const list = byFile.get(d.file) ?? [];

@@ -1,31 +1,28 @@
-// The `keepalived.files` glob (`**`, `*`, `?`, `{a,b}`, `[...]`) as a matcher of workspace-relative paths.
-export function globToRegExp(glob: string): RegExp {
-  let re = "";
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*" && glob[i + 1] === "*") {
-      // `**/` matches zero or more folders; a trailing `**` matches anything.
-      if (glob[i + 2] === "/") (re += "(?:.*/)?"), (i += 2);
-      else (re += ".*"), i++;
-    } else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "{") (re += "(?:"), braces++;
-    else if (c === "}" && braces) (re += ")"), braces--;
-    else if (c === "," && braces) re += "|";
-    else if (c === "[") {
-      const close = glob.indexOf("]", i + 1);
-      if (close < 0) re += "\\[";
-      else (re += "[" + glob.slice(i + 1, close).replace(/^!/, "^") + "]"), (i = close);
-    } else re += c.replace(/[.+^$()|\\{}]/g, "\\$&");
+// The `keepalived.files` setting (`**`, `*`, `?`, `{a,b}`, `[...]`) as a matcher of workspace-relative
+// paths, by picomatch. A pattern picomatch cannot turn into an expression (a reversed range `[z-a]`)
+// matches nothing and is reported, instead of throwing while the server starts.
+import picomatch from "picomatch";
+
+const OPTIONS = { dot: true };
+
+function compile(glob: string): RegExp | undefined {
+  try {
+    const re = picomatch.makeRe(glob, OPTIONS);
+    return re.source === "$^" ? undefined : re;
+  } catch {
+    return undefined;
   }
-  return new RegExp(`^${re}$`);
 }
 
 export function fileMatcher(globs: string[]): (relativePath: string) => boolean {
-  const res = globs.map(globToRegExp);
+  const res = globs.map(compile).filter((r): r is RegExp => r !== undefined);
   return (p) => {
     const posix = p.split("\\").join("/");
     return res.some((r) => r.test(posix));
   };
+}
+
+/** Messages for the patterns of the setting that can match nothing. */
+export function globProblems(globs: string[]): string[] {
+  return globs.filter((g) => !compile(g)).map((g) => `keepalived.files: '${g}' is not a valid glob (a reversed range such as [z-a]?); it matches no file`);
 }

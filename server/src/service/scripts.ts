@@ -1,12 +1,13 @@
 // Script paths under the cursor: where the program is, and its first lines for hover.
 import type { Word } from "../core/syntax/tree";
 import type { Range } from "../core/util/range";
-import { diskAccess, orOnThisMachine } from "../core/config/files";
+import { orOnThisMachine, readHead } from "../core/config/files";
 import { resolveScriptPath, ScriptLocation } from "../core/config/scripts";
 import type { WorkspaceIndex } from "./workspaceIndex";
 import { codeBlock, inlineCode } from "./markdown";
 
 const PREVIEW_LINES = 8;
+const PREVIEW_BYTES = 4096;
 
 /** The program named by a script argument, with the range of the program's name in the file. */
 export function scriptAt(index: WorkspaceIndex, word: Word, file?: string): (ScriptLocation & { range: Range }) | undefined {
@@ -23,7 +24,8 @@ export function scriptPreview(index: WorkspaceIndex, word: Word, file?: string):
   const script = scriptAt(index, word, file);
   if (!script) return undefined;
   if (!script.found) return `${inlineCode(script.program)} exists neither on this machine nor in the workspace.`;
-  const text = index.workspace.access.read(script.found) ?? diskAccess.read(script.found);
+  // Only the head of a regular file is read: a FIFO or /dev/zero named as a script must not block the hover.
+  const text = (index.isOpen(script.found) ? index.text(script.found) : undefined) ?? readHead(script.found, PREVIEW_BYTES);
   if (text === undefined || text.includes("\u0000")) return `${inlineCode(script.found)} (not a text file)`;
   const lines = text.split("\n").slice(0, PREVIEW_LINES);
   const where = script.byName ? ` — found by name in the workspace (deployed as ${inlineCode(script.program)})` : "";

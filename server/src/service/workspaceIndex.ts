@@ -5,13 +5,17 @@ import * as path from "path";
 import { FileChangeType, FileEvent } from "vscode-languageserver/node";
 import { Workspace, WorkspaceOptions, ConfigNode } from "../core/check/workspace";
 import { DEFAULT_SETTINGS, KeepalivedSettings } from "./settings";
-import { fileMatcher } from "./fileGlob";
+import { fileMatcher, globProblems } from "./fileGlob";
 import { isTemplateName } from "../core/config/configNames";
 import { uriToPath } from "./uris";
 
 const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", "out", "dist"]);
 /** A workspace with more candidate files than this is not a keepalived tree: stop walking. */
 const MAX_INDEXED_FILES = 5000;
+/** A file not open in the editor and larger than this is not checked in the background (bounds.md). */
+export const MAX_INDEXED_FILE_BYTES = 4 * 1024 * 1024;
+/** Directory entries looked at while indexing, so a huge clone cannot stall the start. */
+const MAX_WALKED_ENTRIES = 200_000;
 
 export class WorkspaceIndex {
   workspace: Workspace;
@@ -22,6 +26,8 @@ export class WorkspaceIndex {
   private matches: (relativePath: string) => boolean = fileMatcher(DEFAULT_SETTINGS.files);
   /** Called after anything that can change diagnostics. */
   onChange: () => void = () => {};
+  /** A setting that cannot work, or a file left out of the index: for the log (and the user). */
+  onProblem: (message: string, severe: boolean) => void = () => {};
 
   constructor() {
     this.workspace = this.createWorkspace();
@@ -34,6 +40,7 @@ export class WorkspaceIndex {
   /** New settings: the include roots and target version shape every check, so start over. */
   applySettings(settings: KeepalivedSettings): void {
     this.settings = settings;
+    for (const message of globProblems(settings.files)) this.onProblem(message, true);
     this.matches = fileMatcher(settings.files);
     this.workspace = this.createWorkspace();
     this.indexed.clear();
@@ -57,6 +64,7 @@ export class WorkspaceIndex {
 
   private scanFolders(): void {
     const found: string[] = [];
+    let walked = 0;
     const walk = (root: string, dir: string) => {
       let entries: fs.Dirent[];
       try {
@@ -65,11 +73,15 @@ export class WorkspaceIndex {
         return;
       }
       for (const e of entries) {
-        if (found.length >= MAX_INDEXED_FILES) return;
+        if (found.length >= MAX_INDEXED_FILES || ++walked > MAX_WALKED_ENTRIES) return;
         const p = path.join(dir, e.name);
+        // Symbolic links are not followed and FIFOs, devices and sockets are not files: only regular files count.
         if (e.isDirectory()) {
           if (!e.name.startsWith(".") && !SKIP_DIRS.has(e.name)) walk(root, p);
-        } else if (e.isFile() && this.matches(path.relative(root, p)) && !isTemplateName(e.name)) found.push(p);
+        } else if (e.isFile() && this.matches(path.relative(root, p)) && !isTemplateName(e.name)) {
+          if (sizeOf(p) > MAX_INDEXED_FILE_BYTES) this.onProblem(`${p}: not checked in the background, it is larger than ${MAX_INDEXED_FILE_BYTES / 1024 / 1024} MB (open it to check it)`, false);
+          else found.push(p);
+        }
       }
     };
     for (const folder of this.folders) walk(folder, folder);
@@ -136,5 +148,13 @@ export class WorkspaceIndex {
 
   folderList(): string[] {
     return [...this.folders];
+  }
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return Infinity;
   }
 }

@@ -72,3 +72,22 @@ export function withLazyFixes<D extends Omit<Diagnostic, "fixes">>(d: D, build: 
     configurable: true,
   }) as D & { fixes: Fix[] };
 }
+
+/** Characters that print as nothing or break a log line (NUL, BOM, NBSP, controls), shown escaped in messages. */
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]/g;
+
+function escapeUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => "\\u" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0"));
+}
+
+/** The diagnostic with its messages safe to print; the same object when nothing needed escaping. */
+export function printable(d: Diagnostic): Diagnostic {
+  UNPRINTABLE.lastIndex = 0;
+  const dirty = (m: string) => m.search(UNPRINTABLE) >= 0;
+  if (!dirty(d.message) && !d.related?.some((r) => dirty(r.message))) return d;
+  return {
+    ...d,
+    message: escapeUnprintable(d.message),
+    related: d.related?.map((r) => (dirty(r.message) ? { ...r, message: escapeUnprintable(r.message) } : r)),
+  };
+}

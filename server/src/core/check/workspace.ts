@@ -9,7 +9,8 @@ import { expandConfig, ExpandedConfig, resolveInclude, ConfigStatement } from ".
 import { annotate, annotationsOf, AnnotatedStatement } from "../config/annotate";
 import { diskAccess, FileAccess, overlay } from "../config/files";
 import type { Diagnostic } from "./diagnostic";
-import { dedupe, sortDiagnostics } from "./diagnostic";
+import { dedupe, printable, sortDiagnostics } from "./diagnostic";
+import { internalError, runIsolated } from "../rules/internal-error";
 import type { CheckOptions, NodeContext, NodeRule } from "./rule";
 import { FILE_RULES, NODE_RULES } from "../rules";
 import { ClusterAnalysis, ClusterView } from "../cluster/analysis";
@@ -125,23 +126,31 @@ export class Workspace {
     if (text === undefined) return undefined;
     const previous = this.previous.get(file);
     this.previous.delete(file);
+    const diagnostics: Diagnostic[] = [];
     const template = this.options.plainOnly ? undefined : readTemplate(file, text);
-    const syntax = template ? parseConfig(staticView(template).text) : previous ? reparse(previous, text) : parseConfig(text);
+    let syntax: SyntaxFile;
+    try {
+      syntax = template ? parseConfig(staticView(template).text) : previous ? reparse(previous, text) : parseConfig(text);
+    } catch (e) {
+      diagnostics.push(internalError("parse", file, e));
+      syntax = { text, items: [], comments: [], problems: [], conditionIds: new Set() };
+    }
     if (linesMoved(syntax)) this.movedFiles.add(file);
     const includes: string[] = [];
     const visit = (items: SyntaxFile["items"]) => {
       for (const item of items) {
         if (item.kind !== "statement") continue;
         if (item.keyword.text === "include" && item.args[0]) {
-          includes.push(...resolveInclude(item.args.map((a) => a.text).join(" "), file, this.access, this.options.includeRoots));
+          for (const f of resolveInclude(item.args.map((a) => a.text).join(" "), file, this.access, this.options.includeRoots)) includes.push(f);
         }
         if (item.block) visit(item.block.items);
       }
     };
-    visit(syntax.items);
-    const diagnostics: Diagnostic[] = [];
-    if (template) diagnostics.push(...checkTemplate(template, (f, t) => this.checkPlain(f, t)));
-    else for (const rule of FILE_RULES) rule.checkFile(file, syntax, (d) => diagnostics.push(d));
+    runIsolated("include", file, (d) => diagnostics.push(d), () => visit(syntax.items));
+    if (template) runIsolated("template", file, (d) => diagnostics.push(d), () => {
+      for (const d of checkTemplate(template, (f, t) => this.checkPlain(f, t))) diagnostics.push(d);
+    });
+    else for (const rule of FILE_RULES) runIsolated(rule.code, file, (d) => diagnostics.push(d), () => rule.checkFile(file, syntax, (d) => diagnostics.push(d)));
     const entry = { text, syntax, includes, diagnostics, template };
     this.parsed.set(file, entry);
     return entry;
@@ -215,14 +224,22 @@ export class Workspace {
     const id = configId === undefined ? root : `${root}#${configId}`;
     const cached = this.nodeCache.get(id);
     if (cached) return cached;
-    const config = expandConfig(root, {
-      access: this.access,
-      syntaxOf: (f) => this.parse(f)?.syntax,
-      includeRoots: this.options.includeRoots,
-      configId,
-    });
-    const annotated = annotate(config.statements);
     const diagnostics: Diagnostic[] = [];
+    let config: ExpandedConfig;
+    let annotated: AnnotatedStatement[];
+    try {
+      config = expandConfig(root, {
+        access: this.access,
+        syntaxOf: (f) => this.parse(f)?.syntax,
+        includeRoots: this.options.includeRoots,
+        configId,
+      });
+      annotated = annotate(config.statements);
+    } catch (e) {
+      diagnostics.push(internalError("expansion", root, e));
+      config = { root, configId, statements: [], files: [root], includes: [], definitionUses: [], problems: [], braceNotes: [] };
+      annotated = [];
+    }
     const ctx: NodeContext = {
       config,
       annotated,
@@ -232,8 +249,10 @@ export class Workspace {
       report: (d) => diagnostics.push(d),
     };
     for (const rule of NODE_RULES) {
-      if (rule.perStatement) this.checkPerStatement(rule, ctx, diagnostics);
-      else rule.checkNode(ctx);
+      runIsolated(rule.code, root, ctx.report, () => {
+        if (rule.perStatement) this.checkPerStatement(rule, ctx, diagnostics);
+        else rule.checkNode(ctx);
+      });
     }
     const node: ConfigNode = { id, root, configId, config, annotated, diagnostics };
     this.nodeCache.set(id, node);
@@ -280,17 +299,22 @@ export class Workspace {
   private lastDiagnostics?: { generation: number; list: Diagnostic[] };
 
   private computeDiagnostics(): Diagnostic[] {
-    const all: Diagnostic[] = [...this.clusters().diagnostics];
+    // Lists can hold 100,000s of entries: appended in loops, never spread into one call.
+    const all: Diagnostic[] = [];
+    const add = (list: Diagnostic[]) => {
+      for (const d of list) all.push(d);
+    };
+    add(this.clusters().diagnostics);
     const files = new Set<string>(this.members);
     for (const node of this.nodes()) {
-      all.push(...node.diagnostics);
+      add(node.diagnostics);
       node.config.files.forEach((f) => files.add(f));
     }
-    for (const f of files) all.push(...(this.parse(f)?.diagnostics ?? []));
+    for (const f of files) add(this.parse(f)?.diagnostics ?? []);
     const { hosts, problems } = this.rendered();
-    if (!hosts.length && !problems.length) return sortDiagnostics(dedupe(all));
+    if (!hosts.length && !problems.length) return sortDiagnostics(dedupe(all)).map(printable);
     const templates = new Map(hosts.map((h) => [h.template, this.parse(h.template)!.template!]));
     for (const p of problems) templates.set(p.template, this.parse(p.template)!.template!);
-    return sortDiagnostics(dedupe(mapRenderedDiagnostics(all, hosts, templates, problems)));
+    return sortDiagnostics(dedupe(mapRenderedDiagnostics(all, hosts, templates, problems))).map(printable);
   }
 }

@@ -8,6 +8,10 @@ import type { Cluster } from "./cluster";
 import { pairInstances, PairingOverrides } from "./pairing";
 import { CLUSTER_RULES, CROSS_CLUSTER_RULES } from "./rules";
 import { FailoverState, holdersOf, simulate, SimulationResult, summary } from "./failover";
+import { internalError, runIsolated } from "../rules/internal-error";
+
+/** Clusters with more members than this are not compared member by member (docs/decisions/bounds.md). */
+export const MAX_CHECKED_MEMBERS = 32;
 
 export interface ClusterView {
   models: NodeModel[];
@@ -34,6 +38,8 @@ function sameMembers(a: VrrpInstance[], b: VrrpInstance[]): boolean {
 export class ClusterAnalysis {
   /** Keyed by the ConfigNode object: a new object means the node's files changed. */
   private models = new WeakMap<object, NodeModel>();
+  /** Nodes whose model could not be built, with the internal-error that says so. */
+  private failed = new WeakMap<object, Diagnostic>();
   private cached = new Map<string, CachedCluster>();
   private lastModels: NodeModel[] = [];
   private lastView?: ClusterView;
@@ -49,7 +55,13 @@ export class ClusterAnalysis {
     const models = nodes.map((n) => {
       let m = this.models.get(n);
       if (!m) {
-        m = extractNodeModel(n, readText, previousById.get(n.id));
+        try {
+          m = extractNodeModel(n, readText, previousById.get(n.id));
+        } catch (e) {
+          // A node whose model cannot be built takes no part in the cluster checks; the others still do.
+          this.failed.set(n, internalError("vrrp model", n.root, e));
+          m = { id: n.id, name: n.id, root: n.root, configId: n.configId, instances: [], trackers: [], syncGroups: [], texts: new Map(), context: [] };
+        }
         this.models.set(n, m);
         this.stats.modelsBuilt++;
       }
@@ -62,21 +74,33 @@ export class ClusterAnalysis {
     const next = new Map<string, CachedCluster>();
     const clusters: Cluster[] = [];
     const diagnostics: Diagnostic[] = [];
-    for (const fresh of pairInstances(models, this.overrides)) {
+    for (const n of nodes) {
+      const failure = this.failed.get(n);
+      if (failure) diagnostics.push(failure);
+    }
+    let paired: Cluster[] = [];
+    runIsolated("pairing", models[0]?.root ?? "", (d) => diagnostics.push(d), () => (paired = pairInstances(models, this.overrides)));
+    for (const fresh of paired) {
       const old = this.cached.get(fresh.id);
       let entry: CachedCluster;
       if (old && sameMembers(old.cluster.members, fresh.members) && !fresh.members.some((m) => movedFiles.has(m.statement.file))) entry = old;
       else {
         entry = { cluster: fresh, diagnostics: [] };
-        for (const rule of CLUSTER_RULES) if (fresh.members.length > 1 || rule.alsoAlone) rule.checkCluster(fresh, (d) => entry.diagnostics.push(d));
+        const report = (d: Diagnostic) => entry.diagnostics.push(d);
+        const file = fresh.members[0]?.nameWord.file ?? "";
+        // A virtual router has a handful of members; hundreds means pairing found no real cluster (one
+        // name copied 2,000 times), and comparing each member with each other would be quadratic.
+        if (fresh.members.length <= MAX_CHECKED_MEMBERS)
+          for (const rule of CLUSTER_RULES) if (fresh.members.length > 1 || rule.alsoAlone) runIsolated(rule.code, file, report, () => rule.checkCluster(fresh, report));
         this.stats.clustersChecked++;
       }
       next.set(fresh.id, entry);
       clusters.push(entry.cluster);
-      diagnostics.push(...entry.diagnostics);
+      for (const d of entry.diagnostics) diagnostics.push(d);
     }
     this.cached = next;
-    for (const rule of CROSS_CLUSTER_RULES) rule.checkClusters(clusters, (d) => diagnostics.push(d));
+    const report = (d: Diagnostic) => diagnostics.push(d);
+    for (const rule of CROSS_CLUSTER_RULES) runIsolated(rule.code, clusters[0]?.members[0]?.nameWord.file ?? "", report, () => rule.checkClusters(clusters, report));
 
     const byInstance = new Map<VrrpInstance, Cluster>();
     for (const c of clusters) for (const m of c.members) byInstance.set(m, c);

@@ -12,8 +12,14 @@ export interface Cluster {
   evidence: PairingEvidence[];
 }
 
+const ambiguity = new WeakMap<Cluster, boolean>();
+
 export function memberLabel(i: VrrpInstance, cluster?: Cluster): string {
   // The instance name is only worth showing when the members disagree on it or a node has several.
-  const ambiguous = cluster && (new Set(cluster.members.map((m) => m.name)).size > 1 || new Set(cluster.members.map((m) => m.node)).size < cluster.members.length);
+  let ambiguous = cluster && ambiguity.get(cluster);
+  if (cluster && ambiguous === undefined) {
+    ambiguous = new Set(cluster.members.map((m) => m.name)).size > 1 || new Set(cluster.members.map((m) => m.node)).size < cluster.members.length;
+    ambiguity.set(cluster, ambiguous); // computed once per cluster: rules ask for every member
+  }
   return ambiguous ? `${i.node.name}/${i.name}` : i.node.name;
 }

@@ -5,7 +5,8 @@ import * as path from "path";
 import type { Range } from "../util/range";
 import type { Item, Statement, SyntaxFile, Word, ConditionPrefix } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
-import { expandGlob, hasGlob, FileAccess } from "./files";
+import type { FileAccess } from "./files";
+import { expandGlob, globProblem, hasGlob, SkippedMatch } from "./glob";
 import { expandSequences } from "./sequences";
 import { nestAsKeepalived, BraceNote } from "./nesting";
 
@@ -28,7 +29,7 @@ export interface DefinitionUse {
 }
 
 export interface ExpansionProblem {
-  code: "include-not-found" | "include-cycle" | "syntax" | "undefined-variable";
+  code: "include-not-found" | "include-cycle" | "syntax" | "undefined-variable" | "expansion-limit";
   severity: "error" | "warning";
   file: string;
   range: Range;
@@ -64,6 +65,17 @@ interface DefinitionValue {
 }
 
 const MAX_SUBSTITUTION_DEPTH = 16;
+/** One word's substituted text stops growing here (`$A0=$A1$A1`, `$A1=$A2$A2`... doubles each level). */
+export const MAX_SUBSTITUTED_LENGTH = 64 * 1024;
+/** All substituted text of one node together: many words of 1 MB each would still exhaust memory. */
+export const MAX_SUBSTITUTED_TOTAL = 4 * 1024 * 1024;
+/** A `$NAME` whose value holds a block may use another such `$NAME`, this many levels deep. */
+export const MAX_BLOCK_SUBSTITUTION_DEPTH = 8;
+/** Statements read again (a `~SEQ` line, a file included a second time, a block from a `$NAME`), per node. */
+export const MAX_REPEATED_STATEMENTS = 25_000;
+const REPEATED_MESSAGE = `Repetitions (~SEQ lines, files included again, '$' blocks) add more than ${MAX_REPEATED_STATEMENTS} statements: the rest is not read`;
+/** Includes inside includes, as deep as this. */
+export const MAX_INCLUDE_DEPTH = 32;
 
 const UNQUOTED_USE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)(?=[,)]|$)/g;
 const QUOTED_USE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)(?=[ \t,)])/g;
@@ -89,15 +101,15 @@ function builtinValue(name: string, file: string, configId: string | undefined):
 }
 
 /** Resolves an include pattern the way keepalived does, with absolute paths looked up under the include roots first. */
-export function resolveInclude(pattern: string, fromFile: string, access: FileAccess, includeRoots: string[] = []): string[] {
+export function resolveInclude(pattern: string, fromFile: string, access: FileAccess, includeRoots: string[] = [], skipped?: SkippedMatch[]): string[] {
   if (path.isAbsolute(pattern)) {
     for (const root of includeRoots) {
-      const found = expandGlob(path.join(root, pattern), access);
+      const found = expandGlob(path.join(root, pattern), access, skipped);
       if (found.length) return found;
     }
-    return expandGlob(pattern, access);
+    return expandGlob(pattern, access, skipped);
   }
-  return expandGlob(path.resolve(path.dirname(fromFile), pattern), access);
+  return expandGlob(path.resolve(path.dirname(fromFile), pattern), access, skipped);
 }
 
 export function conditionHolds(condition: ConditionPrefix | undefined, configId: string | undefined): boolean {
@@ -111,7 +123,13 @@ export function conditionHolds(condition: ConditionPrefix | undefined, configId:
  * so re-checking a file after a keystroke re-expands only the edited block.
  */
 const selfContained = new WeakMap<Statement, boolean>();
-const expanded = new WeakMap<Statement, { file: string; configId?: string; statement: ConfigStatement }>();
+const expanded = new WeakMap<Statement, { file: string; configId?: string; statement: ConfigStatement; size: number }>();
+
+function sizeOf(s: ConfigStatement): number {
+  let n = 1;
+  for (const c of s.children ?? []) n += sizeOf(c);
+  return n;
+}
 
 function isSelfContained(s: Statement): boolean {
   let known = selfContained.get(s);
@@ -140,9 +158,30 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   };
   const definitions = new Map<string, DefinitionValue>();
   const stack: string[] = [];
+  // Bounds (docs/decisions/bounds.md): what is read again is counted, and each cap is reported once.
+  let repeating = 0;
+  let repeated = 0;
+  let blockDepth = 0;
+  let substitutedTotal = 0;
+  const capsHit = new Set<string>();
+  /** Inside a `$NAME` block, ranges are the value's own: problems sit on the outermost reference. */
+  let blockReference: Range | undefined;
+  const limit = (cap: string, file: string, range: Range, message: string): void => {
+    if (capsHit.has(cap)) return;
+    capsHit.add(cap);
+    result.problems.push({ code: "expansion-limit", severity: "warning", file, range: blockReference ?? range, message });
+  };
 
   const substitute = (text: string, word: { file: string; range: Range; quoted?: boolean }, depth = 0): string => {
-    if (!text.includes("$") || depth > MAX_SUBSTITUTION_DEPTH) return text;
+    if (!text.includes("$")) return text;
+    if (depth > MAX_SUBSTITUTION_DEPTH) {
+      limit("depth", word.file, word.range, `'$' substitution still not finished after ${MAX_SUBSTITUTION_DEPTH} rounds (a definition that refers to itself, or a chain that long): the rest is left as written`);
+      return text;
+    }
+    if (text.length > MAX_SUBSTITUTED_LENGTH || substitutedTotal > MAX_SUBSTITUTED_TOTAL) {
+      limit("length", word.file, word.range, `'$' substitution grows past ${MAX_SUBSTITUTED_LENGTH / 1024} KB (keepalived reads lines of 1 KB; definitions that double each other?): the rest is left as written`);
+      return text;
+    }
     let changed = false;
     // keepalived takes a bare `$NAME` only where a blank, ',', ')' or the line's end follows it.
     const pattern = word.quoted ? QUOTED_USE : UNQUOTED_USE;
@@ -168,6 +207,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       changed = true;
       return value;
     });
+    if (changed) substitutedTotal += out.length;
     return changed ? substitute(out, word, depth + 1) : out;
   };
 
@@ -186,6 +226,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   /** `topLevel`: the items of a file as read (where a cached expansion may be reused). */
   const expandItems = (items: Item[], file: string, into: ConfigStatement[], override?: Range, topLevel = false): void => {
     for (const item of items) {
+      if (repeating > 0 && repeated > MAX_REPEATED_STATEMENTS) return; // the cap was reported: read no further copies
       if (!conditionHolds(item.condition, options.configId)) continue;
       if (item.kind === "definition") {
         definitions.set(item.name, { value: item.value, file, range: item.nameRange });
@@ -193,24 +234,31 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       }
       if (item.kind === "bareBlock") continue; // reported by the structure rule
       if (item.sequences?.length) {
+        repeating++;
         for (const binding of expandSequences(item.sequences)) {
+          if (repeated > MAX_REPEATED_STATEMENTS) break;
           const saved = new Map(definitions);
           for (const [k, v] of binding) definitions.set(k, { value: v, file, range: item.range });
           expandStatement({ ...item, sequences: undefined }, file, into, override);
           definitions.clear();
           for (const [k, v] of saved) definitions.set(k, v);
         }
+        repeating--;
         continue;
       }
       if (topLevel && !override && definitions.size === 0 && isSelfContained(item)) {
         const cached = expanded.get(item);
         if (cached && cached.file === file && cached.configId === options.configId) {
+          if (repeating > 0 && (repeated += cached.size) > MAX_REPEATED_STATEMENTS) {
+            limit("repeated", file, item.range, REPEATED_MESSAGE);
+            return;
+          }
           into.push(cached.statement);
           continue;
         }
         const before = into.length;
         expandStatement(item, file, into, override);
-        if (into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before] });
+        if (into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before], size: sizeOf(into[before]) });
         continue;
       }
       expandStatement(item, file, into, override);
@@ -222,7 +270,18 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     if (!s.args.length && !s.block && /^\$\{?[A-Za-z_]\w*\}?$/.test(s.keyword.text)) {
       const value = substitute(s.keyword.text, { file, range: s.keyword.range });
       if (value !== s.keyword.text && /[\n{}]/.test(value)) {
+        if (blockDepth >= MAX_BLOCK_SUBSTITUTION_DEPTH) {
+          limit("block", file, s.keyword.range, `'${s.keyword.text}' expands to blocks that use '$' blocks more than ${MAX_BLOCK_SUBSTITUTION_DEPTH} levels deep (a definition that refers to itself?): not expanded further`);
+          return;
+        }
+        blockDepth++;
+        repeating++;
+        const outer = blockReference;
+        blockReference ??= s.keyword.range;
         expandItems(parseConfig(value).items, file, into, override ?? s.keyword.range);
+        blockReference = outer;
+        repeating--;
+        blockDepth--;
         return;
       }
     }
@@ -231,13 +290,19 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     for (const a of s.args) pushWords(a, file, words);
     if (override) for (const w of words) (w.range = override), (w.substituted = true);
     if (!words.length) return;
+    if (repeating > 0 && ++repeated > MAX_REPEATED_STATEMENTS) {
+      limit("repeated", file, override ?? s.range, REPEATED_MESSAGE);
+      return;
+    }
     const keyword = words[0];
     const args = words.slice(1);
     if (keyword.text === "include" && !keyword.substituted) {
       includeFiles(s, args, file, into);
       return;
     }
-    const stmt: ConfigStatement = { keyword, args, file, range: override ?? s.range, syntax: s, block: s.block };
+    // Inside a `$NAME` block, positions of the value's own braces mean nothing in this file: use the reference's.
+    const block = override && s.block ? { ...s.block, open: override, close: s.block.close && override, range: override } : s.block;
+    const stmt: ConfigStatement = { keyword, args, file, range: override ?? s.range, syntax: s, block };
     if (s.block) {
       stmt.children = [];
       expandItems(s.block.items, file, stmt.children, override);
@@ -251,9 +316,17 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       result.problems.push({ code: "include-not-found", severity: "error", file, range: s.range, message: "include needs a file name or pattern" });
       return;
     }
-    const files = resolveInclude(pattern, file, options.access, options.includeRoots);
+    const skipped: SkippedMatch[] = [];
+    const files = resolveInclude(pattern, file, options.access, options.includeRoots, skipped);
     result.includes.push({ from: file, statement: s, pattern, files });
+    // A FIFO, a device, a directory or a huge file is named but never read: say what it is.
+    for (const skip of skipped.slice(0, 10)) {
+      result.problems.push({ code: "include-not-found", severity: "error", file, range: args[0].range, message: `Included '${skip.file}' ${skip.why}: only regular files are read` });
+    }
+    const badPattern = hasGlob(pattern) ? globProblem(pattern) : undefined;
+    if (badPattern) result.problems.push({ code: "include-not-found", severity: "warning", file, range: args[0].range, message: `Include pattern '${pattern}': ${badPattern}` });
     if (!files.length) {
+      if (skipped.length || badPattern) return;
       result.problems.push({
         code: "include-not-found",
         severity: hasGlob(pattern) ? "warning" : "error",
@@ -264,6 +337,10 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
           : `Included file '${pattern}' was not found` +
             (path.isAbsolute(pattern) && !(options.includeRoots ?? []).length ? " (set an include root to resolve absolute paths in this workspace)" : ""),
       });
+      return;
+    }
+    if (stack.length >= MAX_INCLUDE_DEPTH) {
+      limit("include", file, args[0].range, `Includes nest more than ${MAX_INCLUDE_DEPTH} files deep: '${pattern}' is not read`);
       return;
     }
     for (const target of files) {
@@ -281,12 +358,17 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     }
   };
 
+  const seenFiles = new Set<string>();
   const visitFile = (file: string, into: ConfigStatement[]): void => {
     const syntax = options.syntaxOf(file);
     if (!syntax) return;
-    if (!result.files.includes(file)) result.files.push(file);
+    const again = seenFiles.has(file);
+    if (again && repeated > MAX_REPEATED_STATEMENTS) return;
+    if (!again) (seenFiles.add(file), result.files.push(file));
     stack.push(file);
+    if (again) repeating++;
     expandItems(syntax.items, file, into, undefined, true);
+    if (again) repeating--;
     stack.pop();
   };
 

@@ -11,16 +11,102 @@ export interface FileAccess {
   isDirectory(p: string): boolean;
   /** Whether a file exists, without reading it (programs can be large). */
   exists(p: string): boolean;
+  /** Why an existing path is not read ("is a FIFO", "is 3.0 GB, over the 64 MB limit"); undefined otherwise. */
+  unreadable?(p: string): string | undefined;
+}
+
+/** One configuration file larger than this is not a configuration: it is refused, not read. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+type Inspection = { size: number; why?: undefined } | { why?: string };
+
+function describeSize(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+}
+
+function kindOf(st: fs.Stats): string | undefined {
+  if (st.isFile()) return undefined;
+  if (st.isDirectory()) return "is a directory";
+  if (st.isFIFO()) return "is a FIFO (named pipe)";
+  if (st.isCharacterDevice()) return "is a character device";
+  if (st.isBlockDevice()) return "is a block device";
+  if (st.isSocket()) return "is a socket";
+  return "is not a regular file";
+}
+
+/**
+ * Whether a path is a regular file we may read, without opening it: only regular files of sane
+ * size outside /proc and /sys (whose files say size 0 and may never end) are read.
+ */
+function inspect(file: string, limit: number): Inspection {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") return { why: "is a symbolic link loop" };
+    if (code === "ENOENT" || code === "ENOTDIR") return {};
+    return { why: `cannot be read (${code})` };
+  }
+  const kind = kindOf(st);
+  if (kind) return { why: kind };
+  if (st.size > limit) return { why: `is ${describeSize(st.size)}, over the ${describeSize(limit)} limit for one file` };
+  let real = file;
+  try {
+    real = fs.realpathSync.native(file);
+  } catch {
+    /* stat just worked: keep the path as given */
+  }
+  if (/^\/(proc|sys)(\/|$)/.test(real)) return { why: `is under /${real.split("/")[1]}, whose files are not configuration` };
+  return { size: st.size };
+}
+
+/**
+ * Reads a regular file of at most `limit` bytes, or undefined. The file is opened non-blocking and
+ * checked again on the open descriptor, so one swapped for a FIFO after the stat cannot hang us.
+ */
+export function readRegularFile(file: string, limit = MAX_FILE_BYTES): string | undefined {
+  if (inspect(file, limit).why !== undefined) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size > limit) return undefined;
+    const buffer = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const n = fs.readSync(fd, buffer, got, st.size - got, got);
+      if (n <= 0) break;
+      got += n;
+    }
+    return buffer.toString("utf8", 0, got);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** The first `bytes` of a regular file (a script preview), or undefined. */
+export function readHead(file: string, bytes: number): string | undefined {
+  if (inspect(file, Number.MAX_SAFE_INTEGER).why !== undefined) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    if (!fs.fstatSync(fd).isFile()) return undefined;
+    const buffer = Buffer.alloc(bytes);
+    const n = fs.readSync(fd, buffer, 0, bytes, 0);
+    return buffer.toString("utf8", 0, n);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 export const diskAccess: FileAccess = {
-  read(file) {
-    try {
-      return fs.readFileSync(file, "utf8");
-    } catch {
-      return undefined;
-    }
-  },
+  read: (file) => readRegularFile(file),
+  unreadable: (file) => inspect(file, MAX_FILE_BYTES).why,
   list(dir) {
     try {
       return fs.readdirSync(dir);
@@ -51,65 +137,8 @@ export function overlay(buffers: Map<string, string>, under: FileAccess): FileAc
     },
     isDirectory: (p) => under.isDirectory(p),
     exists: (p) => buffers.has(p) || under.exists(p),
+    unreadable: (p) => (buffers.has(p) ? undefined : under.unreadable?.(p)),
   };
-}
-
-/** One path segment of a glob (`*`, `?`, `[...]`, `{a,b}`) as a regular expression. */
-function segmentRegex(segment: string): RegExp {
-  let re = "";
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment[i];
-    if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const close = segment.indexOf("]", i + 1);
-      if (close < 0) re += "\\[";
-      else {
-        const body = segment.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\");
-        re += `[${body}]`;
-        i = close;
-      }
-    } else if (c === "{") {
-      const close = segment.indexOf("}", i + 1);
-      if (close < 0) re += "\\{";
-      else {
-        const alts = segment.slice(i + 1, close).split(",").map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-        re += `(?:${alts.join("|")})`;
-        i = close;
-      }
-    } else re += c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-
-export function hasGlob(p: string): boolean {
-  return /[*?[{]/.test(p);
-}
-
-/** Expands an absolute glob pattern into the matching files, sorted as glob(3) sorts them. */
-export function expandGlob(pattern: string, access: FileAccess): string[] {
-  if (!hasGlob(pattern)) return access.read(pattern) !== undefined ? [pattern] : [];
-  const root = path.parse(pattern).root;
-  const segments = pattern.slice(root.length).split(/[\\/]+/).filter(Boolean);
-  let current = [root];
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i];
-    const last = i === segments.length - 1;
-    const next: string[] = [];
-    for (const dir of current) {
-      if (!hasGlob(seg)) {
-        next.push(path.join(dir, seg));
-        continue;
-      }
-      const re = segmentRegex(seg);
-      for (const name of access.list(dir).sort()) {
-        if (name.startsWith(".") && !seg.startsWith(".")) continue;
-        if (re.test(name)) next.push(path.join(dir, name));
-      }
-    }
-    current = last ? next : next.filter((p) => access.isDirectory(p));
-  }
-  return current.filter((p) => !access.isDirectory(p) && access.read(p) !== undefined);
 }
 
 /** The same access, but a file also exists when this machine has it (scripts named in a config). */

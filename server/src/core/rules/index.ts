@@ -28,6 +28,7 @@ import { tooManyVipsRule } from "./too-many-vips";
 import { undefinedVariableRule } from "./undefined-variable";
 import { nopreemptIgnoredRule } from "./nopreempt-ignored";
 import { preemptDelayIgnoredRule } from "./preempt-delay-ignored";
+import { expansionLimitRule } from "./expansion-limit";
 
 export const FILE_RULES: FileRule[] = [syntaxRule];
 
@@ -59,4 +60,5 @@ export const NODE_RULES: NodeRule[] = [
   undefinedVariableRule,
   nopreemptIgnoredRule,
   preemptDelayIgnoredRule,
+  expansionLimitRule,
 ];

@@ -10,6 +10,20 @@ function blockLabel(blockId: string): string {
   return blockId === TOP ? "at the top level" : `inside ${blockId.split("/").pop()}`;
 }
 
+/** Suggestions per block and word: a file may repeat one unknown word 100,000 times. */
+const suggestionCache = new Map<string, string[]>();
+
+function suggestionsFor(blockId: string, word: string): string[] {
+  const key = `${blockId}\u0000${word}`;
+  let found = suggestionCache.get(key);
+  if (!found) {
+    if (suggestionCache.size > 10000) suggestionCache.clear();
+    found = closest(word, keywordsIn(blockId).map((s) => s.name));
+    suggestionCache.set(key, found);
+  }
+  return found;
+}
+
 export const unknownKeywordRule: NodeRule = {
   code: "unknown-keyword",
   perStatement: true,
@@ -20,7 +34,7 @@ export const unknownKeywordRule: NodeRule = {
       const blockId = a.context.blockId;
       if (/\$\{[A-Za-z_]\w*\}/.test(kw.text)) continue; // an undefined ${NAME}: undefined-variable says why
       const elsewhere = specsNamed(kw.text).flatMap((s) => s.blocks);
-      const suggestions = closest(kw.text, keywordsIn(a.context.blockId).map((s) => s.name));
+      const suggestions = suggestionsFor(a.context.blockId, kw.text);
       let message = `Unknown keyword '${kw.text}' ${blockLabel(a.context.blockId)}`;
       const variable = /^\$([A-Za-z_]\w*)$/.exec(kw.text);
       // An old name this block does not take, whose new name it does (nb_get_retry in TCP_CHECK): say the new one.

@@ -149,7 +149,8 @@ export function checkVirtualServerArgs(words: string[]): LineProblem[] {
   if (first === undefined || first === "group") return [];
   if (first === "fwmark") {
     const msg = second === undefined ? "fwmark needs a number" : checkValue({ kind: "int", min: 0, max: 4294967295 }, second);
-    return msg ? [{ word: 1, message: `virtual_server fwmark: ${msg}` }] : [];
+    // With the number not typed yet the problem sits on `fwmark` itself.
+    return msg ? [{ word: second === undefined ? 0 : 1, message: `virtual_server fwmark: ${msg}` }] : [];
   }
   const out: LineProblem[] = [];
   if (!isIp(first)) out.push({ word: 0, message: `'${first}' is not an IP address: keepalived skips this virtual_server ("Invalid virtual server IP address/port")` });

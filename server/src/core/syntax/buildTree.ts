@@ -17,7 +17,13 @@ export class LineTable {
   private cursor = 0;
 
   constructor(text: string) {
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+    // Editors also end a line at a lone "\r": positions count lines as they do.
+    if (/\r(?!\n)/.test(text)) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+      }
+    } else for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
   }
 
   position(offset: number): Position {

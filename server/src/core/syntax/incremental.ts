@@ -92,6 +92,8 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   while (q < max - p && before.charCodeAt(before.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
   const removed = before.slice(p, before.length - q);
   const added = text.slice(p, text.length - q);
+  // A lone "\r" ends a line for the editor but not for the line table of an edit: read it all again.
+  if (/\r(?!\n)/.test(before) || /\r(?!\n)/.test(added)) return parseConfig(text);
   if (LINE_STRUCTURE.test(removed) || LINE_STRUCTURE.test(added)) return reparseLines(old, text, p, q) ?? parseConfig(text);
 
   const starts = lineStarts(before);

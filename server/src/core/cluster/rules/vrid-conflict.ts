@@ -10,19 +10,32 @@ import { withLazyFixes } from "../../check/diagnostic";
 import type { VrrpInstance } from "../../model/vrrp";
 import { addressFamily } from "../../util/ip";
 
+const families = new WeakMap<VrrpInstance, 4 | 6>();
+
 function family(i: VrrpInstance): 4 | 6 {
-  return i.vips.length && addressFamily(i.vips[0].key) === 6 ? 6 : 4;
+  let f = families.get(i);
+  if (f === undefined) families.set(i, (f = i.vips.length && addressFamily(i.vips[0].key) === 6 ? 6 : 4));
+  return f;
 }
+
+const peerSets = new WeakMap<VrrpInstance, Set<string>>();
 
 /** Unicast instances with no peer in common do not see each other's adverts. */
 function mayHearEachOther(a: VrrpInstance, b: VrrpInstance): boolean {
   if (!a.unicastPeers.length || !b.unicastPeers.length) return !a.unicastPeers.length && !b.unicastPeers.length;
-  const pa = new Set(a.unicastPeers.map((p) => p.address));
+  let pa = peerSets.get(a);
+  if (!pa) peerSets.set(a, (pa = new Set(a.unicastPeers.map((p) => p.address))));
   return b.unicastPeers.some((p) => pa.has(p.address));
 }
 
 /** Instance models survive edits to other blocks: their networks are computed once. */
 const networksOf = new WeakMap<VrrpInstance, string[]>();
+/** Past this many clashing instances a message says "N+" instead of counting on (2,000 copies of one VRID). */
+const MAX_COUNTED_CLASHES = 99;
+/** Clashes reported one by one per instance; the last one counts the rest. */
+const MAX_REPORTED_PER_INSTANCE = 5;
+/** Candidates looked at per instance, so thousands of instances with one VRID stay linear. */
+const MAX_PAIRS_PER_INSTANCE = 2000;
 
 /** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
 function networks(i: VrrpInstance): string[] {
@@ -91,25 +104,49 @@ export const vridConflictRule: CrossClusterRule = {
     for (const [groupKey, list] of groups) {
       if (list.length < 2) continue;
       const [vrid, kind, place] = groupKey.split("\u0000");
+      const clashes = (a: VrrpInstance, b: VrrpInstance): boolean => {
+        if (a === b || clusterOf.get(a) === clusterOf.get(b) || family(a) !== family(b) || !mayHearEachOther(a, b)) return false;
+        if (kind === "node") return !(a.interface && b.interface && a.interface.value !== b.interface.value);
+        if (a.node === b.node) return false; // a same-node clash is reported as one
+        // Same name, or a VIP in common: one router's configuration copied (another repository's
+        // example, an edited variant) that pairing left apart, not two routers on one segment.
+        return !(a.name === b.name || a.vips.some((v) => b.vips.some((x) => x.key === v.key)));
+      };
+      // One diagnostic per instance, naming the first clash and counting the rest: linear in diagnostics.
+      // Members of one cluster never clash with each other: look only at the other clusters' members.
+      const byCluster = new Map<Cluster | undefined, VrrpInstance[]>();
+      for (const i of list) {
+        const c = clusterOf.get(i);
+        const bucket = byCluster.get(c);
+        if (bucket) bucket.push(i);
+        else byCluster.set(c, [i]);
+      }
+      if (byCluster.size < 2) continue;
       for (const a of list) {
-        for (const b of list) {
-          if (a === b || clusterOf.get(a) === clusterOf.get(b) || family(a) !== family(b) || !mayHearEachOther(a, b)) continue;
+        const found: VrrpInstance[] = [];
+        let more = 0;
+        let budget = MAX_PAIRS_PER_INSTANCE;
+        search: for (const [c, members] of byCluster) {
+          if (c === clusterOf.get(a)) continue;
+          for (const other of members) {
+            if (--budget < 0 || more >= MAX_COUNTED_CLASHES) break search;
+            if (!clashes(a, other)) continue;
+            if (found.length < MAX_REPORTED_PER_INSTANCE) found.push(other);
+            else more++;
+          }
+        }
+        found.forEach((b, n) => {
           let where: string;
-          if (kind === "node") {
-            if (a.interface && b.interface && a.interface.value !== b.interface.value) continue;
-            where = `on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}`;
-          } else {
-            if (a.node === b.node) continue; // reported as a same-node clash if it is one
-            // Same name, or a VIP in common: one router's configuration copied (another repository's
-            // example, an edited variant) that pairing left apart, not two routers on one segment.
-            if (a.name === b.name || a.vips.some((v) => b.vips.some((x) => x.key === v.key))) continue;
+          if (kind === "node") where = `on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}`;
+          else {
             const [n, len] = place.split("/");
             const v = Number(n);
             where = `on the segment ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join(".")}/${len}`;
           }
           const key = `${a.key}\u0001${b.key}`;
-          if (reported.has(key)) continue;
+          if (reported.has(key)) return;
           reported.add(key);
+          const others = more && n === found.length - 1 ? ` (and ${more}${more >= MAX_COUNTED_CLASHES ? "+" : ""} other instance${more > 1 ? "s" : ""})` : "";
           const cluster = clusterOf.get(a)!;
           const other = clusterOf.get(b)!;
           const w = anchorOf(a, a.vrid);
@@ -119,7 +156,7 @@ export const vridConflictRule: CrossClusterRule = {
             range: w.range,
             severity: "error" as const,
             code: "vrid-conflict",
-            message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${b.name} on ${b.node.name} ${where}: two virtual routers cannot share a VRID there`,
+            message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${b.name} on ${b.node.name}${others} ${where}: two virtual routers cannot share a VRID there`,
             related: [{ file: bw.file, range: bw.range, message: `${b.name} on ${b.node.name} uses virtual_router_id ${vrid}` }],
           }, () => {
             // Only when a code action asks: finding a free VRID looks at every instance of both clusters' nodes.
@@ -129,7 +166,7 @@ export const vridConflictRule: CrossClusterRule = {
               ? [{ title: `Use free virtual_router_id ${free} for ${a.name} on ${cluster.members.map((m) => m.node.name).join(", ")}`, edits: edits as TextEdit[] }]
               : [];
           }));
-        }
+        });
       }
     }
   },

@@ -1,0 +1,134 @@
+// Inputs that used to hang the server: each check finishes, and says what it refused or capped.
+// They run in a child process with a deadline, so a regression fails instead of freezing the runner.
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { spawnSync } from "child_process";
+import { checkDiskInChild, checkShapeInChild, ChildResult } from "./inChild";
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ka-hang-"));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+function messages(r: ChildResult, code: string): string[] {
+  assert.ok(r.diagnostics, `the check did not finish: ${r.timedOut ? "deadline passed" : r.stderr}`);
+  return r.diagnostics.filter((d) => d.code === code).map((d) => d.message);
+}
+
+for (const [target, what] of [
+  ["/dev/zero", /is a character device: only regular files are read/],
+  ["/dev/urandom", /is a character device/],
+  ["/proc/self/fd/0", /(is a|is under \/proc|cannot be read)/],
+] as const) {
+  test(`include ${target} is refused with what it is`, () => {
+    const dir = workspace({ "keepalived.conf": `include ${target}\n` });
+    try {
+      const found = messages(checkDiskInChild(dir, ["keepalived.conf"]), "include-not-found");
+      assert.equal(found.length, 1, found.join("\n"));
+      assert.match(found[0], what);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+test("include of a FIFO, a directory, a symlink loop and a 3 GB file: each refused and named", (t) => {
+  const dir = workspace({ "keepalived.conf": "include fifo.conf\ninclude sub\ninclude loop.conf\ninclude big.conf\n", "sub/x.conf": "" });
+  try {
+    if (spawnSync("mkfifo", [path.join(dir, "fifo.conf")]).status !== 0) return t.skip("mkfifo is not available");
+    fs.symlinkSync("loop.conf", path.join(dir, "loop.conf"));
+    fs.closeSync(fs.openSync(path.join(dir, "big.conf"), "w"));
+    fs.truncateSync(path.join(dir, "big.conf"), 3 * 1024 ** 3); // sparse: takes no disk space
+    const found = messages(checkDiskInChild(dir, ["keepalived.conf"]), "include-not-found").join("\n");
+    assert.match(found, /fifo\.conf' is a FIFO \(named pipe\)/);
+    assert.match(found, /sub' is a directory/);
+    assert.match(found, /loop\.conf' is a symbolic link loop/);
+    assert.match(found, /big\.conf' is 3\.0 GB, over the 64 MB limit/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a glob that matches a FIFO skips it and says so", (t) => {
+  const dir = workspace({ "keepalived.conf": "include conf.d/*.conf\n", "conf.d/a.conf": "vrrp_script s {\n  script /bin/true\n}\n" });
+  try {
+    if (spawnSync("mkfifo", [path.join(dir, "conf.d", "b.conf")]).status !== 0) return t.skip("mkfifo is not available");
+    const found = messages(checkDiskInChild(dir, ["keepalived.conf"]), "include-not-found");
+    assert.deepEqual(found.length, 1);
+    assert.match(found[0], /b\.conf' is a FIFO/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("$A0=$A1$A1 … $A30: exponential substitution stops with expansion-limit", () => {
+  assert.equal(messages(checkShapeInChild("exponentialDefinitions"), "expansion-limit").length, 1);
+});
+
+test("a $VAR that refers to itself stops with expansion-limit", () => {
+  assert.equal(messages(checkShapeInChild("selfReference"), "expansion-limit").length, 1);
+});
+
+test("a $VAR that triples itself, used on 50 lines: substitution stops at its total budget (was out of memory)", () => {
+  const found = messages(checkShapeInChild("triplingSelfReference"), "expansion-limit");
+  assert.ok(found.length >= 1, found.join("\n"));
+});
+
+test("a fuzz input that ran out of memory (substituted words in $ blocks) is checked within the budget", () => {
+  const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "test", "robustness", "fixtures", "fuzz-oom-soup.json"), "utf8"));
+  const dir = workspace(fixture.files);
+  try {
+    const r = checkDiskInChild(dir, Object.keys(fixture.files));
+    assert.ok(r.diagnostics, r.stderr);
+    assert.equal(r.diagnostics.filter((d) => d.code === "internal-error").length, 0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("an include pattern longer than 64 KB is a diagnostic, not an internal error", () => {
+  const r = checkShapeInChild("longIncludePattern");
+  assert.equal(messages(r, "internal-error").length, 0);
+  assert.equal(messages(r, "include-not-found").length, 1);
+});
+
+test("a $VAR block that uses itself stops with expansion-limit", () => {
+  const found = messages(checkShapeInChild("selfReferringBlock"), "expansion-limit");
+  assert.ok(found.some((m) => /more than 8 levels deep/.test(m)), found.join("\n"));
+});
+
+test("~SEQ(i,1,4096) include b.conf with another ~SEQ inside: capped across includes", () => {
+  const r = checkShapeInChild("sequenceOfIncludes");
+  const found = messages(r, "expansion-limit");
+  assert.equal(found.length, 1);
+  assert.match(found[0], /more than 25000 statements/);
+});
+
+test("a file included 200 × 200 times (no cycle) is capped the same way", () => {
+  assert.equal(messages(checkShapeInChild("diamondIncludes"), "expansion-limit").length, 1);
+});
+
+test("2,000 instances sharing one VRID: at most 5 vrid-conflicts per instance, not one per pair", () => {
+  const found = messages(checkShapeInChild("sharedVrids"), "vrid-conflict");
+  assert.equal(found.length, 2000 * 5);
+  assert.match(found[4], /and 99\+ other instances/);
+});
+
+test("include *a*a*a*a*a*a*a*b.conf beside a 200-character name finishes (no backtracking)", () => {
+  const found = messages(checkShapeInChild("backtrackingInclude"), "include-not-found");
+  assert.equal(found.length, 1);
+  assert.match(found[0], /No file matches/);
+});
+
+test("many **/ in keepalived.files: matching a deep path finishes", () => {
+  const out = JSON.stringify(path.resolve(__dirname, "..", "..", "server", "src", "service", "fileGlob.js"));
+  const r = spawnSync(process.execPath, ["-e", `const { fileMatcher } = require(${out}); const m = fileMatcher([${JSON.stringify("**/".repeat(40) + "x.conf")}]); process.stdout.write(String(m(${JSON.stringify("a/".repeat(60) + "y.conf")})))`], { encoding: "utf8", timeout: 60_000 });
+  assert.equal(r.stdout, "false", r.stderr);
+});
