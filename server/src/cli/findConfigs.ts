@@ -44,6 +44,8 @@ export function classify(file: string): { take: true } | { take: false; why: str
   if (sniff.kind === "binary") return { take: false, why: "binary" };
   // An empty or comment-only file counts when its name says keepalived (a config being written).
   if (sniff.kind === "empty") return isKeepalivedName(file) ? { take: true } : { take: false, why: "no statement" };
+  // A file named for keepalived whose first line is a typo is still checked: that is where the typo gets reported.
+  if (isKeepalivedName(file)) return { take: true };
   return { take: false, why: `first statement is not keepalived: ${sniff.line}` };
 }
 

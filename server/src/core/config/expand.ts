@@ -77,7 +77,7 @@ const REPEATED_MESSAGE = `Repetitions (~SEQ lines, files included again, '$' blo
 /** Includes inside includes, as deep as this. */
 export const MAX_INCLUDE_DEPTH = 32;
 
-const UNQUOTED_USE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)(?=[,)]|$)/g;
+const UNQUOTED_USE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)(?=[ \t,)]|$)/g;
 const QUOTED_USE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)(?=[ \t,)])/g;
 
 /** Names keepalived defines itself (lib/parser.c); a `$NAME=` line overrides them. */

@@ -15,10 +15,13 @@ import { Newline, LCurly, RCurly, QuotedString, UnterminatedString, Word as Word
 export class LineTable {
   readonly starts: number[] = [0];
   private cursor = 0;
+  /** The text has a lone "\r": a token's end is found by offset, as tokenEnd counts "\n" only. */
+  private readonly loneCr: boolean;
 
   constructor(text: string) {
     // Editors also end a line at a lone "\r": positions count lines as they do.
-    if (/\r(?!\n)/.test(text)) {
+    this.loneCr = /\r(?!\n)/.test(text);
+    if (this.loneCr) {
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
@@ -50,7 +53,11 @@ export class LineTable {
   /** The range of a token as Chevrotain's full position tracking reports it (see tokenEnd). */
   tokenRange(t: IToken): Range {
     const start = this.position(t.startOffset);
-    return { start, end: tokenEnd(t.image, start) };
+    if (!this.loneCr) return { start, end: tokenEnd(t.image, start) };
+    // A final line break is not part of the range (as in tokenEnd).
+    const last = t.image.charCodeAt(t.image.length - 1);
+    const end = t.startOffset + t.image.length - (t.image.length > 1 && (last === 10 || last === 13) ? 1 : 0);
+    return { start, end: this.position(end) };
   }
 }
 
