@@ -15,28 +15,8 @@ const { TestClient, uriOf } = require(path.join(repo, "out/test/lsp/lspClient.js
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
-function instance(i, state, priority) {
-  return [
-    `vrrp_instance VI_${i} {`,
-    `    state ${state}`,
-    `    interface eth${Math.floor(i / 250)}`,
-    `    virtual_router_id ${(i % 250) + 1}`,
-    `    priority ${priority}`,
-    `    advert_int 1`,
-    `    authentication {`,
-    `        auth_type PASS`,
-    `        auth_pass pw${i}`,
-    `    }`,
-    `    virtual_ipaddress {`,
-    `        10.${Math.floor(i / 250)}.${i % 250}.1/24`,
-    `    }`,
-    `    track_script {`,
-    `        chk_${i % 10}`,
-    `    }`,
-    `}`,
-    ``,
-  ];
-}
+// The same instance text as the e2e timings (scripts/benchFile.ts, compiled by `npm run bench:lsp`).
+const { instance } = require(path.join(repo, "out/scripts/benchFile.js"));
 
 /**
  * A well-formed config of exactly `lines` lines (whole instances, then comment lines), ending with one

@@ -15,7 +15,7 @@ import * as os from "os";
 import * as path from "path";
 import { chromium, Browser, Frame, Page } from "playwright-core";
 import { REPO } from "../helpers";
-import { benchFile } from "./benchFile";
+import { benchFile } from "../../scripts/benchFile";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = path.join(REPO, "test-artifacts");

@@ -52,17 +52,9 @@ export function corpusFiles(corpusDir: string): string[] {
   return out;
 }
 
-/** mulberry32: small, seedable, good enough to pick lines. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the one seeded generator the oracle and `npm run fuzz` share. */
+export { rngOf as rng } from "../../scripts/fuzz/inputs";
+import { rngOf as rng } from "../../scripts/fuzz/inputs";
 
 function hash(s: string): number {
   let h = 2166136261;

@@ -1,6 +1,6 @@
-// The 5,000-line file the timings are taken on: the same text scripts/bench-lsp.mjs generates
+// The 5,000-line file the timings are taken on, shared by scripts/bench-lsp.mjs and the e2e test
 // (10 vrrp_scripts, then vrrp_instances of 17 lines each), so the e2e and protocol figures compare.
-function instance(i: number, state: string, priority: number): string[] {
+export function instance(i: number, state: string, priority: number): string[] {
   return [
     `vrrp_instance VI_${i} {`,
     `    state ${state}`,
