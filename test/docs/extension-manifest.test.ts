@@ -33,7 +33,15 @@ test("the .vsix ships the README's pictures, the walkthrough media, the diagnost
   const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
   assert.ok(pictures.length >= 4);
   const media = pkg.contributes.walkthroughs.flatMap((w: { steps: { media: { image?: string; markdown?: string } }[] }) => w.steps.map((s) => s.media.image ?? s.media.markdown));
-  for (const f of [...pictures, ...media, "docs/diagnostics.md", "dist/cli.js", "bin/keepalived-lint.js", "CHANGELOG.md", pkg.icon]) {
+  // What the shipped CLI (the task provider runs it) loads: its launcher's own requires and bundles.
+  const launcher = fs.readFileSync(path.join(REPO, "bin", "keepalived-lint.js"), "utf8");
+  const cli = [
+    "bin/keepalived-lint.js",
+    ...[...launcher.matchAll(/require\("\.\/([\w-]+)"\)/g)].map((m) => `bin/${m[1]}.js`),
+    ...[...launcher.matchAll(/\$\{dist\}\/([\w-]+\.js)/g)].map((m) => `dist/${m[1]}`),
+  ];
+  assert.ok(cli.includes("dist/cli.js"), cli.join(", "));
+  for (const f of [...pictures, ...media, "docs/diagnostics.md", ...cli, "dist/viz.js", "CHANGELOG.md", pkg.icon]) {
     assert.ok(fs.existsSync(path.join(REPO, f)), `${f} does not exist`);
     assert.ok(files.has(f), `${f} is not in the .vsix`);
   }
