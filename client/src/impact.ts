@@ -32,12 +32,23 @@ function run(cwd: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => execFile("git", args, { cwd, maxBuffer: 16 * 1024 * 1024, timeout: 20_000 }, (err, out) => resolve(err ? undefined : out)));
 }
 
-/** The file's text at HEAD, or null when HEAD has no such file (or it is in no repository). */
+/** The file's text at HEAD, or null when HEAD has no such file (or it is in no repository). A failed
+ *  read is tried twice more: git answers "not found" while its extension is still scanning the repository. */
 async function headText(file: string, api: GitApi | undefined): Promise<string | null> {
+  for (let attempt = 1; ; attempt++) {
+    const text = await headTextOnce(file, api);
+    if (text !== null || attempt === 3) return text;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+async function headTextOnce(file: string, api: GitApi | undefined): Promise<string | null> {
   const repo = api?.getRepository(vscode.Uri.file(file));
   if (repo) {
     try {
-      return await repo.show("HEAD", file);
+      // An empty answer comes back while the extension is still opening the repository: ask git itself.
+      const text = await repo.show("HEAD", file);
+      if (text) return text;
     } catch {
       // Not in HEAD (a new file) or the extension refused: ask git itself below.
     }
