@@ -10,11 +10,11 @@ import { test, TestContext } from "node:test";
 import * as assert from "node:assert/strict";
 import { spawn, spawnSync, ChildProcess } from "child_process";
 import * as fs from "fs";
-import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { chromium, Browser, Frame, Page } from "playwright-core";
 import { REPO } from "../helpers";
+import { freePort } from "./freePort";
 import { benchFile } from "../../scripts/benchFile";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -47,17 +47,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function run(cmd: string, args: string[], opts: { cwd?: string; timeout?: number; env?: NodeJS.ProcessEnv } = {}): string {

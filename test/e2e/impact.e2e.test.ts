@@ -6,11 +6,11 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { spawn, spawnSync, ChildProcess } from "child_process";
 import * as fs from "fs";
-import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { chromium, Browser, Page } from "playwright-core";
 import { REPO } from "../helpers";
+import { freePort } from "./freePort";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = path.join(REPO, "test-artifacts");
@@ -34,17 +34,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}${state ? `; last seen: ${await state().catch(() => "?")}` : ""}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 test("What Will This Change Do? in code-server", { skip, timeout: 10 * 60_000 }, async () => {
