@@ -30,3 +30,17 @@ test("a comment cut and the 8-character limit together: both are said", () => {
   assert.equal(d.length, 1);
   assert.match(d[0].message, /as 'Secr3tP@ssw0rd' \(14 characters, of which it sends only the first 8: 'Secr3tP@'\)/);
 });
+
+test("checking a file with many auth_pass lines reads it from disk once, not once per password", async () => {
+  const { Workspace } = await import("../../server/src/core/check/workspace");
+  const { memoryAccess } = await import("../../server/src/core/config/files");
+  const text = Array.from({ length: 200 }, (_, i) => conf(`P@#${i}`).replace("VI_1", `VI_${i}`).replace("router_id 1", `router_id ${(i % 250) + 1}`)).join("");
+  const file = "/etc/keepalived/keepalived.conf";
+  const inner = memoryAccess(new Map([[file, text]]));
+  let reads = 0;
+  const ws = new Workspace({ access: { ...inner, read: (f) => (reads++, inner.read(f)) } });
+  ws.addFiles([file]);
+  const found = withCode(ws.diagnostics(), "auth-pass-truncated");
+  assert.equal(found.length, 200);
+  assert.ok(reads <= 2, `the file was read ${reads} times`);
+});

@@ -244,7 +244,8 @@ export class Workspace {
       config,
       annotated,
       options: this.options,
-      access: this.access,
+      // Rules read the texts this workspace already holds: one decode per file, not one per lookup.
+      access: { ...this.access, read: (f) => this.parsed.get(f)?.text ?? this.access.read(f) },
       includeRoots: this.options.includeRoots ?? [],
       report: (d) => diagnostics.push(d),
     };

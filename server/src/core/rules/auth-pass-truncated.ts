@@ -11,7 +11,8 @@ export const authPassTruncatedRule: NodeRule = {
     for (const a of annotated) {
       if (a.spec?.name !== "auth_pass") continue;
       const w = a.statement.args[0];
-      const cut = w && !w.quoted && !w.substituted ? commentGluedTo(access.read(w.file), w.range.end) : undefined;
+      const written = w && !w.quoted && !w.substituted ? a.statement.syntax.args.find((x) => sameEnd(x.range.end, w.range.end)) : undefined;
+      const cut = written ? commentGluedTo(access.read(w!.file), written.endOffset) : undefined;
       if (w && cut) {
         const meant = w.text + cut;
         report({
@@ -37,13 +38,12 @@ export const authPassTruncatedRule: NodeRule = {
   },
 };
 
-/** The comment text that starts right after a word, with no blank between (`P@` + `##D321!`). */
-function commentGluedTo(text: string | undefined, end: { line: number; character: number }): string | undefined {
-  if (text === undefined) return undefined;
-  let offset = 0;
-  for (let l = 0; l < end.line && offset >= 0; l++) offset = text.indexOf("\n", offset) + 1;
-  if (offset < 0) return undefined;
-  const lineEnd = text.indexOf("\n", offset);
-  const rest = text.slice(offset + end.character, lineEnd < 0 ? undefined : lineEnd).replace(/\r$/, "");
-  return /^[#!]\S*/.exec(rest)?.[0];
+function sameEnd(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+/** The comment text that starts right after a word (at `offset`), with no blank between (`P@` + `##D321!`). */
+function commentGluedTo(text: string | undefined, offset: number): string | undefined {
+  if (text === undefined || (text[offset] !== "#" && text[offset] !== "!")) return undefined;
+  return /^[#!][^\s]*/.exec(text.slice(offset, offset + 4096))?.[0];
 }
