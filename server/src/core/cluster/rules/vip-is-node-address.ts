@@ -6,6 +6,27 @@
 // its own address. A VIP that is a peer's address takes that address away from the peer.
 import type { ClusterRule } from "../rule";
 import { memberLabel } from "../cluster";
+import type { NodeModel, VrrpInstance } from "../../model/vrrp";
+
+/** A node's instances by their unicast_src_ip, in file order: each VIP looks its address up once
+ *  instead of scanning every instance of the node (quadratic on a node with thousands). */
+const bySource = new WeakMap<NodeModel, Map<string, VrrpInstance[]>>();
+
+function instancesWithSource(node: NodeModel, address: string): VrrpInstance[] {
+  let index = bySource.get(node);
+  if (!index) {
+    index = new Map();
+    for (const o of node.instances) {
+      const src = o.unicastSrc?.value;
+      if (src === undefined) continue;
+      const list = index.get(src);
+      if (list) list.push(o);
+      else index.set(src, [o]);
+    }
+    bySource.set(node, index);
+  }
+  return index.get(address) ?? [];
+}
 
 export const vipIsNodeAddressRule: ClusterRule = {
   code: "vip-is-node-address",
@@ -16,7 +37,7 @@ export const vipIsNodeAddressRule: ClusterRule = {
         let what: string | undefined;
         let where = m.unicastSrc?.word;
         if (m.unicastSrc?.value === v.key) what = `the unicast_src_ip of ${memberLabel(m, cluster)}`;
-        const ownOther = !what && m.node.instances.find((o) => o !== m && o.unicastSrc?.value === v.key);
+        const ownOther = !what && instancesWithSource(m.node, v.key).find((o) => o !== m);
         if (ownOther) (what = `${m.node.name}'s own address (unicast_src_ip of ${ownOther.name})`), (where = ownOther.unicastSrc!.word);
         const peer = !what && m.unicastPeers.find((p) => p.address === v.key);
         if (peer) (what = `a unicast_peer of ${m.name}, another node's address`), (where = peer.word);

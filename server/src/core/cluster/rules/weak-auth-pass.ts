@@ -33,10 +33,24 @@ function passwordOf(i: VrrpInstance): string | undefined {
  * node in common (virtual routers on the same machines, e.g. a sync group, are one secret in one file).
  */
 export function unrelated(a: Cluster, b: Cluster): boolean {
-  const vrids = new Set(a.members.flatMap((m) => (m.vrid ? [m.vrid.value] : [])));
-  const vips = new Set(a.members.flatMap((m) => m.vips.map((v) => v.key)));
-  const nodes = new Set(a.members.map((m) => m.node.id));
+  const { vrids, vips, nodes } = identityOf(a);
   return b.members.every((m) => !(m.vrid && vrids.has(m.vrid.value)) && !m.vips.some((v) => vips.has(v.key)) && !nodes.has(m.node.id));
+}
+
+/** A cluster's VRIDs, VIPs and nodes, built once per cluster object (one password may be shared by thousands). */
+const identities = new WeakMap<Cluster, { vrids: Set<number>; vips: Set<string>; nodes: Set<string> }>();
+
+function identityOf(c: Cluster): { vrids: Set<number>; vips: Set<string>; nodes: Set<string> } {
+  let id = identities.get(c);
+  if (!id) {
+    id = {
+      vrids: new Set(c.members.flatMap((m) => (m.vrid ? [m.vrid.value] : []))),
+      vips: new Set(c.members.flatMap((m) => m.vips.map((v) => v.key))),
+      nodes: new Set(c.members.map((m) => m.node.id)),
+    };
+    identities.set(c, id);
+  }
+  return id;
 }
 
 /** One proposal per cluster, kept across analyses so the quick-fix does not change under the user. */
@@ -118,20 +132,25 @@ export const sharedAuthPassRule: CrossClusterRule = {
     const byPassword = new Map<string, Cluster[]>();
     for (const c of clusters) {
       const passwords = new Set(c.members.map(passwordOf).filter((p): p is string => !!p).map((p) => p.slice(0, AUTH_PASS_LENGTH)));
-      for (const p of passwords) byPassword.set(p, [...(byPassword.get(p) ?? []), c]);
+      for (const p of passwords) {
+        const users = byPassword.get(p);
+        if (users) users.push(c);
+        else byPassword.set(p, [c]);
+      }
     }
     for (const [, users] of byPassword) {
       if (users.length < 2) continue;
       for (const c of users) {
-        const shared = users.filter((o) => o !== c && unrelated(c, o));
-        if (!shared.length) continue;
-        const others = shared.flatMap((o) => o.members.map((x) => `${x.node.name}/${x.name}`));
-        // A weak password is already reported; say it once.
+        // A weak password is already reported; say it once (and then skip the comparisons).
         const members = c.members.filter((m) => {
           const password = passwordOf(m);
           return password && m.auth?.pass?.word && !weakness(password);
         });
-        if (members.length) reportCluster(members, c, `the same auth_pass is used by an unrelated cluster (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""})`, shared, report);
+        if (!members.length) continue;
+        const shared = users.filter((o) => o !== c && unrelated(c, o));
+        if (!shared.length) continue;
+        const others = shared.flatMap((o) => o.members.map((x) => `${x.node.name}/${x.name}`));
+        reportCluster(members, c, `the same auth_pass is used by an unrelated cluster (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""})`, shared, report);
       }
     }
   },
