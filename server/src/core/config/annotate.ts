@@ -18,9 +18,18 @@ export interface AnnotatedStatement {
   spec?: KeywordSpec;
 }
 
+const OPAQUE: BlockContext = { kind: "opaque" };
+/** One context object per keyword spec: 10,000s of blocks share a handful. */
+const bodyContexts = new WeakMap<KeywordSpec, BlockContext>();
+
 export function bodyContext(spec: KeywordSpec | undefined): BlockContext {
-  if (!spec?.body) return { kind: "opaque" };
-  return spec.body.kind === "keywords" ? { kind: "keywords", blockId: spec.body.blockId } : { kind: "lines", line: spec.body.line };
+  if (!spec?.body) return OPAQUE;
+  let context = bodyContexts.get(spec);
+  if (!context) {
+    context = spec.body.kind === "keywords" ? { kind: "keywords", blockId: spec.body.blockId } : { kind: "lines", line: spec.body.line };
+    bodyContexts.set(spec, context);
+  }
+  return context;
 }
 
 const TOP_CONTEXT: BlockContext = { kind: "keywords", blockId: TOP };

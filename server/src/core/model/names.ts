@@ -70,8 +70,12 @@ export function definitionsOf(statements: ConfigStatement[]): NameDefinition[] {
 
 /** The namespace a reference block refers into, given the block keyword and its parent's keyword. */
 export function referenceNamespace(blockKeyword: string, ownerKeyword: string | undefined): Namespace | undefined {
-  return REFERENCING_BLOCKS.find((r) => r.keyword === blockKeyword && ownerKeyword !== undefined && r.owners.includes(ownerKeyword))?.ns;
+  // Asked for every statement: most keywords refer to nothing, and a set says so at once.
+  if (ownerKeyword === undefined || !REFERENCING_KEYWORDS.has(blockKeyword)) return undefined;
+  return REFERENCING_BLOCKS.find((r) => r.keyword === blockKeyword && r.owners.includes(ownerKeyword))?.ns;
 }
+
+const REFERENCING_KEYWORDS = new Set(REFERENCING_BLOCKS.map((r) => r.keyword));
 
 /** References inside one top-level statement, kept while its annotation list lives (an unchanged block). */
 const referencesByStatement = new WeakMap<AnnotatedStatement[], NameReference[]>();

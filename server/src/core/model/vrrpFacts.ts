@@ -36,6 +36,13 @@ function last(children: ConfigStatement[], name: string): ConfigStatement | unde
   return undefined;
 }
 
+const UNRESOLVED = /\$\{?[A-Za-z_]/;
+const unresolvedWord = (w: { text: string }) => w.text.includes("$") && UNRESOLVED.test(w.text);
+/** A word of the statement line (not of its block) still holds a `$NAME`. */
+function unresolvedIn(s: ConfigStatement): boolean {
+  return unresolvedWord(s.keyword) || s.args.some(unresolvedWord);
+}
+
 // Several rules ask for the same node's facts: compute them once per annotated node.
 const cache = new WeakMap<AnnotatedStatement[], InstanceFacts[]>();
 
@@ -60,7 +67,6 @@ function factsOfBlock(statement: ConfigStatement): OwnFacts {
   const prioValue = priority ? Number(priority.args[0]?.text) : NaN;
   const basePriority = Number.isInteger(prioValue) && prioValue >= 1 && prioValue <= 255 ? prioValue : state?.args[0]?.text === "MASTER" && !priority ? 255 : 100;
   const vips = children.filter((c) => c.keyword.text === "virtual_ipaddress").reduce((n, c) => n + (c.children?.length ?? 0), 0);
-  const words = [statement, ...children].flatMap((c) => [c.keyword, ...c.args]);
   own = {
     statement,
     name: statement.args[0]?.text ?? "",
@@ -75,7 +81,7 @@ function factsOfBlock(statement: ConfigStatement): OwnFacts {
     nopreempt: last(children, "nopreempt"),
     preemptDelay: last(children, "preempt_delay"),
     vipCount: vips,
-    uncertain: words.some((w) => /\$\{?[A-Za-z_]/.test(w.text)),
+    uncertain: unresolvedIn(statement) || children.some(unresolvedIn),
   };
   ownFacts.set(statement, own);
   return own;

@@ -5,7 +5,7 @@ import { checkValue, describeType } from "../schema/values";
 import { checkLine, checkVirtualServerArgs, prefixIgnored } from "../schema/lines";
 import { bareAddress, isIpv4, isIpv6 } from "../util/ip";
 import { compareVersions } from "../util/version";
-import type { ArgType } from "../schema/types";
+import type { ArgType, KeywordSpec } from "../schema/types";
 import type { Fix } from "../check/diagnostic";
 import { closestValues, isSafeCorrection } from "../util/names";
 
@@ -17,7 +17,15 @@ function enumFixes(type: ArgType, w: ConfigWord): Fix[] {
 }
 
 function unresolved(w: ConfigWord): boolean {
-  return /\$\{?[A-Za-z_]/.test(w.text);
+  return w.text.includes("$") && /\$\{?[A-Za-z_]/.test(w.text);
+}
+
+/** How many values a keyword needs, once per spec (asked for every statement). */
+const requiredCounts = new WeakMap<KeywordSpec, number>();
+function requiredCount(spec: KeywordSpec): number {
+  let n = requiredCounts.get(spec);
+  if (n === undefined) requiredCounts.set(spec, (n = spec.args.filter((x) => !x.optional).length));
+  return n;
 }
 
 /** keepalived reads persistence_granularity by the virtual server's family (check_parser.c): an IPv4
@@ -55,12 +63,11 @@ export const invalidValueRule: NodeRule = {
       }
       const spec = a.spec;
       if (!spec) continue;
-      const owner = a.parents[a.parents.length - 1]?.keyword.text ?? "";
-      const empty = EMPTY_LIST_WARNED[`${owner}/${spec.name}`];
-      if (empty && s.children && s.children.length === 0) {
+      const empty = s.children && s.children.length === 0 ? EMPTY_LIST_WARNED[`${a.parents[a.parents.length - 1]?.keyword.text ?? ""}/${spec.name}`] : undefined;
+      if (empty) {
         report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' is empty: ${empty}` });
       }
-      const required = spec.args.filter((x) => !x.optional).length;
+      const required = requiredCount(spec);
       if (s.args.length < required) {
         const missing = spec.args.slice(s.args.length).filter((x) => !x.optional).map((x) => `<${x.label}>`).join(" ");
         report({

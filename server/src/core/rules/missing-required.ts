@@ -1,6 +1,16 @@
 // A block without a keyword keepalived cannot do without (e.g. virtual_router_id): it drops the block.
 import type { NodeRule } from "../check/rule";
 import { keywordsIn } from "../schema/registry";
+import type { BlockId, KeywordSpec } from "../schema/types";
+
+const requiredLists = new Map<BlockId, KeywordSpec[]>();
+
+/** The keywords a block cannot do without, computed once per block. */
+function requiredIn(block: BlockId): KeywordSpec[] {
+  let list = requiredLists.get(block);
+  if (!list) requiredLists.set(block, (list = keywordsIn(block).filter((k) => k.required)));
+  return list;
+}
 
 export const missingRequiredRule: NodeRule = {
   code: "missing-required",
@@ -11,8 +21,12 @@ export const missingRequiredRule: NodeRule = {
       const s = a.statement;
       if (!body || body.kind !== "keywords" || !s.children) continue;
       // A required keyword written without its value counts as absent: keepalived has nothing to use.
-      const present = new Set(s.children.filter((c) => c.args.length > 0 || c.children).map((c) => c.keyword.text));
-      for (const req of keywordsIn(body.blockId).filter((k) => k.required)) {
+      const required = requiredIn(body.blockId);
+      const isCheckerWithUrls = a.spec?.name === "HTTP_GET" || a.spec?.name === "SSL_GET";
+      if (!required.length && !isCheckerWithUrls) continue;
+      const present = new Set<string>();
+      for (const c of s.children) if (c.args.length > 0 || c.children) present.add(c.keyword.text);
+      for (const req of required) {
         if (present.has(req.name)) continue;
         const name = s.args[0] ? ` ${s.args[0].text}` : "";
         report({
@@ -25,7 +39,7 @@ export const missingRequiredRule: NodeRule = {
       }
       // An HTTP_GET/SSL_GET whose every url lacks a path has no url left: keepalived drops the checker too.
       // (No url at all is the `url` requirement above.)
-      if ((a.spec?.name === "HTTP_GET" || a.spec?.name === "SSL_GET") && present.has("url") && !s.children.some((c) => c.keyword.text === "url" && c.children?.some((u) => u.keyword.text === "path"))) {
+      if (isCheckerWithUrls && present.has("url") && !s.children.some((c) => c.keyword.text === "url" && c.children?.some((u) => u.keyword.text === "path"))) {
         report({
           file: s.keyword.file,
           range: s.keyword.range,

@@ -2,7 +2,8 @@
 // keepalived ignores the reference, so the tracking the user asked for never happens.
 import type { NodeRule } from "../check/rule";
 import * as path from "path";
-import { definitionsOf, referencesOf, NAMESPACE_LABEL, NameReference } from "../model/names";
+import { definitionsOf, referencesOf, NAMESPACE_LABEL, NameReference, NameDefinition } from "../model/names";
+import type { ConfigStatement } from "../config/expand";
 import { closest, isSafeCorrection } from "../util/names";
 
 /** A tracked script, file, process or BFD instance is looked up when keepalived reads the
@@ -19,12 +20,23 @@ const ESSENTIAL: Partial<Record<NameReference["ns"], string>> = { script: "scrip
 export const undefinedReferenceRule: NodeRule = {
   code: "undefined-reference",
   checkNode({ config, annotated, report }) {
-    const defs = definitionsOf(config.statements);
-    const order = new Map(config.statements.map((st, i) => [st, i]));
-    for (const ref of referencesOf(annotated)) {
+    const refs = referencesOf(annotated);
+    if (!refs.length) return;
+    // Indexes, not every reference against every definition: a node may define thousands.
+    const byNamespace = new Map<NameReference["ns"], NameDefinition[]>();
+    const firstByName = new Map<string, NameDefinition>();
+    for (const d of definitionsOf(config.statements)) {
+      const list = byNamespace.get(d.ns);
+      if (list) list.push(d);
+      else byNamespace.set(d.ns, [d]);
+      const key = `${d.ns}\u0000${d.name}`;
+      if (!firstByName.has(key)) firstByName.set(key, d);
+    }
+    let order: Map<ConfigStatement, number> | undefined;
+    const position = (s: ConfigStatement) => (order ??= new Map(config.statements.map((st, i) => [st, i]))).get(s)!;
+    for (const ref of refs) {
       if (ref.name.includes("$")) continue;
-      const candidates = defs.filter((d) => d.ns === ref.ns);
-      const defined = candidates.find((d) => d.name === ref.name);
+      const defined = firstByName.get(`${ref.ns}\u0000${ref.name}`);
       const essential = ESSENTIAL[ref.ns];
       if (defined && essential && resolvedWhileReading(ref) && !defined.statement.children?.some((c) => c.keyword.text === essential && c.args.length > 0)) {
         report({
@@ -36,7 +48,7 @@ export const undefinedReferenceRule: NodeRule = {
         });
         continue;
       }
-      if (defined && !(resolvedWhileReading(ref) && ref.top && order.get(defined.statement)! > order.get(ref.top)!)) continue;
+      if (defined && !(resolvedWhileReading(ref) && ref.top && position(defined.statement) > position(ref.top))) continue;
       if (defined) {
         const where = defined.word.file === ref.word.file ? `line ${defined.word.range.start.line + 1}` : `${path.basename(defined.word.file)}:${defined.word.range.start.line + 1}`;
         report({
@@ -48,7 +60,7 @@ export const undefinedReferenceRule: NodeRule = {
         });
         continue;
       }
-      const suggestions = closest(ref.name, candidates.map((d) => d.name));
+      const suggestions = closest(ref.name, (byNamespace.get(ref.ns) ?? []).map((d) => d.name));
       report({
         file: ref.word.file,
         range: ref.word.range,

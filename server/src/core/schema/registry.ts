@@ -48,9 +48,13 @@ export function specsNamed(name: string): readonly KeywordSpec[] {
   return byName.get(name) ?? [];
 }
 
-/** The keywords accepted directly inside `block`. */
+const inBlockLists = new Map<BlockId, readonly KeywordSpec[]>();
+
+/** The keywords accepted directly inside `block` (one list per block: the table never changes). */
 export function keywordsIn(block: BlockId): readonly KeywordSpec[] {
-  return [...(byBlock.get(block)?.values() ?? [])];
+  let list = inBlockLists.get(block);
+  if (!list) inBlockLists.set(block, (list = [...(byBlock.get(block)?.values() ?? [])]));
+  return list;
 }
 
 export { TOP };
