@@ -43,7 +43,7 @@ function annotateTopLevel(statement: ConfigStatement): AnnotatedStatement[] {
     for (const s of list) {
       const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, s.keyword.text) : undefined;
       out.push({ statement: s, parents, context, spec });
-      if (s.children) visit(s.children, [...parents, s], bodyContext(spec));
+      if (s.children) visit(s.children, parents.concat(s), bodyContext(spec)); // concat: exact size (a spread leaves room)
     }
   };
   visit([statement], [], TOP_CONTEXT);

@@ -304,8 +304,10 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     const block = override && s.block ? { ...s.block, open: override, close: s.block.close && override, range: override } : s.block;
     const stmt: ConfigStatement = { keyword, args, file, range: override ?? s.range, syntax: s, block };
     if (s.block) {
-      stmt.children = [];
-      expandItems(s.block.items, file, stmt.children, override);
+      const children: ConfigStatement[] = [];
+      expandItems(s.block.items, file, children, override);
+      // Kept for the life of the node: an exact copy, without the room pushing left.
+      stmt.children = children.slice();
     }
     into.push(stmt);
   };

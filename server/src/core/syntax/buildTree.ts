@@ -139,11 +139,11 @@ export class TreeBuilder {
       } else {
         // A statement: its keyword, the words after it, and a block if a `{` follows.
         const keyword = this.word(t, range);
-        const args: Word[] = [];
-        while (i < n && isWord(tokens[i].tokenType)) {
-          args.push(this.word(tokens[i], this.lines.tokenRange(tokens[i])));
-          i++;
-        }
+        // Sized exactly: a pushed-to array keeps room for 16 more, and files have 100,000s of these.
+        let count = 0;
+        while (i + count < n && isWord(tokens[i + count].tokenType)) count++;
+        const args: Word[] = count ? new Array(count) : [];
+        for (let k = 0; k < count; k++, i++) args[k] = this.word(tokens[i], this.lines.tokenRange(tokens[i]));
         const last = args.length ? args[args.length - 1].range : keyword.range;
         const s: Statement = { kind: "statement", keyword, args, block: undefined, range: { start: keyword.range.start, end: last.end } };
         if (body.condition) s.condition = this.used(body.condition);
@@ -208,17 +208,29 @@ export class TreeBuilder {
     return { id, negated, range };
   }
 
+  /** One string per distinct short word: keywords and values repeat thousands of times in a file. */
+  private readonly texts = new Map<string, string>();
+
+  private intern(s: string): string {
+    if (s.length > 32) return s;
+    const known = this.texts.get(s);
+    if (known !== undefined) return known;
+    this.texts.set(s, s);
+    return s;
+  }
+
   private word(t: IToken, range: Range): Word {
     const kind = t.tokenType;
-    let text = t.image;
-    if (kind === QuotedString) text = text.slice(1, -1);
+    const raw = this.intern(t.image);
+    let text = raw;
+    if (kind === QuotedString) text = this.intern(raw.slice(1, -1));
     else if (kind === UnterminatedString) {
-      text = text.slice(1);
+      text = raw.slice(1);
       this.problems.push({ message: "Unterminated quote: the string has no closing '\"' on this line", range });
-    } else if (text.includes("\\")) {
-      text = text.replace(/\\([#!])/g, "$1");
+    } else if (raw.includes("\\")) {
+      text = raw.replace(/\\([#!])/g, "$1");
     }
-    return { text, raw: t.image, quoted: kind !== WordToken, range, startOffset: t.startOffset, endOffset: t.startOffset + t.image.length };
+    return { text, raw, quoted: kind !== WordToken, range, startOffset: t.startOffset, endOffset: t.startOffset + raw.length };
   }
 }
 
@@ -228,6 +240,8 @@ function isWord(type: IToken["tokenType"]): boolean {
 
 /** keepalived lets a block's `{` stand alone on the line after its keyword. */
 function attachNextLineBlocks(items: Item[]): Item[] {
+  // The list is kept for the life of the tree: an exact copy, without the room pushing left.
+  if (!items.some((item) => item.kind === "bareBlock")) return items.slice();
   const out: Item[] = [];
   for (const item of items) {
     const prev = out[out.length - 1];
@@ -238,7 +252,7 @@ function attachNextLineBlocks(items: Item[]): Item[] {
     }
     out.push(item);
   }
-  return out;
+  return out.slice();
 }
 
 function parseDefinition(t: IToken, r: Range): Definition {
