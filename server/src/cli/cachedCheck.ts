@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs, ParsedArgs } from "./args";
-import { collectConfigFiles } from "./findConfigs";
+import type { collectConfigFiles as CollectConfigFiles } from "./findConfigs";
 import { cacheKey, CachedResult, lookup } from "./resultCache";
 import { diskAccess } from "../core/config/files";
 import { version } from "../../../package.json";
@@ -36,12 +36,25 @@ export function cachedCheck(args: ParsedArgs, files: string[]): { cacheFile: str
   return { cacheFile, key, hit: lookup(cacheFile, key, diskAccess) };
 }
 
+/** What collectConfigFiles answers; the folder walk (and the keyword table it needs) loads only for a folder. */
+function filesNamed(paths: string[]): string[] {
+  const out = new Set<string>();
+  for (const p of paths) {
+    if (fs.statSync(p).isDirectory()) {
+      const { collectConfigFiles } = require("./findConfigs") as { collectConfigFiles: typeof CollectConfigFiles };
+      return collectConfigFiles(paths);
+    }
+    out.add(path.resolve(p));
+  }
+  return [...out];
+}
+
 /** For the launcher: the stored result of `check --cache ...`, or undefined (then the full CLI runs). */
 export function replay(argv: string[]): CachedResult | undefined {
   try {
     const args = parseArgs(argv, CHECK_VALUED, CHECK_FLAGS);
     if (args.command !== "check" || !args.flags.has("cache") || args.options.has("inventory") || args.flags.has("verbose") || !args.paths.length) return undefined;
-    return cachedCheck(args, collectConfigFiles(args.paths)).hit;
+    return cachedCheck(args, filesNamed(args.paths)).hit;
   } catch {
     return undefined; // usage and I/O errors get their message from the full CLI
   }

@@ -1,18 +1,24 @@
 // `check --cache`: a repeated run over unchanged files prints the stored result instead of checking
-// again, like `eslint --cache`. An entry is keyed by a hash of the tool version, the options, the
-// working directory and the files named; it is valid while every observation the run made through
-// its FileAccess (each file read, each folder listed, each existence test) gives the same answer,
+// again, like `eslint --cache`. An entry is keyed by the tool version, the options, the working
+// directory and the files named; it is valid while every observation the run made through its
+// FileAccess (each file read, each folder listed, each existence test) gives the same answer,
 // so an edited include, a new file matching an include glob or a script that appeared all miss.
-import * as crypto from "crypto";
+// A file read is also remembered by its stat: while that is unchanged the file is not read again
+// (docs/decisions/cache-by-stat.md), so a hit costs a stat per file, not a read and a hash.
 import * as fs from "fs";
 import * as path from "path";
 import type { FileAccess } from "../core/config/files";
 
-const FORMAT = 1;
+const FORMAT = 2;
 /** Entries kept per cache file (one per distinct command line), newest first. */
 const MAX_ENTRIES = 16;
+/** A file changed this recently may change again within the same timestamp tick: not trusted by stat. */
+const RACY_MS = 1000;
 
-type Observation = [method: string, args: unknown[], digest: string];
+/** What identifies a file's content without reading it: device, inode, size, modification and change times. */
+type FileStat = [dev: number, ino: number, size: number, mtimeMs: number, ctimeMs: number];
+
+type Observation = [method: string, args: unknown[], digest: string, stat?: FileStat];
 
 interface Entry {
   key: string;
@@ -26,14 +32,31 @@ interface CacheFile {
   entries: Entry[];
 }
 
+/** Short answers are kept as they are; long ones (file texts) as a SHA-256 (crypto loads only then). */
 function digest(value: unknown): string {
-  const h = crypto.createHash("sha256");
-  h.update(typeof value === "string" ? `s${value}` : `j${JSON.stringify(value ?? null)}`);
-  return h.digest("base64");
+  const text = typeof value === "string" ? `s${value}` : `j${JSON.stringify(value ?? null)}`;
+  if (text.length <= 256) return text;
+  const { createHash } = require("crypto") as typeof import("crypto");
+  return "#" + createHash("sha256").update(text).digest("base64");
+}
+
+function statOf(file: unknown, now: number): FileStat | undefined {
+  if (typeof file !== "string") return undefined;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile() || now - Math.max(st.mtimeMs, st.ctimeMs) < RACY_MS) return undefined;
+    return [st.dev, st.ino, st.size, st.mtimeMs, st.ctimeMs];
+  } catch {
+    return undefined;
+  }
+}
+
+function sameStat(a: FileStat | undefined, b: FileStat | undefined): boolean {
+  return !!a && !!b && a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 export function cacheKey(parts: unknown): string {
-  return digest(parts);
+  return JSON.stringify(parts);
 }
 
 /** A FileAccess that remembers what each call answered (as a hash), for the cache entry. */
@@ -45,11 +68,14 @@ export function recordingAccess(under: FileAccess): { access: FileAccess; observ
     const method = under[name] as unknown as (...args: unknown[]) => unknown;
     if (typeof method !== "function") continue;
     access[name] = (...args: unknown[]) => {
-      const result = method.apply(under, args);
       const id = `${name}\u0000${JSON.stringify(args)}`;
-      if (!seen.has(id)) {
+      const first = !seen.has(id);
+      // The stat comes before the read: a change after it shows in the stat next time.
+      const stat = first && name === "read" ? statOf(args[0], Date.now()) : undefined;
+      const result = method.apply(under, args);
+      if (first) {
         seen.add(id);
-        observations.push([name, args, digest(result)]);
+        observations.push(stat ? [name, args, digest(result), stat] : [name, args, digest(result)]);
       }
       return result;
     };
@@ -57,13 +83,20 @@ export function recordingAccess(under: FileAccess): { access: FileAccess; observ
   return { access: access as unknown as FileAccess, observations };
 }
 
-function stillValid(entry: Entry, under: FileAccess): boolean {
-  for (const [name, args, expected] of entry.observations) {
+/** Whether every observation still holds; `refreshed` gets the stats of files that are no longer racy. */
+function stillValid(entry: Entry, under: FileAccess): { valid: boolean; refreshed: boolean } {
+  const now = Date.now();
+  let refreshed = false;
+  for (const observation of entry.observations) {
+    const [name, args, expected, stat] = observation;
     const method = (under as unknown as Record<string, (...a: unknown[]) => unknown>)[name];
-    if (typeof method !== "function") return false;
-    if (digest(method.apply(under, args)) !== expected) return false;
+    if (typeof method !== "function") return { valid: false, refreshed };
+    const current = name === "read" ? statOf(args[0], now) : undefined;
+    if (stat && sameStat(stat, current)) continue;
+    if (digest(method.apply(under, args)) !== expected) return { valid: false, refreshed };
+    if (current && !sameStat(stat, current)) (observation[3] = current), (refreshed = true);
   }
-  return true;
+  return { valid: true, refreshed };
 }
 
 function readCache(file: string): CacheFile {
@@ -83,14 +116,24 @@ export interface CachedResult {
 
 /** The stored result for this key, if every file and folder it depended on is unchanged. */
 export function lookup(cacheFile: string, key: string, under: FileAccess): CachedResult | undefined {
-  const entry = readCache(cacheFile).entries.find((e) => e.key === key);
-  return entry && stillValid(entry, under) ? { output: entry.output, exitCode: entry.exitCode } : undefined;
+  const data = readCache(cacheFile);
+  const entry = data.entries.find((e) => e.key === key);
+  if (!entry) return undefined;
+  const { valid, refreshed } = stillValid(entry, under);
+  if (!valid) return undefined;
+  // Files read just before the entry was stored were checked by content; now their stat can stand in.
+  if (refreshed) write(cacheFile, data);
+  return { output: entry.output, exitCode: entry.exitCode };
 }
 
 /** Stores a result; a cache that cannot be written only costs the next run its speed-up. */
 export function store(cacheFile: string, key: string, observations: Observation[], result: CachedResult): void {
   const data = readCache(cacheFile);
   data.entries = [{ key, observations, ...result }, ...data.entries.filter((e) => e.key !== key)].slice(0, MAX_ENTRIES);
+  write(cacheFile, data);
+}
+
+function write(cacheFile: string, data: CacheFile): void {
   try {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
