@@ -137,6 +137,17 @@ function isSelfContained(s: Statement): boolean {
   return known;
 }
 
+function hasDollar(s: Statement): boolean {
+  if (s.keyword.text.includes("$")) return true;
+  for (let i = 0; i < s.args.length; i++) if (s.args[i].text.includes("$")) return true;
+  return false;
+}
+
+/** A written word read as it stands (what pushWords makes of a word without `$`). */
+function plainWord(w: Word, file: string): ConfigWord {
+  return { text: w.text, range: w.range, file, substituted: false, quoted: w.quoted };
+}
+
 /** Only top-level answers are kept (a WeakMap entry per nested statement costs more than it saves). */
 function selfContainedTree(s: Statement): boolean {
   if (s.sequences || s.keyword.text === "include" || s.keyword.text.includes("$")) return false;
@@ -266,6 +277,22 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   };
 
   const expandStatement = (s: Statement, file: string, into: ConfigStatement[], override?: Range): void => {
+    // Most statements hold no `$` and sit where they were written: their words as they are, sized exactly.
+    if (!override && !hasDollar(s)) {
+      if (repeating > 0 && ++repeated > MAX_REPEATED_STATEMENTS) {
+        limit("repeated", file, s.range, REPEATED_MESSAGE);
+        return;
+      }
+      const keyword = plainWord(s.keyword, file);
+      const args: ConfigWord[] = new Array(s.args.length);
+      for (let i = 0; i < s.args.length; i++) args[i] = plainWord(s.args[i], file);
+      if (keyword.text === "include") {
+        includeFiles(s, args, file, into);
+        return;
+      }
+      addStatement(s, file, into, keyword, args, undefined);
+      return;
+    }
     // A lone `$NAME` whose value spans lines or holds braces is a whole piece of configuration.
     if (!s.args.length && !s.block && /^\$\{?[A-Za-z_]\w*\}?$/.test(s.keyword.text)) {
       const value = substitute(s.keyword.text, { file, range: s.keyword.range });
@@ -300,6 +327,10 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       includeFiles(s, args, file, into);
       return;
     }
+    addStatement(s, file, into, keyword, args, override);
+  };
+
+  const addStatement = (s: Statement, file: string, into: ConfigStatement[], keyword: ConfigWord, args: ConfigWord[], override: Range | undefined): void => {
     // Inside a `$NAME` block, positions of the value's own braces mean nothing in this file: use the reference's.
     const block = override && s.block ? { ...s.block, open: override, close: s.block.close && override, range: override } : s.block;
     const stmt: ConfigStatement = { keyword, args, file, range: override ?? s.range, syntax: s, block };

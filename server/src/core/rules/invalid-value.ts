@@ -89,15 +89,16 @@ export const invalidValueRule: NodeRule = {
           report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: p.message });
         }
       }
-      s.args.forEach((w, i) => {
+      for (let i = 0; i < s.args.length; i++) {
+        const w = s.args[i];
         const argSpec = i < spec.args.length ? spec.args[i] : spec.rest;
         if (!argSpec) {
           if (i === spec.args.length && spec.args.length > 0 && spec.args[spec.args.length - 1].type.kind !== "script") {
             report({ file: w.file, range: w.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' takes ${spec.args.length} value${spec.args.length > 1 ? "s" : ""}; '${w.text}' and anything after it is ignored` });
           }
-          return;
+          continue;
         }
-        if (unresolved(w)) return;
+        if (unresolved(w)) continue;
         const msg = checkValue(argSpec.type, w.text);
         if (msg) {
           report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: `${spec.name}: ${msg} (${argSpec.label}: ${describeType(argSpec.type)})`, fixes: enumFixes(argSpec.type, w) });
@@ -113,7 +114,7 @@ export const invalidValueRule: NodeRule = {
           const { address, ignored } = bareAddress(w.text);
           if (ignored) report({ file: w.file, range: w.range, severity: "warning", code: "invalid-value", message: `${spec.name}: ${prefixIgnored(w.text, address, ignored)}` });
         }
-      });
+      }
     }
   },
 };

@@ -24,10 +24,11 @@ export const missingRequiredRule: NodeRule = {
       const required = requiredIn(body.blockId);
       const isCheckerWithUrls = a.spec?.name === "HTTP_GET" || a.spec?.name === "SSL_GET";
       if (!required.length && !isCheckerWithUrls) continue;
-      const present = new Set<string>();
-      for (const c of s.children) if (c.args.length > 0 || c.children) present.add(c.keyword.text);
+      const children = s.children;
+      // A block requires a keyword or two: looked for directly, no set of everything present.
+      const present = (name: string) => children.some((c) => c.keyword.text === name && (c.args.length > 0 || c.children));
       for (const req of required) {
-        if (present.has(req.name)) continue;
+        if (present(req.name)) continue;
         const name = s.args[0] ? ` ${s.args[0].text}` : "";
         report({
           file: s.keyword.file,
@@ -39,7 +40,7 @@ export const missingRequiredRule: NodeRule = {
       }
       // An HTTP_GET/SSL_GET whose every url lacks a path has no url left: keepalived drops the checker too.
       // (No url at all is the `url` requirement above.)
-      if (isCheckerWithUrls && present.has("url") && !s.children.some((c) => c.keyword.text === "url" && c.children?.some((u) => u.keyword.text === "path"))) {
+      if (isCheckerWithUrls && present("url") && !s.children.some((c) => c.keyword.text === "url" && c.children?.some((u) => u.keyword.text === "path"))) {
         report({
           file: s.keyword.file,
           range: s.keyword.range,

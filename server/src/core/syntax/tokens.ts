@@ -68,9 +68,13 @@ export const UnterminatedString = createToken({ name: "UnterminatedString", patt
 // `\#` and `\!` escape a comment character inside a word. `${NAME}` stays inside its word:
 // keepalived substitutes it before it splits the line at braces (an undefined one it splits).
 const wordPattern = /(?:[^\s{}"#!\\$]|\\[^\n]|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$)+|\\(?!\r?\n)/y;
+/** Chevrotain reads only `[0]` of a match: one array serves every word (an exec array each is garbage). */
+const wordMatch = [""] as unknown as RegExpExecArray;
 const matchWord: CustomPatternMatcherFunc = (text, offset) => {
   wordPattern.lastIndex = offset;
-  return wordPattern.exec(text);
+  if (!wordPattern.test(text)) return null;
+  wordMatch[0] = text.slice(offset, wordPattern.lastIndex);
+  return wordMatch;
 };
 /** Every character a word may start with, so the lexer can dispatch on the first character
  *  (a complement set in the pattern would make Chevrotain try every token at every position).
