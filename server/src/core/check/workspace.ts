@@ -146,7 +146,8 @@ export class Workspace {
         if (item.block) visit(item.block.items);
       }
     };
-    runIsolated("include", file, (d) => diagnostics.push(d), () => visit(syntax.items));
+    // No "include" anywhere in the text: no statement can be one, and the walk is skipped.
+    if (syntax.text.includes("include")) runIsolated("include", file, (d) => diagnostics.push(d), () => visit(syntax.items));
     if (template) runIsolated("template", file, (d) => diagnostics.push(d), () => {
       for (const d of checkTemplate(template, (f, t) => this.checkPlain(f, t))) diagnostics.push(d);
     });

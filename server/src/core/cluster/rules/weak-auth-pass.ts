@@ -2,7 +2,6 @@
 // drop it. A short, numeric or tutorial password protects nothing; one password shared by unrelated
 // clusters lets a mistake in one disturb the other. The fix sets a new random password on every
 // member of the cluster at once, so the members keep agreeing.
-import { randomBytes } from "crypto";
 import type { ClusterRule, CrossClusterRule, Report } from "../rule";
 import type { Cluster } from "../cluster";
 import type { VrrpInstance } from "../../model/vrrp";
@@ -61,7 +60,8 @@ let pool = Buffer.alloc(0);
 
 /** Eight characters from a cryptographic random pool (refilled in bulk: a workspace may have thousands). */
 function randomPassword(): string {
-  if (pool.length < AUTH_PASS_LENGTH) pool = randomBytes(4096);
+  // crypto loads when a fix is first asked for, not on every check.
+  if (pool.length < AUTH_PASS_LENGTH) pool = (require("crypto") as typeof import("crypto")).randomBytes(4096);
   let out = "";
   // 62 letters: the bias of `% 62` on a byte is small and irrelevant for a proposal the user may change.
   for (let i = 0; i < AUTH_PASS_LENGTH; i++) out += ALPHABET[pool[i] % ALPHABET.length];
