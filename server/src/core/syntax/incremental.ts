@@ -59,19 +59,40 @@ function shiftItem(item: Item, line: number, chars: number, offset: number): voi
 /** Later items keep their positions (the edit adds no line) but their offsets move by `delta`. */
 function shiftOffsets(item: Item, delta: number): void {
   if (item.kind === "definition") return;
-  if (item.kind === "bareBlock") return item.block.items.forEach((i) => shiftOffsets(i, delta));
-  for (const w of [item.keyword, ...item.args]) (w.startOffset += delta), (w.endOffset += delta);
-  item.block?.items.forEach((i) => shiftOffsets(i, delta));
+  const items = item.kind === "bareBlock" ? item.block.items : item.block?.items;
+  if (item.kind === "statement") {
+    item.keyword.startOffset += delta;
+    item.keyword.endOffset += delta;
+    const args = item.args;
+    for (let i = 0; i < args.length; i++) (args[i].startOffset += delta), (args[i].endOffset += delta);
+  }
+  if (items) for (let i = 0; i < items.length; i++) shiftOffsets(items[i], delta);
 }
 
 /** The config ids named by `@id` prefixes anywhere in the tree. */
-function conditionIdsOf(items: Item[], out = new Set<string>()): Set<string> {
-  for (const item of items) {
-    if (item.condition?.id) out.add(item.condition.id);
-    if (item.kind === "bareBlock") conditionIdsOf(item.block.items, out);
-    else if (item.kind === "statement" && item.block) conditionIdsOf(item.block.items, out);
-  }
+function conditionIdsOf(items: Item[]): Set<string> {
+  const out = new Set<string>();
+  for (const item of items) for (const id of idsOfItem(item)) out.add(id);
   return out;
+}
+
+/** Per top-level item, kept while the item lives (an edit re-parses one item, not the file's ids). */
+const idsByItem = new WeakMap<Item, string[]>();
+const NO_IDS: string[] = [];
+
+function idsOfItem(item: Item): string[] {
+  let ids = idsByItem.get(item);
+  if (!ids) {
+    const found = new Set<string>();
+    const visit = (i: Item) => {
+      if (i.condition?.id) found.add(i.condition.id);
+      if (i.kind === "bareBlock") i.block.items.forEach(visit);
+      else if (i.kind === "statement" && i.block) i.block.items.forEach(visit);
+    };
+    visit(item);
+    idsByItem.set(item, (ids = found.size ? [...found] : NO_IDS));
+  }
+  return ids;
 }
 
 function inside(r: Range, line: number): boolean {
