@@ -2,7 +2,7 @@
 // keepalived ignores the reference, so the tracking the user asked for never happens.
 import type { NodeRule } from "../check/rule";
 import * as path from "path";
-import { definitionsOf, referencesOf, NAMESPACE_LABEL, NameReference, NameDefinition } from "../model/names";
+import { definitionsOf, referencesOf, NAMESPACE_LABEL, NameReference } from "../model/names";
 import { closest, isSafeCorrection } from "../util/names";
 
 /** A tracked script, file, process or BFD instance is looked up when keepalived reads the
@@ -19,20 +19,12 @@ const ESSENTIAL: Partial<Record<NameReference["ns"], string>> = { script: "scrip
 export const undefinedReferenceRule: NodeRule = {
   code: "undefined-reference",
   checkNode({ config, annotated, report }) {
-    // Indexed by namespace and name: every reference is looked up on every keystroke.
-    const byNamespace = new Map<NameDefinition["ns"], { all: NameDefinition[]; byName: Map<string, NameDefinition> }>();
-    for (const d of definitionsOf(config.statements)) {
-      let entry = byNamespace.get(d.ns);
-      if (!entry) byNamespace.set(d.ns, (entry = { all: [], byName: new Map() }));
-      entry.all.push(d);
-      if (!entry.byName.has(d.name)) entry.byName.set(d.name, d);
-    }
-    let order: Map<unknown, number> | undefined;
-    const indexOf = (s: unknown) => (order ??= new Map(config.statements.map((st, i) => [st, i]))).get(s)!;
+    const defs = definitionsOf(config.statements);
+    const order = new Map(config.statements.map((st, i) => [st, i]));
     for (const ref of referencesOf(annotated)) {
       if (ref.name.includes("$")) continue;
-      const candidates = byNamespace.get(ref.ns)?.all ?? [];
-      const defined = byNamespace.get(ref.ns)?.byName.get(ref.name);
+      const candidates = defs.filter((d) => d.ns === ref.ns);
+      const defined = candidates.find((d) => d.name === ref.name);
       const essential = ESSENTIAL[ref.ns];
       if (defined && essential && resolvedWhileReading(ref) && !defined.statement.children?.some((c) => c.keyword.text === essential && c.args.length > 0)) {
         report({
@@ -44,7 +36,7 @@ export const undefinedReferenceRule: NodeRule = {
         });
         continue;
       }
-      if (defined && !(resolvedWhileReading(ref) && ref.top && indexOf(defined.statement) > indexOf(ref.top))) continue;
+      if (defined && !(resolvedWhileReading(ref) && ref.top && order.get(defined.statement)! > order.get(ref.top)!)) continue;
       if (defined) {
         const where = defined.word.file === ref.word.file ? `line ${defined.word.range.start.line + 1}` : `${path.basename(defined.word.file)}:${defined.word.range.start.line + 1}`;
         report({
