@@ -296,9 +296,11 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
 /** Where an item starts, prefixes included, as an offset into the text whose line starts are given. */
 function startOf(item: Item, starts: number[]): number {
   let r = item.range.start;
-  for (const c of [item.condition?.range.start, item.kind === "statement" ? item.sequences?.[0]?.range.start : undefined]) {
+  const earlier = (c: Range["start"] | undefined) => {
     if (c && (c.line < r.line || (c.line === r.line && c.character < r.character))) r = c;
-  }
+  };
+  if (item.condition) earlier(item.condition.range.start);
+  if (item.kind === "statement" && item.sequences) earlier(item.sequences[0]?.range.start);
   return (starts[r.line] ?? Infinity) + r.character;
 }
 
@@ -394,10 +396,10 @@ function parseReusing(old: SyntaxFile, text: string, p: number, q: number): Synt
   if (moved.length) {
     const positions = new Set<Range["start"]>();
     for (const item of moved) {
-      collectPositions(item, positions);
-      shiftOffsets(item, delta);
+      if (lines !== 0) collectPositions(item, positions);
+      if (delta !== 0) shiftOffsets(item, delta);
     }
-    if (lines !== 0) for (const pos of positions) pos.line += lines;
+    for (const pos of positions) pos.line += lines;
   }
   const result = { ...fresh, items };
   if (lines !== 0 && moved.length) movedLines.add(result);
