@@ -12,6 +12,11 @@ const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const { TestClient, uriOf } = require(path.join(repo, "out/test/lsp/lspClient.js"));
 
+/** CPU time (user + system) a process has used, in ms: on a shared, loaded machine it says what the work costs. */
+const cpuMsOf = (pid) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+};
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
@@ -67,6 +72,7 @@ async function keystrokes(dir, unclosed) {
     else (byKind.get(kind) ?? byKind.set(kind, []).get(kind)).push(performance.now() - t0);
   };
   const block = instance(7777, "BACKUP", 90).join("\n") + "\n";
+  const cpuBefore = cpuMsOf(client.process.pid);
   for (let k = 0; k < ROUNDS; k++) {
     // Instance k's lines: `priority` is line p, `advert_int` is p + 1 (see instance()).
     const p = priorityLines[(k * 37) % (priorityLines.length - 2)];
@@ -83,6 +89,7 @@ async function keystrokes(dir, unclosed) {
     await edit("paste a block", { start: pos(at, 0), end: pos(at, 0) }, block);
     await edit("delete a block", { start: pos(at, 0), end: pos(at + block.split("\n").length - 1, 0) }, "");
   }
+  const serverCpuPerEdit = (cpuMsOf(client.process.pid) - cpuBefore) / Math.max(1, [...byKind.values()].flat().length + unpublished);
   const requests = async (method, params) => {
     const times = [];
     for (let k = 0; k < 200; k++) {
@@ -99,7 +106,7 @@ async function keystrokes(dir, unclosed) {
   const completion = await requests("textDocument/completion", (line) => ({ textDocument: { uri }, position: pos(line, 4) }));
   await client.stop();
   const latencies = [...byKind.values()].flat();
-  return { latencies, byKind, unpublished, completion, hover };
+  return { latencies, byKind, unpublished, completion, hover, serverCpuPerEdit };
 }
 
 async function pairedRss(dir) {
@@ -141,16 +148,20 @@ function inProcess(dir) {
   ws.diagnostics();
   const priorityLines = lines.map((l, i) => (l === "    priority 100" ? i : -1)).filter((i) => i >= 0);
   const times = [];
+  const cpu = [];
   for (let k = 0; k < WARMUP_EDITS + MEASURED_EDITS; k++) {
     const line = priorityLines[(Math.floor(k / 2) * 37) % priorityLines.length];
     lines[line] = k % 2 ? "    priority 100" : "    priority 1000";
-    if (k === WARMUP_EDITS) times.length = 0;
+    if (k === WARMUP_EDITS) (times.length = 0), (cpu.length = 0);
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     ws.setText(file, lines.join("\n"));
     ws.diagnostics();
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
-  return times;
+  return { times, cpu };
 }
 
 function vsixSize() {
@@ -165,8 +176,9 @@ const target = (name, figure, value, limit) => rows.push(`${value <= limit ? "PA
 try {
   for (const unclosed of [false, true]) {
     const label = unclosed ? "5,000 lines, last block unclosed" : "5,000 lines, well-formed";
-    const { latencies, byKind, unpublished, completion, hover } = await keystrokes(dir, unclosed);
+    const { latencies, byKind, unpublished, completion, hover, serverCpuPerEdit } = await keystrokes(dir, unclosed);
     console.log(`keystroke → diagnostics, ${label} (${latencies.length} edits, ${ROUNDS} rounds, incl. debounce): p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}${unpublished ? `; ${unpublished} edits got no publication` : ""}`);
+    console.log(`  server CPU per edit (user + system, mean over all edits; load-independent): ${ms(serverCpuPerEdit)}`);
     for (const [kind, xs] of byKind) console.log(`  ${kind.padEnd(24)} n=${String(xs.length).padStart(3)}  p50 ${ms(percentile(xs, 50))}  max ${ms(Math.max(...xs))}`);
     console.log(`hover (${hover.length} requests, first ${ms(hover[0])}): p50 ${ms(percentile(hover, 50))}, p99 ${ms(percentile(hover, 99))}`);
     console.log(`completion (${completion.length} requests, first ${ms(completion[0])}): p50 ${ms(percentile(completion, 50))}, p99 ${ms(percentile(completion, 99))}`);
@@ -174,8 +186,8 @@ try {
     target(`hover p99 incl. first, ${label}`, ms(percentile(hover, 99)), percentile(hover, 99), 10);
     target(`completion p99 incl. first, ${label}`, ms(percentile(completion, 99)), percentile(completion, 99), 10);
   }
-  const local = inProcess(dir);
-  console.log(`the check alone, in-process, digit typed/deleted (${local.length} edits): p50 ${ms(percentile(local, 50))}, p99 ${ms(percentile(local, 99))}`);
+  const { times: local, cpu: localCpu } = inProcess(dir);
+  console.log(`the check alone, in-process, digit typed/deleted (${local.length} edits): p50 ${ms(percentile(local, 50))}, p99 ${ms(percentile(local, 99))}; CPU p50 ${ms(percentile(localCpu, 50))}, p99 ${ms(percentile(localCpu, 99))}`);
   const { rssMb, settle } = await pairedRss(dir);
   console.log(`server RSS with 100 paired files open (50 MASTER/BACKUP pairs): ${rssMb.toFixed(1)} MB (all diagnostics in ${ms(settle)})`);
   target("server RSS with 100 paired files open", `${rssMb.toFixed(1)} MB`, rssMb, 100);

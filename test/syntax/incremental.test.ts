@@ -102,3 +102,37 @@ test("Enter inside a block re-parses that block and moves the later ones, which 
   assert.equal(later.range.start.line, lineBefore + 1, "and moved one line down");
   assert.deepEqual(normalized(next), normalized(parseConfig(text)));
 });
+
+test("typing `{` nests the rest of the file and `}` lifts it back: both keep the untouched statements' objects", () => {
+  const old = parseConfig(BASE);
+  const [globalDefs, script, instance, , server] = old.items;
+  const open = BASE.replace("    state MASTER\n", "    state MASTER {\n");
+  const nested = reparse(old, open);
+  assert.deepEqual(normalized(nested), normalized(parseConfig(open)));
+  assert.equal(nested.items[0], globalDefs, "statements above the edit are the same objects");
+  assert.equal(nested.items[1], script);
+  assert.notEqual(nested.items[2], instance, "the edited statement is new");
+  const children = (nested.items[2] as { block: { items: unknown[] } }).block.items;
+  assert.ok(children.includes(server), "a statement now nested in the unclosed block is the same object");
+  const closed = open.replace("    state MASTER {\n", "    state MASTER {}\n");
+  const lifted = reparse(nested, closed);
+  assert.deepEqual(normalized(lifted), normalized(parseConfig(closed)));
+  assert.equal(lifted.items[lifted.items.length - 1], server, "lifted back to the top level, still the same object");
+  assert.equal(lifted.items[0], globalDefs);
+});
+
+test("random chains of single-character edits with braces: incremental and full parse agree", () => {
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(BASE.length * 2), fc.nat(3), fc.constantFrom("{", "}", " {", "{}", ...chars)), { minLength: 2, maxLength: 8 }), (edits) => {
+      let syntax = parseConfig(BASE);
+      let text = BASE;
+      for (const [at0, del, ins] of edits) {
+        const at = at0 % (text.length + 1);
+        text = text.slice(0, at) + ins + text.slice(at + del);
+        syntax = reparse(syntax, text);
+        assert.deepEqual(normalized(syntax), normalized(parseConfig(text)));
+      }
+    }),
+    { numRuns: 1000, seed: 13 },
+  );
+});

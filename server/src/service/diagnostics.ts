@@ -39,6 +39,30 @@ function copyRange(r: LspDiagnostic["range"]): LspDiagnostic["range"] {
   return { start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } };
 }
 
+/**
+ * The protocol form of each core diagnostic, kept while the core object lives: an unchanged block keeps
+ * its diagnostic objects across keystrokes, so a publication converts only what is new. A cached form is
+ * used only while its copied positions still equal the core ones (they move in place when lines are added).
+ */
+const converted = new WeakMap<Diagnostic, { overrides: Record<string, SeverityOverride>; lsp: LspDiagnostic | undefined }>();
+
+function samePositions(d: Diagnostic, lsp: LspDiagnostic): boolean {
+  if (!sameRange(d.range, lsp.range)) return false;
+  const related = d.related ?? [];
+  const copies = lsp.relatedInformation ?? [];
+  if (related.length !== copies.length) return false;
+  for (let i = 0; i < related.length; i++) if (!sameRange(related[i].range, copies[i].location.range)) return false;
+  return true;
+}
+
+function convert(d: Diagnostic, overrides: Record<string, SeverityOverride>): LspDiagnostic | undefined {
+  const cached = converted.get(d);
+  if (cached && cached.overrides === overrides && (!cached.lsp || samePositions(d, cached.lsp))) return cached.lsp;
+  const lsp = toLspDiagnostic(d, overrides);
+  converted.set(d, { overrides, lsp });
+  return lsp;
+}
+
 export class DiagnosticsPublisher {
   private timer: NodeJS.Timeout | undefined;
   /** What each file was last sent, to skip identical re-sends. */
@@ -84,7 +108,7 @@ export class DiagnosticsPublisher {
       return;
     }
     for (const d of all) {
-      const lsp = toLspDiagnostic(d, this.index.settings.severityOverrides);
+      const lsp = convert(d, this.index.settings.severityOverrides);
       if (!lsp) continue;
       const list = byFile.get(d.file) ?? [];
       list.push(lsp);
@@ -106,7 +130,7 @@ export class DiagnosticsPublisher {
 // Comparing the fields a client shows is cheaper than serialising every list on every keystroke.
 function sameList(a: LspDiagnostic[], b: LspDiagnostic[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!sameDiagnostic(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameDiagnostic(a[i], b[i])) return false;
   return true;
 }
 

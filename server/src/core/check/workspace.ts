@@ -2,7 +2,7 @@
 // with its includes, once per `@id` config id) are re-expanded and re-checked only when one of
 // their files changed. The CLI, the language server and the tests all go through this class.
 import * as path from "path";
-import type { SyntaxFile } from "../syntax/tree";
+import type { Item, Statement, SyntaxFile } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
 import { reparse, linesMoved } from "../syntax/incremental";
 import { expandConfig, ExpandedConfig, resolveInclude, ConfigStatement } from "../config/expand";
@@ -49,6 +49,24 @@ interface ParsedFile {
   diagnostics: Diagnostic[];
   /** Set when the file is a template: its syntax is then that of its static text. */
   template?: TemplateFile;
+}
+
+/** The include lines inside each top-level item, kept while the item lives (a keystroke re-reads one item). */
+const includeStatements = new WeakMap<Item, Statement[]>();
+const NO_INCLUDES: Statement[] = [];
+
+function includeStatementsIn(item: Item): Statement[] {
+  let found = includeStatements.get(item);
+  if (found) return found;
+  const list: Statement[] = [];
+  const visit = (i: Item) => {
+    if (i.kind !== "statement") return;
+    if (i.keyword.text === "include" && i.args[0]) list.push(i);
+    i.block?.items.forEach(visit);
+  };
+  visit(item);
+  includeStatements.set(item, (found = list.length ? list : NO_INCLUDES));
+  return found;
 }
 
 export class Workspace {
@@ -137,17 +155,14 @@ export class Workspace {
     }
     if (linesMoved(syntax)) this.movedFiles.add(file);
     const includes: string[] = [];
-    const visit = (items: SyntaxFile["items"]) => {
-      for (const item of items) {
-        if (item.kind !== "statement") continue;
-        if (item.keyword.text === "include" && item.args[0]) {
-          for (const f of resolveInclude(item.args.map((a) => a.text).join(" "), file, this.access, this.options.includeRoots)) includes.push(f);
-        }
-        if (item.block) visit(item.block.items);
-      }
-    };
     // No "include" anywhere in the text: no statement can be one, and the walk is skipped.
-    if (syntax.text.includes("include")) runIsolated("include", file, (d) => diagnostics.push(d), () => visit(syntax.items));
+    if (syntax.text.includes("include")) runIsolated("include", file, (d) => diagnostics.push(d), () => {
+      for (const item of syntax.items) {
+        for (const s of includeStatementsIn(item)) {
+          for (const f of resolveInclude(s.args.map((a) => a.text).join(" "), file, this.access, this.options.includeRoots)) includes.push(f);
+        }
+      }
+    });
     if (template) runIsolated("template", file, (d) => diagnostics.push(d), () => {
       for (const d of checkTemplate(template, (f, t) => this.checkPlain(f, t))) diagnostics.push(d);
     });

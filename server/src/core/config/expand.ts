@@ -257,16 +257,19 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
         repeating--;
         continue;
       }
-      if (topLevel && !override && definitions.size === 0 && isSelfContained(item)) {
-        const cached = expanded.get(item);
-        if (cached && cached.file === file && cached.configId === options.configId) {
-          if (repeating > 0 && (repeated += cached.size) > MAX_REPEATED_STATEMENTS) {
-            limit("repeated", file, item.range, REPEATED_MESSAGE);
-            return;
-          }
-          into.push(cached.statement);
-          continue;
+      const reusable = !override && definitions.size === 0;
+      // Looked up at any depth: a statement read at the top level before keeps its expansion when typing
+      // `{` above it nests it in an unclosed block (it is stored only from the top level, see isSelfContained).
+      const cached = reusable ? expanded.get(item) : undefined;
+      if (cached && cached.file === file && cached.configId === options.configId) {
+        if (repeating > 0 && (repeated += cached.size) > MAX_REPEATED_STATEMENTS) {
+          limit("repeated", file, item.range, REPEATED_MESSAGE);
+          return;
         }
+        into.push(cached.statement);
+        continue;
+      }
+      if (topLevel && reusable && isSelfContained(item)) {
         const before = into.length;
         expandStatement(item, file, into, override);
         if (into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before], size: sizeOf(into[before]) });

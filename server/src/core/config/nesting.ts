@@ -58,12 +58,14 @@ function needsRenesting(statements: ConfigStatement[], blockId: BlockId | undefi
 /** The top-level answer per statement object: an unchanged block is not walked again after a keystroke. */
 const topLevelNeeds = new WeakMap<ConfigStatement, boolean>();
 
+function needsRenestingAtTop(s: ConfigStatement): boolean {
+  let needs = topLevelNeeds.get(s);
+  if (needs === undefined) topLevelNeeds.set(s, (needs = needsRenesting([s], TOP)));
+  return needs;
+}
+
 function anyNeedsRenesting(statements: ConfigStatement[]): boolean {
-  for (const s of statements) {
-    let needs = topLevelNeeds.get(s);
-    if (needs === undefined) topLevelNeeds.set(s, (needs = needsRenesting([s], TOP)));
-    if (needs) return true;
-  }
+  for (const s of statements) if (needsRenestingAtTop(s)) return true;
   return false;
 }
 
@@ -73,9 +75,15 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
   const stack: Frame[] = [{ children: top, blockId: TOP }];
   const notes: BraceNote[] = [];
   let changed = false;
+  /** A block that lands at the top level and reads there as written: kept whole, its events skipped. */
+  let keptWhole: ConfigStatement | undefined;
   for (const ev of flatten(statements, [])) {
     const frame = stack[stack.length - 1];
     const s = ev.statement;
+    if (keptWhole) {
+      if (ev.kind === "close" && s === keptWhole) keptWhole = undefined;
+      continue;
+    }
     if (ev.kind === "close") {
       const range = s.block!.close!;
       if (stack.length > 1) {
@@ -86,9 +94,19 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
       }
       continue;
     }
+    // The same objects where nothing changes, so caches keyed by top-level statements (annotations, rule
+    // results, models) still hold for the blocks after an unclosed one.
+    if (!s.children) {
+      frame.children.push(s);
+      continue;
+    }
+    if (stack.length === 1 && s.block?.close && !opaque(s) && !needsRenestingAtTop(s)) {
+      frame.children.push(s);
+      keptWhole = s;
+      continue;
+    }
     const copy: ConfigStatement = { ...s, children: undefined };
     frame.children.push(copy);
-    if (!s.children) continue;
     if (opaque(s)) {
       copy.children = s.children;
       continue;

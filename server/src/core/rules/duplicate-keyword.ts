@@ -2,6 +2,8 @@
 // for some it keeps the first and logs "already specified - ignoring" for the others.
 import type { NodeRule } from "../check/rule";
 import type { ConfigStatement } from "../config/expand";
+import type { Diagnostic } from "../check/diagnostic";
+import { annotationsOf, AnnotatedStatement } from "../config/annotate";
 
 /** Keywords whose handler refuses a second value (keepalived 2.2.7 sources), by owner block:
  *  vrrp_parser.c (notify scripts, use_ipvlan), check_parser.c (notify_up/down, quorum_up/down),
@@ -41,51 +43,66 @@ export function keepsFirst(owner: string, keyword: string): boolean {
   return FIRST_WINS[owner]?.includes(keyword) ?? false;
 }
 
+/** Inside each top-level block: what is reported depends on that block alone, so it is cached per block. */
 export const duplicateKeywordRule: NodeRule = {
   code: "duplicate-keyword",
+  perStatement: true,
   checkNode({ annotated, report }) {
-    const seen = new Map<ConfigStatement[] | undefined, Map<string, ConfigStatement>>();
-    const tracked = new Map<ConfigStatement[] | undefined, Map<string, ConfigStatement>>();
-    for (const a of annotated) {
-      // One name twice in one track_* block: keepalived ignores the second ("duplicate track_script ... - ignoring").
-      if (a.context.kind === "lines" && TRACK_LINES.has(a.context.line)) {
-        const list = a.parents[a.parents.length - 1]?.children;
-        let names = tracked.get(list);
-        if (!names) tracked.set(list, (names = new Map()));
-        const s = a.statement;
-        const first = names.get(s.keyword.text);
-        if (first) {
-          report({
-            file: s.keyword.file,
-            range: s.keyword.range,
-            severity: "warning",
-            code: "duplicate-keyword",
-            message: `'${s.keyword.text}' is tracked twice in this block; keepalived keeps the first line and ignores this one ("duplicate ... - ignoring")`,
-            related: [{ file: first.keyword.file, range: first.keyword.range, message: "the line keepalived keeps" }],
-          });
-        } else names.set(s.keyword.text, s);
-        continue;
-      }
-      if (!a.spec || a.spec.repeatable || a.spec.body) continue;
-      const parent = a.parents[a.parents.length - 1];
-      const key = parent?.children;
-      let inBlock = seen.get(key);
-      if (!inBlock) seen.set(key, (inBlock = new Map()));
-      const earlier = inBlock.get(a.spec.name);
+    reportDuplicates(annotated, false, report);
+  },
+};
+
+/** Top-level keywords set twice: the one part that compares top-level statements with each other. */
+export const duplicateTopLevelKeywordRule: NodeRule = {
+  code: "duplicate-keyword",
+  checkNode({ config, report }) {
+    reportDuplicates(config.statements.map((s) => annotationsOf(s)[0]), true, report);
+  },
+};
+
+function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, report: (d: Diagnostic) => void): void {
+  const seen = new Map<ConfigStatement[] | undefined, Map<string, ConfigStatement>>();
+  const tracked = new Map<ConfigStatement[] | undefined, Map<string, ConfigStatement>>();
+  for (const a of annotated) {
+    if ((a.parents.length === 0) !== topLevel) continue;
+    // One name twice in one track_* block: keepalived ignores the second ("duplicate track_script ... - ignoring").
+    if (a.context.kind === "lines" && TRACK_LINES.has(a.context.line)) {
+      const list = a.parents[a.parents.length - 1]?.children;
+      let names = tracked.get(list);
+      if (!names) tracked.set(list, (names = new Map()));
       const s = a.statement;
-      if (earlier) {
+      const first = names.get(s.keyword.text);
+      if (first) {
         report({
           file: s.keyword.file,
           range: s.keyword.range,
           severity: "warning",
           code: "duplicate-keyword",
-          message: keepsFirst(parent?.keyword.text ?? "", a.spec.name)
-            ? `'${a.spec.name}' is set more than once in this block; keepalived keeps the first value and ignores this one ("already specified - ignoring")`
-            : `'${a.spec.name}' is set more than once in this block; keepalived uses the last value`,
-          related: [{ file: earlier.keyword.file, range: earlier.keyword.range, message: keepsFirst(parent?.keyword.text ?? "", a.spec.name) ? "the value keepalived keeps" : "also set here" }],
+          message: `'${s.keyword.text}' is tracked twice in this block; keepalived keeps the first line and ignores this one ("duplicate ... - ignoring")`,
+          related: [{ file: first.keyword.file, range: first.keyword.range, message: "the line keepalived keeps" }],
         });
-      }
-      inBlock.set(a.spec.name, s);
+      } else names.set(s.keyword.text, s);
+      continue;
     }
-  },
-};
+    if (!a.spec || a.spec.repeatable || a.spec.body) continue;
+    const parent = a.parents[a.parents.length - 1];
+    const key = parent?.children;
+    let inBlock = seen.get(key);
+    if (!inBlock) seen.set(key, (inBlock = new Map()));
+    const earlier = inBlock.get(a.spec.name);
+    const s = a.statement;
+    if (earlier) {
+      report({
+        file: s.keyword.file,
+        range: s.keyword.range,
+        severity: "warning",
+        code: "duplicate-keyword",
+        message: keepsFirst(parent?.keyword.text ?? "", a.spec.name)
+          ? `'${a.spec.name}' is set more than once in this block; keepalived keeps the first value and ignores this one ("already specified - ignoring")`
+          : `'${a.spec.name}' is set more than once in this block; keepalived uses the last value`,
+        related: [{ file: earlier.keyword.file, range: earlier.keyword.range, message: keepsFirst(parent?.keyword.text ?? "", a.spec.name) ? "the value keepalived keeps" : "also set here" }],
+      });
+    }
+    inBlock.set(a.spec.name, s);
+  }
+}

@@ -5,7 +5,7 @@ import { unknownKeywordRule } from "./unknown-keyword";
 import { invalidValueRule } from "./invalid-value";
 import { missingRequiredRule } from "./missing-required";
 import { duplicateNameRule } from "./duplicate-name";
-import { duplicateKeywordRule } from "./duplicate-keyword";
+import { duplicateKeywordRule, duplicateTopLevelKeywordRule } from "./duplicate-keyword";
 import { deprecatedKeywordRule } from "./deprecated-keyword";
 import { authPassTruncatedRule } from "./auth-pass-truncated";
 import { undefinedReferenceRule } from "./undefined-reference";
@@ -38,6 +38,7 @@ export const NODE_RULES: NodeRule[] = [
   missingRequiredRule,
   duplicateNameRule,
   duplicateKeywordRule,
+  duplicateTopLevelKeywordRule,
   deprecatedKeywordRule,
   authPassTruncatedRule,
   undefinedReferenceRule,

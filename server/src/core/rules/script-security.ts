@@ -2,7 +2,7 @@
 // without script_user, looks for a `keepalived_script` user that often does not exist). The fix adds
 // both settings to global_defs, creating the block when there is none.
 import type { NodeRule } from "../check/rule";
-import type { Fix } from "../check/diagnostic";
+import { withLazyFixes, Fix } from "../check/diagnostic";
 import { runsProgram } from "../config/scripts";
 import { addToGlobalDefs, globalDefsBlocks } from "../config/globalDefsEdit";
 
@@ -19,12 +19,15 @@ export const scriptSecurityRule: NodeRule = {
     const missing = [...(set.has("script_user") ? [] : [`script_user ${SCRIPT_USER}`]), ...(set.has("enable_script_security") ? [] : ["enable_script_security"])];
     if (!missing.length) return;
     const first = scripts[0].statement.keyword;
-    const added = addToGlobalDefs(config.root, config.statements, (f) => access.read(f), missing);
-    const fix: Fix | undefined = added && { title: added.creates ? "Add global_defs with script security" : "Enable script security in global_defs", edits: [added.edit] };
+    // The fix reads and edits global_defs: built when a code action asks, not on every keystroke.
+    const buildFixes = (): Fix[] => {
+      const added = addToGlobalDefs(config.root, config.statements, (f) => access.read(f), missing);
+      return added ? [{ title: added.creates ? "Add global_defs with script security" : "Enable script security in global_defs", edits: [added.edit] }] : [];
+    };
     const consequence = set.has("enable_script_security")
       ? `keepalived runs them as user ${SCRIPT_USER}, and disables them when that user does not exist`
       : `keepalived runs them as ${set.has("script_user") ? "the script_user" : `${SCRIPT_USER} if that user exists, else as root`}, without checking who may modify them, and logs a SECURITY VIOLATION`;
-    report({
+    report(withLazyFixes({
       file: first.file,
       range: first.range,
       severity: "warning",
@@ -32,7 +35,6 @@ export const scriptSecurityRule: NodeRule = {
       message:
         `${scripts.length} script${scripts.length > 1 ? "s" : ""} run without ${missing.map((m) => `'${m.split(" ")[0]}'`).join(" and ")} in global_defs: ` +
         `${consequence}; set a dedicated user and enable script security`,
-      fixes: fix ? [fix] : [],
-    });
+    }, buildFixes));
   },
 };

@@ -21,6 +21,8 @@ export function maxAdvertisedAddresses(family: 4 | 6): number {
 
 /** The finding for one instance, on its first address that does not fit; undefined when all fit. */
 export function vipOverflow(f: InstanceFacts): Omit<Diagnostic, "code"> | undefined {
+  // Fewer addresses than the smaller of the two limits always fit: no need to list them (every keystroke asks).
+  if (f.vipCount <= maxAdvertisedAddresses(6)) return undefined;
   const vips = (f.statement.children ?? []).filter((c) => c.keyword.text === "virtual_ipaddress").flatMap((c) => c.children ?? []);
   const family = vips.length && addressFamily(vips[0].keyword.text.split("/")[0]) === 6 ? 6 : 4;
   const max = maxAdvertisedAddresses(family);

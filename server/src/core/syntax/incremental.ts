@@ -59,23 +59,64 @@ function shiftItem(item: Item, line: number, chars: number, offset: number): voi
 /** Later items keep their positions (the edit adds no line) but their offsets move by `delta`. */
 function shiftOffsets(item: Item, delta: number): void {
   if (item.kind === "definition") return;
-  if (item.kind === "bareBlock") return item.block.items.forEach((i) => shiftOffsets(i, delta));
-  for (const w of [item.keyword, ...item.args]) (w.startOffset += delta), (w.endOffset += delta);
-  item.block?.items.forEach((i) => shiftOffsets(i, delta));
+  const items = item.kind === "bareBlock" ? item.block.items : item.block?.items;
+  if (item.kind === "statement") {
+    item.keyword.startOffset += delta;
+    item.keyword.endOffset += delta;
+    const args = item.args;
+    for (let i = 0; i < args.length; i++) (args[i].startOffset += delta), (args[i].endOffset += delta);
+  }
+  if (items) for (let i = 0; i < items.length; i++) shiftOffsets(items[i], delta);
 }
 
 /** The config ids named by `@id` prefixes anywhere in the tree. */
-function conditionIdsOf(items: Item[], out = new Set<string>()): Set<string> {
-  for (const item of items) {
-    if (item.condition?.id) out.add(item.condition.id);
-    if (item.kind === "bareBlock") conditionIdsOf(item.block.items, out);
-    else if (item.kind === "statement" && item.block) conditionIdsOf(item.block.items, out);
-  }
+function conditionIdsOf(items: Item[]): Set<string> {
+  const out = new Set<string>();
+  for (const item of items) for (const id of idsOfItem(item)) out.add(id);
   return out;
+}
+
+/** Per top-level item, kept while the item lives (an edit re-parses one item, not the file's ids). */
+const idsByItem = new WeakMap<Item, string[]>();
+const NO_IDS: string[] = [];
+
+function idsOfItem(item: Item): string[] {
+  let ids = idsByItem.get(item);
+  if (!ids) {
+    const found = new Set<string>();
+    const visit = (i: Item) => {
+      if (i.condition?.id) found.add(i.condition.id);
+      if (i.kind === "bareBlock") i.block.items.forEach(visit);
+      else if (i.kind === "statement" && i.block) i.block.items.forEach(visit);
+    };
+    visit(item);
+    idsByItem.set(item, (ids = found.size ? [...found] : NO_IDS));
+  }
+  return ids;
 }
 
 function inside(r: Range, line: number): boolean {
   return r.start.line <= line && line <= r.end.line;
+}
+
+/** Chunks compared as whole strings first: a character loop over 100 KB costs milliseconds, this microseconds. */
+const CHUNK = 256;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p + CHUNK <= max && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  return p;
+}
+
+/** The length of the common end of `a` and `b` that does not overlap their first `p` characters. */
+function commonSuffix(a: string, b: string, p: number): number {
+  const max = Math.min(a.length, b.length) - p;
+  let q = 0;
+  while (q + CHUNK <= max && a.slice(a.length - q - CHUNK, a.length - q) === b.slice(b.length - q - CHUNK, b.length - q)) q += CHUNK;
+  while (q < max && a.charCodeAt(a.length - 1 - q) === b.charCodeAt(b.length - 1 - q)) q++;
+  return q;
 }
 
 /**
@@ -85,35 +126,33 @@ function inside(r: Range, line: number): boolean {
 export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   const before = old.text;
   if (before === text) return old;
-  let p = 0;
-  const max = Math.min(before.length, text.length);
-  while (p < max && before.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let q = 0;
-  while (q < max - p && before.charCodeAt(before.length - 1 - q) === text.charCodeAt(text.length - 1 - q)) q++;
+  const p = commonPrefix(before, text);
+  const q = commonSuffix(before, text, p);
   const removed = before.slice(p, before.length - q);
   const added = text.slice(p, text.length - q);
   // A lone "\r" ends a line for the editor but not for the line table of an edit: read it all again.
   if (/\r(?!\n)/.test(before) || /\r(?!\n)/.test(added)) return parseConfig(text);
-  if (LINE_STRUCTURE.test(removed) || LINE_STRUCTURE.test(added)) return reparseLines(old, text, p, q) ?? parseConfig(text);
+  const full = () => parseReusing(old, text, p, q);
+  if (LINE_STRUCTURE.test(removed) || LINE_STRUCTURE.test(added)) return reparseLines(old, text, p, q) ?? full();
 
   const starts = lineStarts(before);
   const editLine = starts.findIndex((s, i) => s <= p && (i + 1 >= starts.length || p < starts[i + 1]));
   const index = old.items.findIndex((i) => inside(i.range, editLine));
   const item = old.items[index];
-  if (!item || item.kind !== "statement" || item.condition || item.sequences || !item.block?.close) return parseConfig(text);
+  if (!item || item.kind !== "statement" || item.condition || item.sequences || !item.block?.close) return full();
   const start = offsetOf(starts, item.range.start);
   const end = offsetOf(starts, item.range.end);
   // Strictly inside, and nothing else on the statement's first or last line.
-  if (p <= start || before.length - q >= end) return parseConfig(text);
+  if (p <= start || before.length - q >= end) return full();
   const lineEnd = (o: number) => (before.indexOf("\n", o) < 0 ? before.length : before.indexOf("\n", o));
-  if (before.slice(end, lineEnd(end)).trim() !== "" || before.slice(starts[item.range.start.line], start).trim() !== "") return parseConfig(text);
+  if (before.slice(end, lineEnd(end)).trim() !== "" || before.slice(starts[item.range.start.line], start).trim() !== "") return full();
 
   const delta = text.length - before.length;
   const slice = text.slice(start, end + delta);
   const part = parseConfig(slice);
   const fresh = part.items[0];
-  if (part.items.length !== 1 || fresh.kind !== "statement" || !fresh.block?.close || fresh.sequences || fresh.condition) return parseConfig(text);
-  if (fresh.range.end.line !== item.range.end.line - item.range.start.line) return parseConfig(text);
+  if (part.items.length !== 1 || fresh.kind !== "statement" || !fresh.block?.close || fresh.sequences || fresh.condition) return full();
+  if (fresh.range.end.line !== item.range.end.line - item.range.start.line) return full();
 
   const line = item.range.start.line;
   const chars = item.range.start.character;
@@ -252,4 +291,121 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
   const result = { text, items, comments, problems, conditionIds: conditionIdsOf(items) };
   if (addedLines !== 0) movedLines.add(result);
   return result;
+}
+
+/** Where an item starts, prefixes included, as an offset into the text whose line starts are given. */
+function startOf(item: Item, starts: number[]): number {
+  let r = item.range.start;
+  const earlier = (c: Range["start"] | undefined) => {
+    if (c && (c.line < r.line || (c.line === r.line && c.character < r.character))) r = c;
+  };
+  if (item.condition) earlier(item.condition.range.start);
+  if (item.kind === "statement" && item.sequences) earlier(item.sequences[0]?.range.start);
+  return (starts[r.line] ?? Infinity) + r.character;
+}
+
+function sameRange(fresh: Range, old: Range, lines: number): boolean {
+  return (
+    fresh.start.line === old.start.line + lines &&
+    fresh.start.character === old.start.character &&
+    fresh.end.line === old.end.line + lines &&
+    fresh.end.character === old.end.character
+  );
+}
+
+function sameWord(fresh: Word, old: Word, lines: number, offset: number): boolean {
+  return fresh.text === old.text && fresh.raw === old.raw && fresh.quoted === old.quoted && fresh.startOffset === old.startOffset + offset && fresh.endOffset === old.endOffset + offset && sameRange(fresh.range, old.range, lines);
+}
+
+function sameBlock(fresh: Block, old: Block, lines: number, offset: number): boolean {
+  if (!sameRange(fresh.open, old.open, lines) || !sameRange(fresh.range, old.range, lines)) return false;
+  if (!fresh.close !== !old.close || (fresh.close && !sameRange(fresh.close, old.close!, lines))) return false;
+  if (fresh.items.length !== old.items.length) return false;
+  for (let i = 0; i < fresh.items.length; i++) if (!sameItem(fresh.items[i], old.items[i], lines, offset)) return false;
+  return true;
+}
+
+/** The fresh item is what the old one reads as once moved by `lines` lines and `offset` characters. */
+function sameItem(fresh: Item, old: Item, lines: number, offset: number): boolean {
+  if (fresh.kind !== old.kind || !sameRange(fresh.range, old.range, lines)) return false;
+  if (!fresh.condition !== !old.condition) return false;
+  if (fresh.condition && (fresh.condition.id !== old.condition!.id || fresh.condition.negated !== old.condition!.negated || !sameRange(fresh.condition.range, old.condition!.range, lines))) return false;
+  if (fresh.kind === "definition") {
+    const o = old as typeof fresh;
+    return fresh.name === o.name && fresh.value === o.value && sameRange(fresh.nameRange, o.nameRange, lines);
+  }
+  if (fresh.kind === "bareBlock") return sameBlock(fresh.block, (old as typeof fresh).block, lines, offset);
+  const o = old as Statement;
+  if (!sameWord(fresh.keyword, o.keyword, lines, offset) || fresh.args.length !== o.args.length) return false;
+  for (let i = 0; i < fresh.args.length; i++) if (!sameWord(fresh.args[i], o.args[i], lines, offset)) return false;
+  const fs = fresh.sequences ?? [];
+  const os = o.sequences ?? [];
+  if (!fresh.sequences !== !o.sequences || fs.length !== os.length) return false;
+  for (let i = 0; i < fs.length; i++) if (fs[i].raw !== os[i].raw || !sameRange(fs[i].range, os[i].range, lines)) return false;
+  if (!fresh.block !== !o.block) return false;
+  return !fresh.block || sameBlock(fresh.block, o.block!, lines, offset);
+}
+
+/**
+ * A full parse of `text` in which every top-level item, or child of one, that reads exactly as an
+ * item of the old syntax (top-level or child) outside the edit is that old object, moved in place.
+ * Caches keyed by those objects (expansion, rule results, models) stay valid: typing `{` nests the
+ * rest of the file one level deeper and `}` lifts it back, and neither has to re-check all of it.
+ */
+function parseReusing(old: SyntaxFile, text: string, p: number, q: number): SyntaxFile {
+  const fresh = parseConfig(text);
+  const before = old.text;
+  const delta = text.length - before.length;
+  const oldStarts = lineStarts(before);
+  const newStarts = lineStarts(text);
+  const lines = newStarts.length - oldStarts.length;
+  // Old items by start offset (in the old text), two levels deep.
+  const byStart = new Map<number, Item>();
+  for (const item of old.items) {
+    byStart.set(startOf(item, oldStarts), item);
+    const children = item.kind === "bareBlock" ? item.block.items : item.kind === "statement" ? item.block?.items ?? [] : [];
+    for (const c of children) if (!byStart.has(startOf(c, oldStarts))) byStart.set(startOf(c, oldStarts), c);
+  }
+  const oldEditEnd = before.length - q;
+  const newEditEnd = text.length - q;
+  const used = new Set<Item>();
+  const moved: Item[] = [];
+  const reuse = (item: Item): Item | undefined => {
+    const start = startOf(item, newStarts);
+    let candidate: Item | undefined;
+    let lineShift = 0;
+    if (start < p) candidate = byStart.get(start);
+    else if (start >= newEditEnd && start - delta >= oldEditEnd) (candidate = byStart.get(start - delta)), (lineShift = lines);
+    if (!candidate || used.has(candidate)) return undefined;
+    const offset = start < p ? 0 : delta;
+    // Entirely outside the edit, and the same words at the same places once moved.
+    const end = offsetEnd(candidate, oldStarts);
+    if (start < p ? end > p : false) return undefined;
+    if (!sameItem(item, candidate, lineShift, offset)) return undefined;
+    used.add(candidate);
+    if (offset !== 0 || lineShift !== 0) moved.push(candidate);
+    return candidate;
+  };
+  const items = fresh.items.map((item) => {
+    const same = reuse(item);
+    if (same) return same;
+    const children = item.kind === "bareBlock" ? item.block.items : item.kind === "statement" ? item.block?.items : undefined;
+    if (children) for (let i = 0; i < children.length; i++) children[i] = reuse(children[i]) ?? children[i];
+    return item;
+  });
+  if (moved.length) {
+    const positions = new Set<Range["start"]>();
+    for (const item of moved) {
+      if (lines !== 0) collectPositions(item, positions);
+      if (delta !== 0) shiftOffsets(item, delta);
+    }
+    for (const pos of positions) pos.line += lines;
+  }
+  const result = { ...fresh, items };
+  if (lines !== 0 && moved.length) movedLines.add(result);
+  return result;
+}
+
+function offsetEnd(item: Item, starts: number[]): number {
+  return (starts[item.range.end.line] ?? Infinity) + item.range.end.character;
 }
