@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { checkDiskInChild, checkShapeInChild, ChildResult } from "./inChild";
+import { checkDiskInChild, checkShapeInChild, ChildResult, topologyOfShapeInChild } from "./inChild";
 
 function workspace(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ka-hang-"));
@@ -119,6 +119,19 @@ test("2,000 instances sharing one VRID: at most 5 vrid-conflicts per instance, n
   const found = messages(checkShapeInChild("sharedVrids"), "vrid-conflict");
   assert.equal(found.length, 2000 * 5);
   assert.match(found[4], /and 99\+ other instances/);
+});
+
+test("topology of 20,000 one-member clusters (1 MB) finishes, each with the mismatch inside its own block", () => {
+  const r = topologyOfShapeInChild("manyClusters");
+  const clusters = r.clusters ?? [];
+  assert.ok(r.clusters, `the topology did not finish: ${r.timedOut ? "deadline passed" : r.stderr}`);
+  assert.equal(clusters.length, 20000);
+  for (const i of [0, 7777, 19999]) {
+    const c = clusters.find((x) => x.name === `V${i}`);
+    const unknown = c?.mismatches.filter((m) => m.code === "unknown-keyword") ?? [];
+    assert.equal(unknown.length, 1, JSON.stringify(c));
+    assert.match(unknown[0].message, /bogus/);
+  }
 });
 
 test("include *a*a*a*a*a*a*a*b.conf beside a 200-character name finishes (no backtracking)", () => {
