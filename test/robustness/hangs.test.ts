@@ -145,3 +145,11 @@ test("many **/ in keepalived.files: matching a deep path finishes", () => {
   const r = spawnSync(process.execPath, ["-e", `const { fileMatcher } = require(${out}); const m = fileMatcher([${JSON.stringify("**/".repeat(40) + "x.conf")}]); process.stdout.write(String(m(${JSON.stringify("a/".repeat(60) + "y.conf")})))`], { encoding: "utf8", timeout: 60_000 });
   assert.equal(r.stdout, "false", r.stderr);
 });
+
+test("keepalived.files '*a*a*a*a*a*a*a*b.conf' against a 200-character name finishes (no backtracking)", () => {
+  const out = JSON.stringify(path.resolve(__dirname, "..", "..", "server", "src", "service", "fileGlob.js"));
+  const glob = JSON.stringify("**/" + "*a".repeat(7) + "*b.conf");
+  const name = JSON.stringify("x/" + "a".repeat(200) + ".conf");
+  const r = spawnSync(process.execPath, ["-e", `const { fileMatcher } = require(${out}); const m = fileMatcher([${glob}, "**/*a*a*a*.conf"]); process.stdout.write(String(m(${name})) + String(m("x/y.conf")))`], { encoding: "utf8", timeout: 60_000 });
+  assert.equal(r.stdout, "truefalse", r.stderr || "deadline passed");
+});
