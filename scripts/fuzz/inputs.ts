@@ -95,15 +95,18 @@ export function junk(rng: Rng): string {
 }
 
 /** A hostile shape at a random, smaller scale, so thousands of them fit in a campaign. */
-export function smallShape(rng: Rng, keywords: string[]): Files {
+export const SMALL_SHAPES = ["nesting", "doubling", "sequenceInclude", "stars", "selfBlock", "loneCr", "includeFanOut", "instances"] as const;
+
+export function smallShape(rng: Rng, keywords: string[], which: number = int(rng, SMALL_SHAPES.length)): Files {
   const n = 1 + int(rng, 400);
-  switch (int(rng, 8)) {
+  switch (which) {
     case 0:
       return { "keepalived.conf": pick(rng, keywords) + " " + "x {\n".repeat(n) + "}\n".repeat(int(rng, n + 1)) };
     case 1:
       return { "keepalived.conf": Array.from({ length: 1 + int(rng, 40) }, (_, i) => `$A${i}=$A${i + 1}$A${i + 1}`).join("\n") + `\n${pick(rng, keywords)} $A0\n` };
     case 2:
-      return { "keepalived.conf": `~SEQ(i,1,${n}) include b.conf\n`, "b.conf": `~SEQ(j,1,${n}) ${pick(rng, keywords)} s$j {\n  ${pick(rng, keywords)} $i\n}\n` };
+      // n × 16 at most: the 25,000-statement cap itself is the full shape's job.
+      return { "keepalived.conf": `~SEQ(i,1,${n}) include b.conf\n`, "b.conf": `~SEQ(j,1,${1 + int(rng, 16)}) ${pick(rng, keywords)} s$j {\n  ${pick(rng, keywords)} $i\n}\n` };
     case 3:
       return { "keepalived.conf": `include ${"*a".repeat(1 + int(rng, 12))}*b.conf\n`, ["a".repeat(n) + ".conf"]: tokenSoup(rng, keywords) };
     case 4:
@@ -111,9 +114,9 @@ export function smallShape(rng: Rng, keywords: string[]): Files {
     case 5:
       return { "keepalived.conf": tokenSoup(rng, keywords).replace(/\n/g, "\r") };
     case 6:
-      return { "keepalived.conf": "include b.conf\n".repeat(1 + int(rng, 30)), "b.conf": "include c.conf\n".repeat(1 + int(rng, 30)), "c.conf": tokenSoup(rng, keywords) };
+      return { "keepalived.conf": "include b.conf\n".repeat(1 + int(rng, 12)), "b.conf": "include c.conf\n".repeat(1 + int(rng, 12)), "c.conf": tokenSoup(rng, keywords) };
     default:
-      return { "keepalived.conf": Array.from({ length: n }, (_, i) => `vrrp_instance V${i} {\n interface eth0\n virtual_router_id ${1 + int(rng, 3)}\n virtual_ipaddress {\n  10.0.0.${i & 255}/24\n }\n}\n`).join("") };
+      return { "keepalived.conf": Array.from({ length: 1 + (n >> 1) }, (_, i) => `vrrp_instance V${i} {\n interface eth0\n virtual_router_id ${1 + int(rng, 3)}\n virtual_ipaddress {\n  10.0.0.${i & 255}/24\n }\n}\n`).join("") };
   }
 }
 
@@ -136,6 +139,9 @@ export function* campaign(seed: number, count: number, keywords: string[], corpu
     if (r < 0.4) yield { kind: "soup", files: { "keepalived.conf": tokenSoup(rng, keywords) + (rng() < 0.3 ? "\ninclude b.conf\n" : ""), ...second } };
     else if (r < 0.75 && corpus.length) yield { kind: "mutation", files: { "keepalived.conf": mutate(rng, pick(rng, corpus), keywords), ...second } };
     else if (r < 0.88) yield { kind: "junk", files: { "keepalived.conf": junk(rng) } };
-    else yield { kind: "shape", files: smallShape(rng, keywords) };
+    else {
+      const which = int(rng, SMALL_SHAPES.length);
+      yield { kind: `shape:${SMALL_SHAPES[which]}`, files: smallShape(rng, keywords, which) };
+    }
   }
 }

@@ -1,7 +1,8 @@
-// `npm run fuzz [-- --count N --seed S --timeout MS --out DIR]`: a seeded campaign over the core in a
+// `npm run fuzz [-- --count N --seed S --timeout MS --heap MB --deadline S --out DIR]`: a seeded campaign over the core in a
 // worker thread with a per-input time limit and a heap limit. Crashes (an exception that escaped,
 // an isolated internal-error, a range outside the document), hangs (no answer in time) and
 // out-of-memory are written as reproducers (JSON: file name → text) and counted; exit 1 if any.
+// `--deadline` stops early (the summary says how many inputs ran, and `complete: false`).
 import * as fs from "fs";
 import * as path from "path";
 import { Worker } from "worker_threads";
@@ -16,6 +17,7 @@ const count = Number(option("count", 100_000));
 const seed = Number(option("seed", 12));
 const timeoutMs = Number(option("timeout", 10_000));
 const heapMb = Number(option("heap", 1024));
+const deadlineS = Number(option("deadline", 0));
 const repo = path.resolve(__dirname, "..", "..", "..");
 const outDir = path.resolve(option("out", path.join(repo, "out", "fuzz")));
 fs.mkdirSync(outDir, { recursive: true });
@@ -45,6 +47,7 @@ function spawn(): Worker {
 async function main(): Promise<void> {
   let worker = spawn();
   for (const input of inputs) {
+    if (deadlineS && Date.now() - started > deadlineS * 1000) break;
     counts.inputs++;
     const outcome = await new Promise<{ kind: "done"; findings: { kind: string; message: string }[]; ms: number } | { kind: "hang" } | { kind: "died"; error: Error }>((resolve) => {
       const timer = setTimeout(() => resolve({ kind: "hang" }), timeoutMs);
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
     if (outcome.kind === "done") {
       if (outcome.ms > slowest.ms) slowest = { ms: outcome.ms, kind: input.kind };
       if (outcome.ms > 1000) counts.slowOver1s++;
+      if (outcome.ms > timeoutMs / 4) console.error(`fuzz: slow (${Math.round(outcome.ms)} ms) on input ${counts.inputs}, ${input.kind}`);
       const first = new Map<string, string>();
       for (const f of outcome.findings) if (!first.has(f.kind)) first.set(f.kind, f.message);
       for (const [kind, message] of first) {
@@ -83,7 +87,7 @@ async function main(): Promise<void> {
     if (counts.inputs % 1000 === 0) console.error(`fuzz: ${counts.inputs}/${count} in ${Math.round((Date.now() - started) / 1000)} s ${JSON.stringify(counts)}`);
   }
   await worker.terminate();
-  const summary = { ...counts, seconds: Math.round((Date.now() - started) / 1000), seed, timeoutMs, heapMb, slowestMs: Math.round(slowest.ms), slowestKind: slowest.kind, reproducers: outDir };
+  const summary = { ...counts, complete: counts.inputs === count, seconds: Math.round((Date.now() - started) / 1000), seed, timeoutMs, heapMb, slowestMs: Math.round(slowest.ms), slowestKind: slowest.kind, reproducers: outDir };
   fs.writeFileSync(path.join(outDir, "summary.json"), JSON.stringify(summary, null, 1));
   console.log(JSON.stringify(summary));
   process.exitCode = counts.throws + counts.internalErrors + counts.ranges + counts.hangs + counts.oom + counts.crashes ? 1 : 0;

@@ -31,6 +31,10 @@ export const SHAPES: Record<string, () => Files> = {
   sharedVrids: () => ({
     "keepalived.conf": Array.from({ length: 2000 }, (_, i) => `vrrp_instance VI_${i} {\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n    10.0.${i >> 8}.${i & 255}/24\n  }\n}\n`).join(""),
   }),
+  // 1 MB of instances, each its own cluster: the topology filtered every diagnostic for every cluster.
+  manyClusters: () => ({
+    "keepalived.conf": Array.from({ length: 20000 }, (_, i) => `vrrp_instance V${i} {\n virtual_router_id 51\n bogus ${i}\n}\n`).join(""),
+  }),
   reversedRangeInclude: () => ({ "keepalived.conf": "include [z-a].conf\n", "b.conf": "" }),
   backtrackingInclude: () => ({ "keepalived.conf": "include *a*a*a*a*a*a*a*b.conf\n", [repeat("a", 200) + ".conf"]: "" }),
   loneCarriageReturns: () => ({ "keepalived.conf": "global_defs {\r  router_id lb1\r  bogus 1\r}\r" }),

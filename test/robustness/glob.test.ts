@@ -9,6 +9,9 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import { expandGlob, segmentMatches } from "../../server/src/core/config/glob";
 import { diskAccess } from "../../server/src/core/config/files";
+import { fileMatcher } from "../../server/src/service/fileGlob";
+import picomatch from "picomatch";
+import fc from "fast-check";
 
 const C_SOURCE = `#include <glob.h>
 #include <stdio.h>
@@ -52,4 +55,28 @@ test("a segment with many stars beside a long name is matched in linear time, ex
   assert.equal(segmentMatches("*a*a*a*a*a*a*a*.conf", name), true);
   assert.equal(segmentMatches("*a?a*[a]*.conf", name), true);
   assert.equal(segmentMatches("*.conf", ".hidden.conf"), false, "no leading dot by a wildcard");
+});
+
+// keepalived.files: the segment matcher must say what picomatch says wherever picomatch answers in
+// reasonable time (short names), with `[!...]` left out (picomatch reads it differently from glob(3)).
+test("keepalived.files patterns match the paths picomatch matches (dot files included)", () => {
+  const patternPart = fc.constantFrom("a", "b", ".", "*", "?", "/", "**/", "[ab]", "[a-c]", "{a,b}", "{a/b,c}", "\\*", "-");
+  const pathPart = fc.constantFrom("a", "b", "c", ".", "/", "ab", "aa", "*", "-");
+  fc.assert(
+    fc.property(fc.array(patternPart, { minLength: 1, maxLength: 7 }), fc.array(pathPart, { minLength: 1, maxLength: 8 }), (pattern, path) => {
+      const glob = pattern.join("");
+      const p = path.join("");
+      // A workspace walk yields relative paths with no empty, "." or ".." segment.
+      fc.pre(!p.split("/").some((s) => s === "" || s === "." || s === ".."));
+      assert.equal(fileMatcher([glob])(p), picomatch.isMatch(p, glob, { dot: true }), `${glob} against ${p}`);
+    }),
+    { numRuns: 3000, seed: 12 },
+  );
+});
+
+test("the default keepalived.files setting picks the usual names and no others", () => {
+  const matches = fileMatcher(["**/{*keepalived*.conf,keepalived.conf.*,keepalived.conf-*,*.keepalived,keepalived/**/*.conf,conf.d/*.conf}"]);
+  for (const p of ["keepalived.conf", "lb-a/keepalived.conf", "etc/keepalived/conf.d/vip.conf", "x/keepalived.conf.bak", ".hidden/keepalived.conf", "a/b/conf.d/x.conf", "node.keepalived"])
+    assert.ok(matches(p), p);
+  for (const p of ["nginx.conf", "conf.d/sub/x.conf", "keepalived.cfg", "a/keepalived"]) assert.ok(!matches(p), p);
 });

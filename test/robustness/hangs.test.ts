@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { checkDiskInChild, checkShapeInChild, ChildResult } from "./inChild";
+import { checkDiskInChild, checkShapeInChild, ChildResult, topologyOfShapeInChild } from "./inChild";
 
 function workspace(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ka-hang-"));
@@ -121,6 +121,19 @@ test("2,000 instances sharing one VRID: at most 5 vrid-conflicts per instance, n
   assert.match(found[4], /and 99\+ other instances/);
 });
 
+test("topology of 20,000 one-member clusters (1 MB) finishes, each with the mismatch inside its own block", () => {
+  const r = topologyOfShapeInChild("manyClusters");
+  const clusters = r.clusters ?? [];
+  assert.ok(r.clusters, `the topology did not finish: ${r.timedOut ? "deadline passed" : r.stderr}`);
+  assert.equal(clusters.length, 20000);
+  for (const i of [0, 7777, 19999]) {
+    const c = clusters.find((x) => x.name === `V${i}`);
+    const unknown = c?.mismatches.filter((m) => m.code === "unknown-keyword") ?? [];
+    assert.equal(unknown.length, 1, JSON.stringify(c));
+    assert.match(unknown[0].message, /bogus/);
+  }
+});
+
 test("include *a*a*a*a*a*a*a*b.conf beside a 200-character name finishes (no backtracking)", () => {
   const found = messages(checkShapeInChild("backtrackingInclude"), "include-not-found");
   assert.equal(found.length, 1);
@@ -131,4 +144,12 @@ test("many **/ in keepalived.files: matching a deep path finishes", () => {
   const out = JSON.stringify(path.resolve(__dirname, "..", "..", "server", "src", "service", "fileGlob.js"));
   const r = spawnSync(process.execPath, ["-e", `const { fileMatcher } = require(${out}); const m = fileMatcher([${JSON.stringify("**/".repeat(40) + "x.conf")}]); process.stdout.write(String(m(${JSON.stringify("a/".repeat(60) + "y.conf")})))`], { encoding: "utf8", timeout: 60_000 });
   assert.equal(r.stdout, "false", r.stderr);
+});
+
+test("keepalived.files '*a*a*a*a*a*a*a*b.conf' against a 200-character name finishes (no backtracking)", () => {
+  const out = JSON.stringify(path.resolve(__dirname, "..", "..", "server", "src", "service", "fileGlob.js"));
+  const glob = JSON.stringify("**/" + "*a".repeat(7) + "*b.conf");
+  const name = JSON.stringify("x/" + "a".repeat(200) + ".conf");
+  const r = spawnSync(process.execPath, ["-e", `const { fileMatcher } = require(${out}); const m = fileMatcher([${glob}, "**/*a*a*a*.conf"]); process.stdout.write(String(m(${name})) + String(m("x/y.conf")))`], { encoding: "utf8", timeout: 60_000 });
+  assert.equal(r.stdout, "truefalse", r.stderr || "deadline passed");
 });

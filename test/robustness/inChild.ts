@@ -52,3 +52,27 @@ export function checkDiskInChild(dir: string, files: string[], timeout = DEADLIN
     timeout,
   );
 }
+
+export interface ChildTopology {
+  clusters?: { name: string; mismatches: { code: string; message: string }[] }[];
+  stderr: string;
+  timedOut: boolean;
+}
+
+/** The topology (clusters and their mismatches) of one of the hostile shapes, in a child with a deadline. */
+export function topologyOfShapeInChild(shape: string, timeout = DEADLINE_MS): ChildTopology {
+  const out = (p: string) => JSON.stringify(path.join(REPO, "out", p));
+  const r = spawnSync(
+    process.execPath,
+    [
+      "-e",
+      `const { SHAPES } = require(${out("scripts/fuzz/shapes.js")}); const { workspaceOf } = require(${out("test/helpers.js")});
+       const { workspaceTopology } = require(${out("server/src/core/topology/model.js")});
+       const t = workspaceTopology(workspaceOf(SHAPES[${JSON.stringify(shape)}]()));
+       process.stdout.write(JSON.stringify(t.clusters.map(({ name, mismatches }) => ({ name, mismatches }))));`,
+    ],
+    { encoding: "utf8", timeout, maxBuffer: 512 * 1024 * 1024 },
+  );
+  const timedOut = r.error !== undefined || r.signal !== null;
+  return { clusters: !timedOut && r.status === 0 ? JSON.parse(r.stdout) : undefined, stderr: r.stderr + (r.status ? `\nexit ${r.status}` : ""), timedOut };
+}

@@ -145,12 +145,20 @@ function pieceAt(piece: Piece, name: string, at: number): boolean {
   return piece.width === 0 || piece.re.test(name.substr(at, piece.width));
 }
 
-/** Whether a directory entry's name matches one pattern segment (glob(3): no leading dot by a wildcard). */
-export function segmentMatches(segment: string, name: string): boolean {
+/** A problem that makes one pattern segment match nothing (a reversed range), or undefined. */
+export function segmentProblem(segment: string): string | undefined {
+  return compileSegment(segment).problem;
+}
+
+/**
+ * Whether a directory entry's name matches one pattern segment (glob(3): no leading dot by a
+ * wildcard, unless `dot` says wildcards match it too, as in the `keepalived.files` setting).
+ */
+export function segmentMatches(segment: string, name: string, dot = false): boolean {
   const m = compileSegment(segment);
   if (m.problem) return false;
   const first = m.pieces[0];
-  if (name.startsWith(".") && !(first.width > 0 && first.leadingDotLiteral)) return false;
+  if (!dot && name.startsWith(".") && !(first.width > 0 && first.leadingDotLiteral)) return false;
   if (m.stars === 0) return name.length === first.width && pieceAt(first, name, 0);
   const last = m.pieces[m.pieces.length - 1];
   const end = name.length - last.width;

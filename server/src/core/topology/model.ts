@@ -10,6 +10,7 @@ import { describe, priorityArithmetic, simulate } from "../cluster/failover";
 import { memberLabel } from "../cluster/cluster";
 import { walkStatements } from "../config/expand";
 import { extractLvs } from "../model/lvs";
+import { DiagnosticsInBlocks } from "./mismatches";
 
 export interface SourceLink {
   file: string;
@@ -127,16 +128,12 @@ export function buildTopology(view: ClusterView, diagnostics: Diagnostic[], opti
   const failures = options.failures ?? [];
   const clusters: TopologyCluster[] = [];
   const usedNodes = new Set<string>();
+  const inBlocks = new DiagnosticsInBlocks(diagnostics);
   for (const cluster of view.clusters) {
     if (options.file && !cluster.members.some((m) => m.statement.file === options.file || inFile([m.statement], options.file!))) continue;
     const result = simulate(cluster, failures);
     const state = result.after;
-    const memberFiles = new Set(cluster.members.flatMap((m) => [m.statement.file]));
-    // A mismatch belongs to this cluster when it sits inside one of its member blocks.
-    const mismatches = diagnostics
-      .filter((d) => memberFiles.has(d.file) && cluster.members.some((m) => m.statement.file === d.file && d.range.start.line >= m.statement.range.start.line && d.range.start.line <= m.statement.range.end.line))
-      .filter((d) => d.code !== "vrrp-firewall-hint")
-      .map((d) => ({ code: d.code, message: d.message }));
+    const mismatches = inBlocks.of(cluster.members.map((m) => m.statement));
     const members: TopologyMember[] = state.holders.map((h) => {
       usedNodes.add(h.instance.node.id);
       return {
@@ -168,7 +165,7 @@ export function buildTopology(view: ClusterView, diagnostics: Diagnostic[], opti
       members,
       master: state.master ? memberLabel(state.master.instance, cluster) : undefined,
       previousMaster: result.moved && result.before.master ? memberLabel(result.before.master.instance, cluster) : undefined,
-      mismatches: [...new Map(mismatches.map((m) => [`${m.code}${m.message}`, m])).values()],
+      mismatches,
       // With failures simulated, say what they lead to; otherwise the usual one-line summary.
       summary: failures.length ? `With ${failures.join(", ")} failed: ${describe(state)}${result.moved ? ` (was ${result.before.master ? memberLabel(result.before.master.instance, cluster) : "nobody"})` : ""}` : view.summary(cluster),
     });

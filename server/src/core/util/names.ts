@@ -16,9 +16,15 @@ export function editDistance(a: string, b: string): number {
 /** The closest candidates, best first, within a distance that still looks like a typo. */
 export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
-  return [...new Set(candidates)]
-    .map((c) => ({ c, d: editDistance(word.toLowerCase(), c.toLowerCase()) }))
-    .filter((x) => x.d <= limit)
+  const w = word.toLowerCase();
+  const near: { c: string; d: number }[] = [];
+  for (const c of new Set(candidates)) {
+    // The distance is at least the difference in length: a 100 KB word is compared with nothing.
+    if (Math.abs(c.length - w.length) > limit) continue;
+    const d = editDistance(w, c.toLowerCase());
+    if (d <= limit) near.push({ c, d });
+  }
+  return near
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
     .slice(0, max)
     .map((x) => x.c);
