@@ -1,7 +1,7 @@
 // End to end in code-server: "Keepalived: What Will This Change Do?" on a git repository holding
 // examples/cluster. The user raises lb-b's priority (unsaved) and runs the command; the result
 // document says the VIPs move from lb-a to lb-b. A small launcher of its own (the main e2e file
-// keeps its helpers to itself); runs only under `npm run test:e2e` (KEEPALIVED_E2E=1).
+// keeps its helpers to itself); runs only under `npm run test:e2e:impact` (KEEPALIVED_E2E=1).
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { spawn, spawnSync, ChildProcess } from "child_process";
