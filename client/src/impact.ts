@@ -32,17 +32,8 @@ function run(cwd: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => execFile("git", args, { cwd, maxBuffer: 16 * 1024 * 1024, timeout: 20_000 }, (err, out) => resolve(err ? undefined : out)));
 }
 
-/** The file's text at HEAD, or null when HEAD has no such file (or it is in no repository). A failed
- *  read is tried twice more: git answers "not found" while its extension is still scanning the repository. */
+/** The file's text at HEAD, or null when HEAD has no such file (or it is in no repository). */
 async function headText(file: string, api: GitApi | undefined): Promise<string | null> {
-  for (let attempt = 1; ; attempt++) {
-    const text = await headTextOnce(file, api);
-    if (text !== null || attempt === 3) return text;
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
-async function headTextOnce(file: string, api: GitApi | undefined): Promise<string | null> {
   const repo = api?.getRepository(vscode.Uri.file(file));
   if (repo) {
     try {
@@ -53,11 +44,9 @@ async function headTextOnce(file: string, api: GitApi | undefined): Promise<stri
       // Not in HEAD (a new file) or the extension refused: ask git itself below.
     }
   }
-  const dir = path.dirname(file);
-  const top = (await run(dir, ["rev-parse", "--show-toplevel"]))?.trim();
-  if (!top) return null;
-  const relative = path.relative(top, file).split(path.sep).join("/");
-  const text = await run(top, ["show", `HEAD:${relative}`]);
+  // `HEAD:./name` is resolved by git from the file's own folder, so a repository reached through a
+  // symbolic link (or a path spelled differently from git's toplevel) still finds the file.
+  const text = await run(path.dirname(file), ["show", `HEAD:./${path.basename(file)}`]);
   return text ?? null;
 }
 
@@ -69,12 +58,19 @@ export async function whatWillThisChangeDo(client: LanguageClient): Promise<void
   }
   const api = await gitApi();
   const before: Record<string, string | null> = {};
-  await Promise.all(files.map(async (f) => (before[f] = await headText(f, api))));
+  const readHead = (list: string[]) => Promise.all(list.map(async (f) => (before[f] = await headText(f, api))));
+  await readHead(files);
+  let result = await client.sendRequest<ImpactResult>(ImpactRequest, { before });
+  // Right after start-up the server may know only the open buffers; once its folder scan is in, it
+  // names the files it had no old text for. A few rounds at most: the list only grows with the scan.
+  for (let round = 0; round < 3 && result.missing?.length; round++) {
+    await readHead(result.missing);
+    result = await client.sendRequest<ImpactResult>(ImpactRequest, { before });
+  }
   if (Object.values(before).every((t) => t === null)) {
     void vscode.window.showWarningMessage("The keepalived files are not in a git repository with a HEAD commit: nothing to compare with.");
     return;
   }
-  const result = await client.sendRequest<ImpactResult>(ImpactRequest, { before });
   const header = "What this change does when it is rolled out (working copy against git HEAD)\n\n";
   const doc = await vscode.workspace.openTextDocument({ content: header + result.text, language: "plaintext" });
   await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });

@@ -114,4 +114,7 @@ export interface ImpactParams {
 export interface ImpactResult {
   text: string;
   data: import("./core/impact/render").ImpactData;
+  /** Files the server checks now that `before` did not mention (e.g. the folder scan finished after
+   *  keepalived/impactFiles answered): the client reads their old texts and asks again. */
+  missing?: string[];
 }

@@ -31,7 +31,7 @@ import { codeLenses } from "./service/codeLens";
 import { topology } from "./service/topology";
 import { compare, peerConfig, peers } from "./service/compare";
 import { CompareRequest, FileStatusRequest, KeepalivedTestRequest, PeerConfigRequest, PeersRequest, TopologyRequest } from "./protocol";
-import { inlayHints } from "./service/inlayHints";
+import { InlayHintRefresher } from "./service/inlayHintRefresh";
 import { fileStatus } from "./service/fileStatus";
 import { KeepalivedTestRuns } from "./service/keepalivedTest";
 import { ImpactFilesRequest, ImpactRequest } from "./protocol";
@@ -47,7 +47,8 @@ const index = new WorkspaceIndex();
 const keepalivedRuns = new KeepalivedTestRuns(() => publisher.schedule());
 const publisher = new DiagnosticsPublisher(connection, index, keepalivedRuns);
 const configFiles = new ConfigFilesNotifier(connection, index);
-index.onChange = () => (publisher.schedule(), configFiles.schedule());
+const inlayHintRefresher = new InlayHintRefresher(connection, index, (uri) => !!documents.get(uri));
+index.onChange = () => (publisher.schedule(), configFiles.schedule(), inlayHintRefresher.schedule());
 const guard = guardWith((m) => connection.console.error(m));
 index.onProblem = (message, severe) => {
   connection.console.warn(message);
@@ -69,6 +70,7 @@ connection.onInitialize((params): InitializeResult => {
   canPullSettings = !!caps.workspace?.configuration;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   hasFolderEvents = !!caps.workspace?.workspaceFolders;
+  inlayHintRefresher.supported = !!caps.workspace?.inlayHint?.refreshSupport;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   index.setFolders(folders);
   return {
@@ -159,7 +161,7 @@ connection.onRequest(TopologyRequest, guard("topology", (params) => topology(ind
 connection.onRequest(PeersRequest, guard("peers", (params: { uri: string }) => peers(index, params.uri), { peers: [] }));
 connection.onRequest(CompareRequest, guard("compare", (params) => compare(index, params), null));
 connection.onRequest(PeerConfigRequest, guard("peerConfig", (params) => peerConfig(index, params), null));
-connection.languages.inlayHint.on(guard("inlayHint", (params) => inlayHints(index, params), []));
+connection.languages.inlayHint.on(guard("inlayHint", (params) => inlayHintRefresher.hints(params), []));
 connection.onRequest(FileStatusRequest, guard("fileStatus", (params) => fileStatus(index, params), null));
 connection.onRequest(KeepalivedTestRequest, guard("keepalivedTest", (params) => keepalivedRuns.run(uriToPath(params.uri), (f, l) => index.text(f)?.split("\n")[l]?.length ?? 0), null));
 connection.onRequest(ImpactFilesRequest, guard("impactFiles", () => impactFiles(index), { files: [] }));

@@ -215,3 +215,120 @@ test("CLI: impact OLD NEW in text and JSON, exit 1 when no order avoids two mast
   assert.equal(lint(["impact", old]).code, 2);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+// Virtual routes and rules, excluded addresses, static entries: keepalived/vrrp/vrrp.c clear_diff_vrrp
+// (a MASTER only), vrrp_daemon.c start_vrrp clear_diff_static_* (every node).
+const routes = (...r: string[]) => `  virtual_routes {\n${r.map((x) => `    ${x}`).join("\n")}\n  }`;
+
+test("virtual routes added: the MASTER installs them at the reload, a BACKUP only when it takes over; nothing to coordinate", () => {
+  const route = "10.1.0.0/16 via 192.0.2.1 dev eth0";
+  const r = impact({ "lb-a": A, "lb-b": B }, { "lb-a": { ...A, extra: routes(route) }, "lb-b": { ...B, extra: routes(route) } });
+  for (const n of ["lb-a", "lb-b"]) {
+    assert.deepEqual(node(r, n).instances.map((i) => [i.action, i.changes]), [["kept", [`virtual_routes "${route}" added`]]], n);
+    assert.equal(node(r, n).apply, "reload");
+  }
+  assert.ok(node(r, "lb-a").notes.some((x) => /MASTER here, so the reload deletes the virtual_routes entries no longer configured and installs the new ones at once/.test(x)), node(r, "lb-a").notes.join("\n"));
+  assert.ok(node(r, "lb-b").notes.some((x) => /not MASTER here: its virtual_routes are installed only when it becomes MASTER/.test(x)), node(r, "lb-b").notes.join("\n"));
+  const c = only(r);
+  assert.equal(c.status, "changed");
+  assert.deepEqual(c.coordination, []);
+  assert.equal(c.moves, false);
+  assert.ok(c.plans.every((p) => p.splits === 0));
+});
+
+test("a virtual rule removed and an excluded address added: listed per instance, no VIP or advert change", () => {
+  const rules = (...r: string[]) => `  virtual_rules {\n${r.map((x) => `    ${x}`).join("\n")}\n  }`;
+  const excluded = (...v: string[]) => `  virtual_ipaddress_excluded {\n${v.map((x) => `    ${x}`).join("\n")}\n  }`;
+  const before = { ...A, extra: rules("from 192.0.2.0/24 table 100 preference 100", "to 198.51.100.0/24 table 100 preference 101") };
+  const after = { ...A, extra: rules("from 192.0.2.0/24 table 100 preference 100") + "\n" + excluded("198.51.100.7/24") };
+  const r = impact({ "lb-a": before, "lb-b": B }, { "lb-a": after, "lb-b": B });
+  assert.deepEqual(node(r, "lb-a").instances[0].changes, ['virtual_ipaddress_excluded "198.51.100.7/24" added', 'virtual_rules "to 198.51.100.0/24 table 100 preference 101" removed']);
+  assert.ok(node(r, "lb-a").notes.some((x) => /virtual_ipaddress_excluded, virtual_rules entries no longer configured/.test(x)));
+  const c = only(r);
+  // Excluded addresses are not in the adverts: the peers need not agree, and the VIP set is the same.
+  assert.deepEqual([c.vipsAdded, c.coordination], [[], []]);
+  assert.match(c.advice, /only lb-a changes: reload it/);
+});
+
+test("static routes: set on every node whatever its state, listed with the node", () => {
+  const statics = "static_routes {\n  203.0.113.0/24 via 192.0.2.254 dev eth0\n}";
+  const r = impact({ "lb-a": A, "lb-b": B }, { "lb-a": { ...A, top: statics }, "lb-b": B });
+  assert.deepEqual(node(r, "lb-a").changes, ['static_routes "203.0.113.0/24 via 192.0.2.254 dev eth0" added']);
+  assert.equal(node(r, "lb-a").apply, "reload");
+  assert.ok(node(r, "lb-a").notes.some((x) => /whatever the VRRP state/.test(x)));
+  assert.equal(node(r, "lb-b").status, "unchanged");
+});
+
+// vrrp_sync_group: paired by name (vrrp.c set_previous_sync_group_states); after the reload a group
+// is MASTER only when every member came back MASTER (vrrp.c vrrp_complete_init).
+const group = (name: string, ...members: string[]) => `vrrp_sync_group ${name} {\n  group {\n${members.map((m) => `    ${m}`).join("\n")}\n  }\n}\n`;
+/** Two instances per node; `second` is VI_2 on vrid 60 with its own priorities. */
+const pair = (first: Node, second: Node, top = "") => top + conf(first) + conf({ ...second, name: "VI_2", vrid: 60, vips: ["192.0.2.20/24"] });
+
+test("a new sync group joining an instance that is MASTER here with one that is not: it gives its VIPs up at the reload", () => {
+  // lb-a holds VI_1, lb-b holds VI_2; the change groups them on both nodes.
+  const before = { "lb-a": pair(A, B), "lb-b": pair(B, A) };
+  const after = { "lb-a": pair(A, B, group("G", "VI_1", "VI_2")), "lb-b": pair(B, A, group("G", "VI_1", "VI_2")) };
+  const r = impact(before, after);
+  assert.deepEqual(node(r, "lb-a").syncGroups, [{ group: "G", action: "created", members: ["VI_1", "VI_2"], changes: [] }]);
+  assert.equal(node(r, "lb-a").apply, "reload");
+  assert.ok(node(r, "lb-a").notes.some((x) => /sync group G: VI_1 was MASTER here, VI_2 not: the group starts as BACKUP.*VI_1 gives up its VIPs here/.test(x)), node(r, "lb-a").notes.join("\n"));
+  assert.ok(node(r, "lb-b").notes.some((x) => /sync group G: VI_2 was MASTER here, VI_1 not/.test(x)), node(r, "lb-b").notes.join("\n"));
+  const vi1 = r.clusters.find((c) => c.name.startsWith("VI_1"))!;
+  assert.match(vi1.explanation, /but at the reload lb-a gives them up: its new sync group starts as BACKUP/);
+  // VI_2's own settings are the same, but lb-b gives its VIPs up too: that cluster is changed.
+  const vi2 = r.clusters.find((c) => c.name.startsWith("VI_2"))!;
+  assert.equal(vi2.status, "changed");
+  assert.match(vi2.explanation, /lb-b gives them up/);
+});
+
+test("a new sync group whose members are all MASTER here stays MASTER; on the other node none was", () => {
+  const before = { "lb-a": pair(A, A), "lb-b": pair(B, B) };
+  const after = { "lb-a": pair(A, A, group("G", "VI_1", "VI_2")), "lb-b": pair(B, B, group("G", "VI_1", "VI_2")) };
+  const r = impact(before, after);
+  assert.ok(node(r, "lb-a").notes.some((x) => /sync group G: every member was MASTER here, so the group is MASTER after the reload/.test(x)));
+  assert.ok(node(r, "lb-b").notes.some((x) => /sync group G: no member was MASTER here/.test(x)));
+  assert.ok(r.clusters.every((c) => !/gives the VIPs up/.test(c.explanation)));
+});
+
+test("sync group renamed, member added, group removed: what keepalived pairs by name", () => {
+  const three = (top: string) => pair(A, A, top) + conf({ ...A, name: "VI_3", vrid: 70, vips: ["192.0.2.30/24"] });
+  const renamed = impact({ "lb-a": three(group("G", "VI_1", "VI_2")) }, { "lb-a": three(group("H", "VI_1", "VI_2")) });
+  const n = node(renamed, "lb-a");
+  assert.deepEqual(n.syncGroups.map((g) => `${g.group} ${g.action}`), ["H created", "G removed"]);
+  assert.ok(n.notes.some((x) => /sync group H: keepalived matches sync groups by name, so the group renamed from G is a new one: its notify scripts run again/.test(x)), n.notes.join("\n"));
+  assert.ok(!n.notes.some((x) => /G removed/.test(x)));
+  const grown = impact({ "lb-a": three(group("G", "VI_1", "VI_2")) }, { "lb-a": three(group("G", "VI_1", "VI_2", "VI_3")) });
+  assert.deepEqual(node(grown, "lb-a").syncGroups, [{ group: "G", action: "kept", members: ["VI_1", "VI_2", "VI_3"], changes: ["member VI_3 added"] }]);
+  assert.ok(node(grown, "lb-a").notes.some((x) => /every member was MASTER here/.test(x)));
+  const gone = impact({ "lb-a": three(group("G", "VI_1", "VI_2")) }, { "lb-a": three("") });
+  assert.deepEqual(node(gone, "lb-a").syncGroups.map((g) => `${g.group} ${g.action}`), ["G removed"]);
+  assert.ok(node(gone, "lb-a").notes.some((x) => /sync group G removed: VI_1, VI_2 keep their states and from now on fail over each on its own/.test(x)));
+  const same = impact({ "lb-a": three(group("G", "VI_1", "VI_2")) }, { "lb-a": three(group("G", "VI_1", "VI_2")) });
+  assert.equal(same.apply, "none");
+});
+
+test("CLI: sync groups and route changes in text and JSON", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "impact-"));
+  const write = (sideName: string, nodes: Record<string, string>) => {
+    for (const [n, text] of Object.entries(nodes)) {
+      fs.mkdirSync(path.join(dir, sideName, n), { recursive: true });
+      fs.writeFileSync(path.join(dir, sideName, n, "keepalived.conf"), text);
+    }
+    return path.join(dir, sideName);
+  };
+  const route = "10.1.0.0/16 via 192.0.2.1 dev eth0";
+  const old = write("old", { "lb-a": pair(A, B), "lb-b": pair(B, A) });
+  const neu = write("new", { "lb-a": pair({ ...A, extra: routes(route) }, B, group("G", "VI_1", "VI_2")), "lb-b": pair(B, A, group("G", "VI_1", "VI_2")) });
+  const text = lint(["impact", old, neu]);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /sync group G: created on reload — members VI_1, VI_2/);
+  assert.match(text.stdout, new RegExp(`VI_1: kept — virtual_routes "${route}" added`));
+  const json = lint(["impact", "--format", "json", old, neu]);
+  assert.equal(json.code, 0, json.stderr);
+  const a = JSON.parse(json.stdout).nodes.find((n: { node: string }) => n.node === "lb-a");
+  assert.deepEqual(a.syncGroups, [{ group: "G", action: "created", members: ["VI_1", "VI_2"], changes: [] }]);
+  assert.deepEqual(a.changes, []);
+  assert.ok(a.instances.find((i: { instance: string }) => i.instance === "VI_1").changes.includes(`virtual_routes "${route}" added`));
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -1,6 +1,8 @@
 // keepalived/impactFiles and keepalived/impact: the data behind "What Will This Change Do?". The
 // client fetches the old texts (git HEAD); the old side is checked from memory at the same paths,
-// so a node is the same node on both sides when its root file is the same file.
+// so a node is the same node on both sides when its root file is the same file. The file list can
+// grow between the two requests (the folder scan waits for the client's settings, while an open
+// buffer counts at once), so keepalived/impact names the files it was given no old text for.
 import type { WorkspaceIndex } from "./workspaceIndex";
 import type { ImpactFilesResult, ImpactParams, ImpactResult } from "../protocol";
 import { Workspace } from "../core/check/workspace";
@@ -33,5 +35,8 @@ function analyse(index: WorkspaceIndex, params: ImpactParams): ImpactResult {
   old.addFiles(texts.keys());
   const keyOf = (m: { id: string }) => m.id;
   const report = changeImpact({ view: old.clusters(), keyOf }, { view: index.workspace.clusters(), keyOf });
-  return { text: impactText(report), data: impactData(report) };
+  // A file the client gave no old text for (not even null) would count as added: name it instead.
+  const given = new Set(Object.keys(params?.before ?? {}));
+  const missing = impactFiles(index).files.filter((f) => !given.has(f));
+  return { text: impactText(report), data: impactData(report), missing };
 }

@@ -9,6 +9,8 @@ import { InstanceImpact, pairInstancesOnReload, settingChanges } from "./instanc
 import { RestartSetting, restartSettings } from "./restart";
 import { bestPlan, candidateOrders, hearingGroups, RolloutPlan, RolloutSlot, walk } from "./rollout";
 import { AUTH_PASS_LENGTH } from "../rules/auth-pass-truncated";
+import { SyncGroupImpact, syncGroupsOnReload } from "./syncGroups";
+import { entryKinds, staticChanges } from "./routes";
 
 export type Apply = "none" | "reload" | "start" | "stop" | "restart";
 
@@ -21,6 +23,10 @@ export interface NodeImpact {
   apply: Apply;
   restart: RestartSetting[];
   instances: InstanceImpact[];
+  /** The node's vrrp_sync_groups, paired by name as keepalived pairs them. */
+  syncGroups: SyncGroupImpact[];
+  /** Changes outside the instances and groups (static_ipaddress, static_routes, static_rules). */
+  changes: string[];
   /** Facts worth knowing about applying it, one sentence each. */
   notes: string[];
 }
@@ -141,13 +147,23 @@ export function changeImpact(before: ImpactSide, after: ImpactSide): ImpactRepor
   const nodes: NodeImpact[] = [];
   /** For each old instance, its new counterpart (kept or re-created), and whether keepalived keeps it. */
   const counterpart = new Map<VrrpInstance, { after: VrrpInstance; kept: boolean }>();
+  const oldMasters = new Set(before.view.clusters.flatMap((c) => hearingGroups(c.members).map((g) => holdersOf({ id: "", members: g, evidence: [] }).master?.instance)).filter((i): i is VrrpInstance => !!i));
+  /** New-side instances whose sync group makes them give up their VIPs at the reload. */
+  const released = new Set<VrrpInstance>();
   for (const key of keys) {
     const o = oldByKey.get(key);
     const n = newByKey.get(key);
     const { impacts } = pairInstancesOnReload(o, n);
     for (const i of impacts) if (i.before && i.after) counterpart.set(i.before, { after: i.after, kept: i.action === "kept" });
     const restart = restartSettings(o, n);
-    const touched = impacts.some((i) => i.action !== "kept" || i.changes.length) || restart.length > 0;
+    // A kept instance comes back in its old state; a created or re-created one from its initial state.
+    const keptFrom = new Map(impacts.filter((i) => i.action === "kept" && i.before && i.after).map((i) => [i.after!, i.before!]));
+    const wasMaster = (i: VrrpInstance) => oldMasters.has(keptFrom.get(i)!);
+    const groups = o && n ? syncGroupsOnReload(o, n, wasMaster) : { groups: syncGroupsOnReload(o, n, () => false).groups, notes: [], released: [] };
+    groups.released.forEach((i) => released.add(i));
+    const statics = staticChanges(o, n);
+    const touched =
+      impacts.some((i) => i.action !== "kept" || i.changes.length) || restart.length > 0 || statics.length > 0 || groups.groups.some((g) => g.action !== "kept" || g.changes.length);
     // The two sides may live in different folders: compare the texts, not the paths.
     const texts = (m: NodeModel) => [...m.texts.values()].sort().join("\u0000");
     const textChanged = !!o && !!n && texts(o) !== texts(n);
@@ -162,12 +178,19 @@ export function changeImpact(before: ImpactSide, after: ImpactSide): ImpactRepor
         notes.push(`${i.instance}: keepalived matches instances by VRID and interface, not by name: the renamed instance keeps its state`);
       if (i.action === "kept" && i.changes.some((c) => c.startsWith("vrrp_script ")))
         notes.push(`${i.instance}: a vrrp_script whose command changed starts over; the instance waits for its first result before it may stay MASTER (vrrp.c clear_diff_script)`);
+      const kinds = i.action === "kept" ? entryKinds(i.changes) : [];
+      if (kinds.length && wasMaster(i.after!))
+        notes.push(`${i.instance}: MASTER here, so the reload deletes the ${kinds.join(", ")} entries no longer configured and installs the new ones at once (vrrp.c clear_diff_vrrp, vrrp_iproute.c clear_diff_routes, vrrp_iprule.c clear_diff_rules)`);
+      else if (kinds.length) notes.push(`${i.instance}: not MASTER here: its ${kinds.join(", ")} are installed only when it becomes MASTER (vrrp.c clear_diff_vrrp acts on a MASTER only)`);
       if (i.action === "recreated") notes.push(`${i.instance}: ${i.changes.join(", ")} makes it another virtual router for keepalived: the running one is deleted (its VIPs released if MASTER) and the new one starts from its initial state`);
     }
+    notes.push(...groups.notes);
+    if (statics.length)
+      notes.push("static addresses, routes and rules are set whatever the VRRP state: the reload deletes the ones no longer configured and adds the new ones on this node (vrrp_daemon.c start_vrrp, clear_diff_static_*)");
     if (status === "added") notes.push("a new node: start keepalived there");
     if (status === "removed") notes.push("the node is gone from the configuration: stop keepalived there");
     const apply: Apply = status === "unchanged" ? "none" : status === "added" ? "start" : status === "removed" ? "stop" : restart.length ? "restart" : "reload";
-    nodes.push({ key, node: (n ?? o)!.name, status, apply, restart, instances: impacts, notes });
+    nodes.push({ key, node: (n ?? o)!.name, status, apply, restart, instances: impacts, syncGroups: groups.groups, changes: statics, notes });
   }
 
   const keyOfInstance = (i: VrrpInstance, side: ImpactSide) => side.keyOf(i.node);
@@ -195,7 +218,7 @@ export function changeImpact(before: ImpactSide, after: ImpactSide): ImpactRepor
       if (slots.some((s) => s.after === m)) continue;
       slotOf(keyOfInstance(m, after), label(m, after)).after = m;
     }
-    for (const s of slots) s.changed = !s.kept || !s.before || !s.after || settingChanges(s.before, s.after).length > 0;
+    for (const s of slots) s.changed = !s.kept || !s.before || !s.after || settingChanges(s.before, s.after).length > 0 || released.has(s.after);
     const nameOf = (i: VrrpInstance) => slots.find((s) => s.before === i || s.after === i)!.node;
     const olds = slots.map((s) => s.before).filter((i): i is VrrpInstance => !!i);
     const news = slots.map((s) => s.after).filter((i): i is VrrpInstance => !!i);
@@ -220,7 +243,12 @@ export function changeImpact(before: ImpactSide, after: ImpactSide): ImpactRepor
       plans,
       recommended,
     };
-    const withText = { ...base, explanation: explain(base, slots) };
+    const givenUp = news.filter((i) => released.has(i)).map(nameOf);
+    const many = givenUp.length > 1;
+    const groupNote = givenUp.length
+      ? `; but at the reload ${givenUp.join(", ")} ${many ? "give" : "gives"} them up: ${many ? "their" : "its"} new sync group starts as BACKUP and takes them back only when all its members can be MASTER there (see the node)`
+      : "";
+    const withText = { ...base, explanation: explain(base, slots) + groupNote };
     clusters.push({ ...withText, advice: advise(withText) });
   };
   for (const nc of after.view.clusters) {

@@ -5,6 +5,7 @@ import type { NodeModel, TrackerDefinition, VrrpInstance } from "../model/vrrp";
 import { child } from "../model/fields";
 import { identityChanges, identityKey } from "./identity";
 import { AUTH_PASS_LENGTH } from "../rules/auth-pass-truncated";
+import { instanceEntryChanges } from "./routes";
 
 export type InstanceAction = "kept" | "created" | "removed" | "recreated";
 
@@ -51,6 +52,7 @@ export function settingChanges(a: VrrpInstance, b: VrrpInstance): string[] {
   if (!!a.nopreempt !== !!b.nopreempt) out.push(b.nopreempt ? "nopreempt added" : "nopreempt removed");
   pair("preempt_delay", a.preemptDelay?.value, b.preemptDelay?.value);
   out.push(...listDiff("", trackText(a), trackText(b)).map((s) => s.trim()));
+  out.push(...instanceEntryChanges(a, b));
   return out;
 }
 

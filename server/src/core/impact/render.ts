@@ -12,6 +12,8 @@ export function impactData(r: ImpactReport) {
       apply: n.apply,
       restart: n.restart,
       instances: n.instances.map((i) => ({ instance: i.instance, action: i.action, changes: i.changes })),
+      syncGroups: n.syncGroups.map((g) => ({ group: g.group, action: g.action, members: g.members, changes: g.changes })),
+      changes: n.changes,
       notes: n.notes,
     })),
     clusters: r.clusters.map((c) => ({
@@ -54,6 +56,13 @@ export function impactText(r: ImpactReport): string {
       const what = { kept: "kept", created: `created ${when}`, removed: `removed ${when}`, recreated: "re-created on reload" }[i.action];
       lines.push(`  ${i.instance}: ${what}${i.changes.length ? ` — ${i.changes.join("; ")}` : ""}`);
     }
+    for (const g of n.syncGroups) {
+      if (g.action === "kept" && !g.changes.length) continue;
+      const when = n.status === "added" ? "when keepalived starts" : n.status === "removed" ? "when keepalived stops" : "on reload";
+      const what = g.action === "kept" ? `kept — ${g.changes.join("; ")}` : `${g.action} ${when} — members ${g.members.join(", ")}`;
+      lines.push(`  sync group ${g.group}: ${what}`);
+    }
+    for (const c of n.changes) lines.push(`  ${c}`);
     for (const r2 of n.restart) lines.push(`  ${r2.keyword}: ${r2.before} → ${r2.after}`);
     for (const note of n.notes) lines.push(`  note: ${note}`);
     lines.push("");
