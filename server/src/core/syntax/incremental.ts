@@ -214,10 +214,11 @@ function moveLines(items: Iterable<Item>, lines: number): void {
 const MISSING_CLOSE = /^Missing '}'/;
 
 /** Syntax whose later items were moved to other lines in place: results holding copied positions are stale. */
-const movedLines = new WeakSet<SyntaxFile>();
+const movedLines = new WeakMap<SyntaxFile, number>();
 
-export function linesMoved(syntax: SyntaxFile): boolean {
-  return movedLines.has(syntax);
+/** The first line (of the new text) from which positions may have moved in place; undefined: none moved. */
+export function linesMovedFrom(syntax: SyntaxFile): number | undefined {
+  return movedLines.get(syntax);
 }
 
 /**
@@ -302,7 +303,7 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
   const items = [...old.items.slice(0, first), ...part.items, ...old.items.slice(last + 1)];
 
   const result = { text, items, comments, problems, conditionIds: conditionIdsOf(items) };
-  if (addedLines !== 0) movedLines.add(result);
+  if (addedLines !== 0) movedLines.set(result, fromLine);
   return result;
 }
 
@@ -411,7 +412,11 @@ function parseReusing(old: SyntaxFile, text: string, p: number, q: number): Synt
     moveLines(moved, lines);
   }
   const result = { ...fresh, items };
-  if (lines !== 0 && moved.length) movedLines.add(result);
+  if (lines !== 0 && moved.length) {
+    let line = 0;
+    while (line + 1 < newStarts.length && newStarts[line + 1] <= p) line++;
+    movedLines.set(result, line);
+  }
   return result;
 }
 
