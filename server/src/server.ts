@@ -36,7 +36,7 @@ import { fileStatus } from "./service/fileStatus";
 import { KeepalivedTestRuns } from "./service/keepalivedTest";
 import { ImpactFilesRequest, ImpactRequest } from "./protocol";
 import { impact, impactFiles } from "./service/impact";
-import { warmUp } from "./service/warmUp";
+import { warmUp, warmUpOpened } from "./service/warmUp";
 import { version } from "../../package.json";
 import { ANSIBLE_INPUTS } from "./core/template/ansible/project";
 import { guardWith } from "./service/guard";
@@ -132,6 +132,7 @@ documents.onDidOpen(
     const file = uriToPath(e.document.uri);
     publisher.forget(file);
     index.open(file, e.document.getText());
+    warmUpOpened(index, file);
   }, undefined),
 );
 documents.onDidChangeContent(

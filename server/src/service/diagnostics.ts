@@ -31,7 +31,7 @@ export function toLspDiagnostic(d: Diagnostic, overrides: Record<string, Severit
     codeDescription: href ? { href } : undefined,
     source: "keepalived",
     message: d.message,
-    relatedInformation: d.related?.map((r) => DiagnosticRelatedInformation.create({ uri: pathToUri(r.file), range: copyRange(r.range) }, r.message)),
+    relatedInformation: !d.related?.length ? undefined : d.related.map((r) => DiagnosticRelatedInformation.create({ uri: pathToUri(r.file), range: copyRange(r.range) }, r.message)),
   };
 }
 

@@ -4,7 +4,7 @@
 import * as path from "path";
 import type { Item, Statement, SyntaxFile } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
-import { reparse, linesMoved } from "../syntax/incremental";
+import { reparse, linesMovedFrom } from "../syntax/incremental";
 import { expandConfig, ExpandedConfig, resolveInclude, ConfigStatement } from "../config/expand";
 import { annotate, annotationsOf, AnnotatedStatement } from "../config/annotate";
 import { diskAccess, FileAccess, overlay } from "../config/files";
@@ -153,7 +153,9 @@ export class Workspace {
       diagnostics.push(internalError("parse", file, e));
       syntax = { text, items: [], comments: [], problems: [], conditionIds: new Set() };
     }
-    if (linesMoved(syntax)) this.movedFiles.add(file);
+    const movedFrom = linesMovedFrom(syntax);
+    // Several re-parses before one cluster update: lines from the smallest of them on may have moved.
+    if (movedFrom !== undefined) this.movedFiles.set(file, Math.min(movedFrom, this.movedFiles.get(file) ?? Infinity));
     const includes: string[] = [];
     // No "include" anywhere in the text: no statement can be one, and the walk is skipped.
     if (syntax.text.includes("include")) runIsolated("include", file, (d) => diagnostics.push(d), () => {
@@ -293,8 +295,8 @@ export class Workspace {
     }
   }
 
-  /** Files whose lines moved since the last cluster analysis (see reparse): their clusters are re-checked. */
-  private readonly movedFiles = new Set<string>();
+  /** Files whose lines moved since the last cluster analysis (see reparse), from which line: clusters with a member there are re-checked. */
+  private readonly movedFiles = new Map<string, number>();
 
   /** VRRP instances paired across nodes, their cross-file diagnostics and failover model; incremental. */
   clusters(): ClusterView {

@@ -48,8 +48,11 @@ export class ClusterAnalysis {
 
   constructor(private readonly overrides: PairingOverrides = {}) {}
 
-  /** `movedFiles`: files whose lines moved in place since the last update (cached fixes may point at old lines). */
-  update(nodes: NodeSource[], readText: (file: string) => string | undefined, movedFiles: ReadonlySet<string> = new Set()): ClusterView {
+  /**
+   * `movedFiles`: files whose lines moved in place since the last update (cached fixes may point at old
+   * lines); as a map, the line each file's moves start at (a member ending above it did not move).
+   */
+  update(nodes: NodeSource[], readText: (file: string) => string | undefined, movedFiles: ReadonlySet<string> | ReadonlyMap<string, number> = new Set()): ClusterView {
     this.stats = { modelsBuilt: 0, clustersChecked: 0 };
     const previousById = new Map(this.lastModels.map((m) => [m.id, m]));
     const models = nodes.map((n) => {
@@ -83,7 +86,8 @@ export class ClusterAnalysis {
     for (const fresh of paired) {
       const old = this.cached.get(fresh.id);
       let entry: CachedCluster;
-      if (old && sameMembers(old.cluster.members, fresh.members) && !fresh.members.some((m) => movedFiles.has(m.statement.file))) entry = old;
+      const moved = (m: VrrpInstance) => (movedFiles instanceof Map ? m.statement.range.end.line >= (movedFiles.get(m.statement.file) ?? Infinity) : movedFiles.has(m.statement.file));
+      if (old && sameMembers(old.cluster.members, fresh.members) && !fresh.members.some(moved)) entry = old;
       else {
         entry = { cluster: fresh, diagnostics: [] };
         const report = (d: Diagnostic) => entry.diagnostics.push(d);

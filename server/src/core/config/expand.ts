@@ -152,7 +152,12 @@ function plainWord(w: Word, file: string): ConfigWord {
 function selfContainedTree(s: Statement): boolean {
   if (s.sequences || s.keyword.text === "include" || s.keyword.text.includes("$")) return false;
   for (let i = 0; i < s.args.length; i++) if (s.args[i].text.includes("$")) return false;
-  for (const item of s.block?.items ?? []) if (item.kind !== "statement" || !selfContainedTree(item)) return false;
+  for (const item of s.block?.items ?? []) {
+    if (item.kind !== "statement") return false;
+    // A block that was at the top level before (typing `{` above nested it) has its answer kept.
+    const known = item.block ? selfContained.get(item) : undefined;
+    if (known === false || (known === undefined && !selfContainedTree(item))) return false;
+  }
   return true;
 }
 

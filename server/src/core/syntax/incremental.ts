@@ -173,11 +173,11 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   return { text, items, comments, problems, conditionIds: conditionIdsOf(items) };
 }
 
-/** Every position object reachable from an item, each once (ranges share their positions). */
-function collectPositions(item: Item, out: Set<Range["start"]>): void {
+/** Calls `f` on every position object reachable from an item (a shared position more than once). */
+function forEachPosition(item: Item, f: (p: Range["start"]) => void): void {
   const range = (r: Range) => {
-    out.add(r.start);
-    out.add(r.end);
+    f(r.start);
+    f(r.end);
   };
   range(item.range);
   if (item.condition) range(item.condition.range);
@@ -186,22 +186,39 @@ function collectPositions(item: Item, out: Set<Range["start"]>): void {
     range(b.open);
     if (b.close) range(b.close);
     range(b.range);
-    b.items.forEach((i) => collectPositions(i, out));
+    for (let i = 0; i < b.items.length; i++) forEachPosition(b.items[i], f);
   };
   if (item.kind === "bareBlock") return block(item.block);
-  for (const sq of item.sequences ?? []) range(sq.range);
+  if (item.sequences) for (const sq of item.sequences) range(sq.range);
   range(item.keyword.range);
-  item.args.forEach((w) => range(w.range));
+  for (let i = 0; i < item.args.length; i++) range(item.args[i].range);
   if (item.block) block(item.block);
+}
+
+/**
+ * Moves every position of the items down (or up) by `lines`, each position once although ranges share
+ * them: a moved line is stored as -(line + 1) until every item is done (no set of 10,000s of objects).
+ */
+function moveLines(items: Iterable<Item>, lines: number): void {
+  if (lines === 0) return;
+  const mark = (p: Range["start"]) => {
+    if (p.line >= 0) p.line = -(p.line + lines) - 1;
+  };
+  const unmark = (p: Range["start"]) => {
+    if (p.line < 0) p.line = -p.line - 1;
+  };
+  for (const item of items) forEachPosition(item, mark);
+  for (const item of items) forEachPosition(item, unmark);
 }
 
 const MISSING_CLOSE = /^Missing '}'/;
 
 /** Syntax whose later items were moved to other lines in place: results holding copied positions are stale. */
-const movedLines = new WeakSet<SyntaxFile>();
+const movedLines = new WeakMap<SyntaxFile, number>();
 
-export function linesMoved(syntax: SyntaxFile): boolean {
-  return movedLines.has(syntax);
+/** The first line (of the new text) from which positions may have moved in place; undefined: none moved. */
+export function linesMovedFrom(syntax: SyntaxFile): number | undefined {
+  return movedLines.get(syntax);
 }
 
 /**
@@ -279,17 +296,14 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
   for (const item of part.items) shiftItem(item, fromLine, 0, start);
   // Later items keep their objects: their positions move down (or up) in place, each position once.
   if (addedLines !== 0 || delta !== 0) {
-    const positions = new Set<Range["start"]>();
-    for (let i = last + 1; i < old.items.length; i++) {
-      collectPositions(old.items[i], positions);
-      shiftOffsets(old.items[i], delta);
-    }
-    if (addedLines !== 0) for (const pos of positions) pos.line += addedLines;
+    const later = old.items.slice(last + 1);
+    for (const item of later) shiftOffsets(item, delta);
+    moveLines(later, addedLines);
   }
   const items = [...old.items.slice(0, first), ...part.items, ...old.items.slice(last + 1)];
 
   const result = { text, items, comments, problems, conditionIds: conditionIdsOf(items) };
-  if (addedLines !== 0) movedLines.add(result);
+  if (addedLines !== 0) movedLines.set(result, fromLine);
   return result;
 }
 
@@ -394,15 +408,15 @@ function parseReusing(old: SyntaxFile, text: string, p: number, q: number): Synt
     return item;
   });
   if (moved.length) {
-    const positions = new Set<Range["start"]>();
-    for (const item of moved) {
-      if (lines !== 0) collectPositions(item, positions);
-      if (delta !== 0) shiftOffsets(item, delta);
-    }
-    for (const pos of positions) pos.line += lines;
+    if (delta !== 0) for (const item of moved) shiftOffsets(item, delta);
+    moveLines(moved, lines);
   }
   const result = { ...fresh, items };
-  if (lines !== 0 && moved.length) movedLines.add(result);
+  if (lines !== 0 && moved.length) {
+    let line = 0;
+    while (line + 1 < newStarts.length && newStarts[line + 1] <= p) line++;
+    movedLines.set(result, line);
+  }
   return result;
 }
 
