@@ -123,11 +123,11 @@ export function conditionHolds(condition: ConditionPrefix | undefined, configId:
  * so re-checking a file after a keystroke re-expands only the edited block.
  */
 const selfContained = new WeakMap<Statement, boolean>();
-const expanded = new WeakMap<Statement, { file: string; configId?: string; statement: ConfigStatement; size: number }>();
+const expanded = new WeakMap<Statement, { file: string; configId?: string; statement: ConfigStatement; size: number | undefined }>();
 
 function sizeOf(s: ConfigStatement): number {
   let n = 1;
-  for (const c of s.children ?? []) n += sizeOf(c);
+  if (s.children) for (const c of s.children) n += sizeOf(c);
   return n;
 }
 
@@ -152,7 +152,7 @@ function plainWord(w: Word, file: string): ConfigWord {
 function selfContainedTree(s: Statement): boolean {
   if (s.sequences || s.keyword.text === "include" || s.keyword.text.includes("$")) return false;
   for (let i = 0; i < s.args.length; i++) if (s.args[i].text.includes("$")) return false;
-  for (const item of s.block?.items ?? []) if (item.kind !== "statement" || !selfContainedTree(item)) return false;
+  if (s.block) for (const item of s.block.items) if (item.kind !== "statement" || !selfContainedTree(item)) return false;
   return true;
 }
 
@@ -260,7 +260,8 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       if (topLevel && !override && definitions.size === 0 && isSelfContained(item)) {
         const cached = expanded.get(item);
         if (cached && cached.file === file && cached.configId === options.configId) {
-          if (repeating > 0 && (repeated += cached.size) > MAX_REPEATED_STATEMENTS) {
+          // The size (a walk of the whole block) is counted only when the block is read again.
+          if (repeating > 0 && (repeated += (cached.size ??= sizeOf(cached.statement))) > MAX_REPEATED_STATEMENTS) {
             limit("repeated", file, item.range, REPEATED_MESSAGE);
             return;
           }
@@ -269,7 +270,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
         }
         const before = into.length;
         expandStatement(item, file, into, override);
-        if (into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before], size: sizeOf(into[before]) });
+        if (into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before], size: undefined });
         continue;
       }
       expandStatement(item, file, into, override);
