@@ -3,9 +3,19 @@ import * as path from "path";
 import type { Diagnostic } from "../core/check/diagnostic";
 
 export function displayPath(file: string, cwd = process.cwd()): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+  // Asked once per diagnostic and related location (100,000s on a large file): path.relative resolves both each time.
+  if (displayed.cwd !== cwd) (displayed.cwd = cwd), displayed.paths.clear();
+  let shown = displayed.paths.get(file);
+  if (shown === undefined) {
+    const rel = path.relative(cwd, file);
+    shown = rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+    if (displayed.paths.size > 10000) displayed.paths.clear();
+    displayed.paths.set(file, shown);
+  }
+  return shown;
 }
+
+const displayed = { cwd: "", paths: new Map<string, string>() };
 
 export function toText(diags: Diagnostic[]): string {
   const lines = diags.map(

@@ -123,11 +123,11 @@ export function conditionHolds(condition: ConditionPrefix | undefined, configId:
  * so re-checking a file after a keystroke re-expands only the edited block.
  */
 const selfContained = new WeakMap<Statement, boolean>();
-const expanded = new WeakMap<Statement, { file: string; configId?: string; statement: ConfigStatement; size: number }>();
+const expanded = new WeakMap<Statement, { file: string; configId?: string; statement: ConfigStatement; size: number | undefined }>();
 
 function sizeOf(s: ConfigStatement): number {
   let n = 1;
-  for (const c of s.children ?? []) n += sizeOf(c);
+  if (s.children) for (const c of s.children) n += sizeOf(c);
   return n;
 }
 
@@ -267,7 +267,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       // `{` above it nests it in an unclosed block (it is stored only from the top level, see isSelfContained).
       const cached = reusable ? expanded.get(item) : undefined;
       if (cached && cached.file === file && cached.configId === options.configId) {
-        if (repeating > 0 && (repeated += cached.size) > MAX_REPEATED_STATEMENTS) {
+        if (repeating > 0 && (repeated += (cached.size ??= sizeOf(cached.statement))) > MAX_REPEATED_STATEMENTS) {
           limit("repeated", file, item.range, REPEATED_MESSAGE);
           return;
         }
@@ -277,7 +277,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       if (topLevel && reusable && isSelfContained(item)) {
         const before = into.length;
         expandStatement(item, file, into, override);
-        if (into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before], size: sizeOf(into[before]) });
+        if (into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before], size: undefined });
         continue;
       }
       expandStatement(item, file, into, override);

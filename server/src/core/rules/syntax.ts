@@ -13,7 +13,7 @@ export const syntaxRule: FileRule = {
           report({ file, range: item.block.open, severity: "error", code: "syntax", message: "Unexpected '{': it belongs to no keyword" });
           visit(item.block.items);
         } else if (item.kind === "statement") {
-          for (const seq of item.sequences ?? []) {
+          if (item.sequences) for (const seq of item.sequences) {
             if (!isValidSequence(seq)) report({ file, range: seq.range, severity: "error", code: "syntax", message: `Invalid sequence specification '${seq.raw}'` });
           }
           if (item.block) visit(item.block.items);
