@@ -13,7 +13,7 @@ function tempConfig(text: string): string {
   return dir;
 }
 
-const GOOD = "vrrp_instance VI_1 {\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n    192.0.2.1/24\n  }\n}\n";
+const GOOD = "vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 51\n  priority 100\n  virtual_ipaddress {\n    192.0.2.1/24\n  }\n}\n";
 const BAD = "vrrp_instance VI_1 {\n  virtual_router_id 300\n  virtual_ipaddress {\n    192.0.2.1/24\n  }\n}\n";
 
 test("exit 0 and nothing for a clean file; the firewall hint only with --firewall-hints", () => {

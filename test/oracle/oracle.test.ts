@@ -22,6 +22,8 @@ import type { Diagnostic } from "../../server/src/core/check/diagnostic";
 import { FILE_RULES } from "../../server/src/core/rules";
 import { keepalivedBinary, keepalivedVersion, mapLimit, OracleMessage, runKeepalivedOnText } from "./keepalivedOracle";
 import { allMutants, corpusFiles, Mutant } from "./mutants";
+import { lookupKeyword, specsNamed } from "../../server/src/core/schema/registry";
+import { TOP, type BlockId } from "../../server/src/core/schema/types";
 
 const TARGET = "2.2.7";
 const FILE = "keepalived.conf";
@@ -47,6 +49,8 @@ interface Miss {
 function blockMaps(text: string) {
   const closeToOpen = new Map<number, number[]>();
   const openToClose = new Map<number, number>();
+  /** A `{` on a line after its keyword: keepalived reports an ignored one there ("Unexpected '{'"). */
+  const braceToKeyword = new Map<number, number>();
   const names: { from: number; to: number; words: string[] }[] = [];
   const visit = (items: Item[]) => {
     for (const item of items) {
@@ -55,21 +59,26 @@ function blockMaps(text: string) {
       const close = (item.block.close ?? item.block.range).end.line + 1;
       closeToOpen.set(close, [...(closeToOpen.get(close) ?? []), open]);
       openToClose.set(open, close);
+      const brace = item.block.open.start.line + 1;
+      if (brace !== open) braceToKeyword.set(brace, open);
       names.push({ from: open, to: close, words: item.args.map((a) => a.text).filter((w) => w.length > 1) });
       visit(item.block.items);
     }
   };
   visit(parseConfig(text).items);
-  return { closeToOpen, openToClose, names };
+  return { closeToOpen, openToClose, braceToKeyword, names };
 }
 
 /** keepalived's copy: `net_namespace` makes `keepalived -t` check nothing on this host (it would
- *  run in that namespace), so those lines are blanked there, keeping every line number. */
+ *  run in that namespace), so those lines are blanked there, keeping every line number. A last line
+ *  without a line break gets one: keepalived's main process counts lines by their breaks and reports
+ *  such a line under the number of the line before (its other processes, reading its copy, do not). */
 function forKeepalived(text: string): string {
-  return text
+  const out = text
     .split("\n")
     .map((l) => (/^\s*(@\^?\S+\s+)?net_namespace\b/.test(l) ? "# net_namespace (left out for the oracle)" : l))
     .join("\n");
+  return out.endsWith("\n") ? out : `${out}\n`;
 }
 
 const FILE_CODES = new Set(FILE_RULES.map((r) => r.code));
@@ -79,6 +88,11 @@ const SKIPPED_BLOCK = /already (defined|configured)|- skipping\b/;
 /** After this (host-dependent) message keepalived stops before its post-parse validation, so the
  *  checks it makes there cannot be judged on this host for that config. */
 const STOPS_EARLY = /Non-existent interface specified in configuration/;
+/** keepalived's VRRP validation (vrrp.c, vrrp_complete_init) gives up at the first instance without
+ *  the minimum (chk_min_cfg) before checking any instance further, and at the first instance it
+ *  refuses (vrrp_complete_instance) before checking the ones after it. */
+const STOPS_VALIDATION = /\) the virtual router id must be set|\) Unknown interface!/;
+const STOPS_AFTER_INSTANCE = /^\((\S+)\):? (No VIP specified; at least one is required|Unicast peers are not supported in strict mode|Unicast instances must have|Non link-local address required)/;
 /** Line-less messages that name no block: matched by the codes of ours that stand for them. */
 const LINELESS_BY_CODE: [RegExp, string[]][] = [[/missing '\}'s or extra '\{'s/, ["syntax", "unmatched-brace"]]];
 /** keepalived exits at once on these. */
@@ -122,6 +136,46 @@ test("keepalived -t agrees with our diagnostics on each node file of the real-wo
   await compareWithKeepalived(t, "clusters", binary, filesOf(dir));
 });
 
+const PROBE = "keepalived_oracle_probe";
+
+/** Where a probe keyword tests whether keepalived reads `line` (1-based): inside the block the line
+ *  opens (is its body read?), before a line list holding the line (a list may take any word
+ *  silently, as notification_email does), or else just before the line. Returns the 0-based index
+ *  the probe line is inserted at. */
+function probeIndex(text: string, line: number): number {
+  let at = line - 1;
+  const visit = (items: Item[], blockId: BlockId | undefined): void => {
+    for (const item of items) {
+      if (item.kind !== "statement" || !item.block) continue;
+      const open = item.keyword.range.start.line + 1;
+      const brace = item.block.open.start.line + 1;
+      const close = (item.block.close ?? item.block.range).end.line + 1;
+      // Where a `}` is missing the raw nesting is not keepalived's: a known block keyword keeps its body.
+      const body = (blockId !== undefined ? lookupKeyword(blockId, item.keyword.text)?.body : undefined) ?? specsNamed(item.keyword.text).find((x) => x.body)?.body;
+      if (open === line) {
+        if (body?.kind === "keywords" && close > brace) at = brace; // first line of the body
+        return;
+      }
+      if (line > brace && line <= close) {
+        if (body && body.kind !== "keywords") at = open - 1;
+        else visit(item.block.items, body?.kind === "keywords" ? body.blockId : undefined);
+        return;
+      }
+    }
+  };
+  visit(parseConfig(text).items, TOP);
+  return at;
+}
+
+/** Does any keepalived process read `line`? An unknown keyword put there draws a message if so. */
+async function keepalivedReads(text: string, line: number, binary: string, configId: string | undefined): Promise<boolean> {
+  const lines = text.split("\n");
+  const at = probeIndex(text, line);
+  lines.splice(at, 0, PROBE);
+  const r = await runKeepalivedOnText(forKeepalived(lines.join("\n")), FILE, { binary, configId });
+  return [...r.messages, ...r.filtered].some((m) => m.line === at + 1 && (m.file === undefined || m.file === FILE));
+}
+
 async function compareWithKeepalived(t: TestContext, label: string, binary: string, cases: Case[]): Promise<void> {
   const version = keepalivedVersion(binary);
   if (version !== TARGET) t.diagnostic(`keepalived ${version} is installed; the oracle was tuned on ${TARGET}`);
@@ -131,6 +185,7 @@ async function compareWithKeepalived(t: TestContext, label: string, binary: stri
   let lineless = 0;
   let linelessMatched = 0;
   let timeouts = 0;
+  let unreadConfirmed = 0;
   const misses: Miss[] = [];
   const falseErrors: Miss[] = [];
   const unmatchedLineless: string[] = [];
@@ -168,7 +223,7 @@ async function compareWithKeepalived(t: TestContext, label: string, binary: stri
       // (a) recall: every line keepalived complains about has a diagnostic of ours.
       for (const [line, msgs] of withLine) {
         complained++;
-        const candidates = [line, ...(maps.closeToOpen.get(line) ?? [])];
+        const candidates = [line, ...(maps.closeToOpen.get(line) ?? []), ...[maps.braceToKeyword.get(line) ?? []].flat()];
         const found = candidates.some((l) => ourByLine.has(l));
         if (found) hit++;
         else misses.push({ id: c.id, configId, line, text: lines[line - 1]?.trim() ?? "", keepalived: msgs.map((m) => m.message), ours: [] });
@@ -187,24 +242,32 @@ async function compareWithKeepalived(t: TestContext, label: string, binary: stri
       // it opens ends on one), or inside a block a line-less message of keepalived names.
       const errorLines = new Set(ours.filter((d) => d.severity === "error").map((d) => d.range.start.line + 1));
       const skipped = [...maps.openToClose].filter(([open]) => withLine.get(open)?.some((m) => SKIPPED_BLOCK.test(m.message)));
-      const stoppedEarly = result.filtered.some((m) => STOPS_EARLY.test(m.message));
-      // A keyword without its value makes keepalived exit on that line: nothing after it is read.
+      const stoppedEarly = result.filtered.some((m) => STOPS_EARLY.test(m.message)) || result.messages.some((m) => STOPS_VALIDATION.test(m.message));
+      // The instance keepalived refused last-checked: the post-parse checks of those after it were not made.
+      const refused = result.messages.map((m) => STOPS_AFTER_INSTANCE.exec(m.message)?.[1]).find((n) => n !== undefined);
+      const refusedAt = refused === undefined ? Infinity : Math.min(...maps.names.filter((n) => n.words.includes(refused)).map((n) => n.to));
+      // A keyword without its value makes keepalived exit on that line: no post-parse check is made,
+      // and what that process and the processes after it had still to read is never read (the probe tells).
       const exitLine = Math.min(...[...withLine].filter(([, ms]) => ms.some((m) => EXITS.test(m.message))).map(([l]) => l));
       for (const line of errorLines) {
         const close = maps.openToClose.get(line);
         if (withLine.has(line) || (close !== undefined && withLine.has(close))) continue;
         if (noLine.some((m) => enclosing(line).some((w) => m.message.includes(w)))) continue;
-        if (line > exitLine) {
-          unjudged.push(`${c.id} line ${line}: after the line keepalived exits on`);
-          continue;
-        }
         if (skipped.some(([open, end]) => open < line && line <= end)) {
           unjudged.push(`${c.id} line ${line}: inside a block keepalived skipped`);
           continue;
         }
         const errs = ourByLine.get(line)!.filter((d) => d.severity === "error");
-        if ((stoppedEarly || Number.isFinite(exitLine)) && errs.every(postParse)) {
-          unjudged.push(`${c.id} line ${line}: keepalived stopped before validating (missing interface on this host, or it exited on a line)`);
+        if ((stoppedEarly || Number.isFinite(exitLine) || line > refusedAt) && errs.every(postParse)) {
+          unjudged.push(`${c.id} line ${line}: keepalived stopped before validating (missing interface on this host, an instance it gave up on, or it exited on a line)`);
+          continue;
+        }
+        // keepalived says nothing about a line none of its processes reads (a block skipped by
+        // counting braces, a process that never ran after another exited): a probe keyword placed
+        // there tells. Our "never reads" errors (unmatched-brace) are what the probe confirms.
+        if (!(await keepalivedReads(c.text, line, binary, configId))) {
+          if (errs.every((d) => d.code === "unmatched-brace" && /never reads/.test(d.message))) unreadConfirmed++;
+          else unjudged.push(`${c.id} line ${line}: keepalived never reads this line (a probe keyword there draws no message)`);
           continue;
         }
         falseErrors.push({ id: c.id, configId, line, text: lines[line - 1]?.trim() ?? "", keepalived: [], ours: ourByLine.get(line)!.filter((d) => d.severity === "error").map(fmt) });
@@ -242,6 +305,7 @@ async function compareWithKeepalived(t: TestContext, label: string, binary: stri
   say(`oracle ${label}: recall ${(recall * 100).toFixed(1)}% (${hit}/${complained} lines keepalived complains about)`);
   say(`oracle ${label}: false-error lines ${falseErrors.length}`);
   say(`oracle ${label}: errors keepalived could not judge here ${unjudged.length}`);
+  say(`oracle ${label}: blocks we call unread that a probe confirms keepalived never reads ${unreadConfirmed}`);
   for (const u of unjudged) detail(`oracle ${label}:   unjudged: ${u}`);
   say(`oracle ${label}: messages without a line ${lineless} (${linelessMatched} matched through block names)`);
   if (timeouts) say(`oracle ${label}: ${timeouts} keepalived runs timed out`);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { check, linesOf } from "../helpers";
+import { check, linesOf, withCode } from "../helpers";
 
 test("priority set twice in one instance is a warning on the second", () => {
   const d = check("vrrp_instance VI_1 {\n  virtual_router_id 1\n  priority 100\n  priority 150\n}\n");
@@ -35,4 +35,17 @@ test("the same script twice in one track_script block: keepalived ignores the se
   const d = check("vrrp_script chk {\n  script /bin/true\n}\nvrrp_instance VI_1 {\n  virtual_router_id 1\n  track_script {\n    chk\n    chk weight 10\n  }\n}\n").filter((x) => x.code === "duplicate-keyword");
   assert.deepEqual(d.map((x) => x.range.start.line + 1), [8]);
   assert.match(d[0].message, /tracked twice/);
+});
+
+test("a script in two track_script blocks of one instance: keepalived reads them as one list and ignores the second", () => {
+  // keepalived 2.2.7 -t: "(VI_1) duplicate track_script chk - ignoring" on line 14.
+  const text =
+    "vrrp_script chk {\n  script /bin/true\n}\nvrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 1\n  virtual_ipaddress {\n    10.0.0.1\n  }\n" +
+    "  track_script {\n    chk\n  }\n  track_script {\n    chk\n  }\n}\n";
+  const d = withCode(check(text), "duplicate-keyword");
+  assert.deepEqual(d.map((x) => x.range.start.line + 1), [14]);
+  assert.match(d[0].message, /another 'track_script' block of this vrrp_instance \(line 11\)/);
+  // The same name in two instances is no duplicate.
+  const two = text.replace(/  track_script \{\n    chk\n  \}\n\}\n$/, "}\n") + "vrrp_instance VI_2 {\n  interface eth0\n  virtual_router_id 2\n  track_script {\n    chk\n  }\n}\n";
+  assert.deepEqual(withCode(check(two), "duplicate-keyword"), []);
 });

@@ -127,3 +127,18 @@ test("a static rule with no action is an error: keepalived ignores it (\"No acti
   assert.deepEqual(linesOf(d, "invalid-value"), [3]);
   assert.match(withCode(d, "invalid-value")[0].message, /has no action/);
 });
+
+test("a vrrp_script's `script` without a command: keepalived says nothing on the line and drops the script at the block's end", () => {
+  // keepalived 2.2.7 -t: only "No script set for vrrp_script chk - removing" (at the '}'); other keywords
+  // without their value stop it ("missing a parameter"), notify_master for one.
+  const d = check("vrrp_script chk {\n  script\n  interval 2\n}\n");
+  const onLine = withCode(d, "invalid-value");
+  assert.deepEqual(onLine.map((x) => [x.range.start.line + 1, x.severity]), [[2, "warning"]]);
+  assert.match(onLine[0].message, /drops the vrrp_script/);
+  assert.deepEqual(linesOf(d, "missing-required"), [1]);
+  // A comment after the keyword is no command either.
+  assert.deepEqual(withCode(check("vrrp_script chk {\n  script # the check\n}\n"), "invalid-value").map((x) => x.severity), ["warning"]);
+  // notify_master without a value is still an error: keepalived stops reading there.
+  const notify = withCode(check(instance("  notify_master")), "invalid-value");
+  assert.deepEqual(notify.map((x) => x.severity), ["error"]);
+});

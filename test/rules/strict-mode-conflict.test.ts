@@ -51,3 +51,16 @@ test("strict mode with an invalid auth_type: keepalived refused the type, so the
   // A valid type after an invalid one still counts.
   assert.deepEqual(linesOf(check("global_defs {\n  vrrp_strict\n}\n" + vi(`${VIPS}\n  authentication {\n    auth_type bogus\n    auth_type AH\n    auth_pass secret\n  }`)), "strict-mode-conflict"), [11]);
 });
+
+test("unicast peers in strict mode: keepalived 2.2.5 to 2.3.4 never refuse them (a warning for those targets)", () => {
+  // keepalived 2.2.7 -t accepts this instance on eth0 (multicast): its check reads the unicast flag
+  // before setting it; the order was fixed after 2.3.4.
+  const text = "global_defs {\n  vrrp_strict\n}\n" + vi(`${VIPS}\n  unicast_peer {\n    10.0.0.2\n  }`);
+  const old = withCode(check(text, { targetVersion: "2.2.7" }), "strict-mode-conflict");
+  assert.deepEqual(old.map((x) => [x.range.start.line + 1, x.severity]), [[11, "warning"]]);
+  assert.match(old[0].message, /2\.2\.7 misses this/);
+  assert.deepEqual(withCode(check(text, { targetVersion: "2.3.4" }), "strict-mode-conflict").map((x) => x.severity), ["warning"]);
+  // The newest keepalived (no target) and releases before 2.2.5 refuse the instance.
+  assert.deepEqual(withCode(check(text), "strict-mode-conflict").map((x) => x.severity), ["error"]);
+  assert.deepEqual(withCode(check(text, { targetVersion: "2.2.4" }), "strict-mode-conflict").map((x) => x.severity), ["error"]);
+});

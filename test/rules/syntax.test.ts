@@ -23,7 +23,7 @@ test("an unterminated quote is reported", () => {
 
 test("a brace on the next line, one-line blocks and comments are fine", () => {
   const d = check(
-    "! Configuration File for keepalived\nvrrp_instance VI_1\n{\n  virtual_router_id 5 # the id\n  virtual_ipaddress { 192.0.2.1/24 }\n}\n",
+    "! Configuration File for keepalived\nvrrp_instance VI_1\n{\n  interface eth0\n  virtual_router_id 5 # the id\n  virtual_ipaddress { 192.0.2.1/24 }\n}\n",
   );
   assert.deepEqual(withCode(d, "syntax"), []);
   assert.deepEqual(d.filter((x) => x.severity === "error"), []);

@@ -4,6 +4,12 @@
 // one, and the lines after it land one level up (or a `}` at the top level is an unknown keyword).
 // A line-list block (virtual_ipaddress ...) ends at its first `}` whatever the lines hold.
 // This re-nests the expanded statements that way; well-formed configs come back unchanged.
+//
+// That is the view of the process that owns a block. The other processes (keepalived -t runs the
+// main, checker, VRRP and BFD parsers one after the other, each over the whole file) skip a block
+// they do not own by counting every `{` and `}` in it. When a block's braces do not pair up (a `}`
+// forgotten), those processes skip past where its owner stopped, often to the end of the file; a
+// block that surfaced there is then read by no process at all: it is left out here, with a note.
 import type { Range } from "../util/range";
 import type { ConfigStatement } from "./statement";
 import type { BlockId } from "../schema/types";
@@ -15,23 +21,65 @@ import { containsPlaceholder } from "../template/placeholder";
 const opaque = (s: ConfigStatement) => containsPlaceholder(s.keyword.text);
 
 export interface BraceNote {
-  /** `stray`: a `}` at the top level; `early`: a `}` that closes `closes` instead of the ignored block. */
-  kind: "stray" | "early";
+  /** `stray`: a `}` at the top level; `early`: a `}` that closes `closes` instead of the ignored block;
+   *  `unread`: a statement no process reads (see `skippedWith`), left out of the configuration. */
+  kind: "stray" | "early" | "unread";
   file: string;
   range: Range;
   /** The statement whose `{` keepalived ignored, so that this `}` does not pair with it. */
   ignored: ConfigStatement;
   closes?: ConfigStatement;
+  /** For `unread`: the top-level block, as its braces pair up, that the processes owning the
+   *  statement skip, and the processes that own the statement. */
+  skippedWith?: ConfigStatement;
+  owners?: readonly KeepalivedProcess[];
 }
 
-type Event = { kind: "statement"; statement: ConfigStatement } | { kind: "close"; statement: ConfigStatement };
+export type KeepalivedProcess = "main" | "VRRP" | "checker" | "BFD";
+const ALL_PROCESSES: readonly KeepalivedProcess[] = ["main", "VRRP", "checker", "BFD"];
 
-function flatten(list: ConfigStatement[], out: Event[]): Event[] {
+/** Which of keepalived's parsers reads each top-level keyword (2.2.7: main.c global_init_keywords,
+ *  vrrp_init_keywords, check_init_keywords, bfd_init_keywords; global_defs is the main process's only). */
+const OWNERS: Record<string, readonly KeepalivedProcess[]> = {
+  global_defs: ["main"],
+  net_namespace: ["main"],
+  net_namespace_ipvs: ["main"],
+  namespace_with_ipsets: ["main"],
+  instance: ["main"],
+  use_pid_dir: ["main"],
+  linkbeat_use_polling: ["main"],
+  child_wait_time: ["main"],
+  vrrp_instance: ["VRRP"],
+  vrrp_script: ["VRRP"],
+  vrrp_sync_group: ["VRRP"],
+  vrrp_track_process: ["VRRP"],
+  static_ipaddress: ["VRRP"],
+  static_routes: ["VRRP"],
+  static_rules: ["VRRP"],
+  track_group: ["VRRP"],
+  garp_group: ["VRRP"],
+  linkbeat_interfaces: ["VRRP"],
+  interface_up_down_delays: ["VRRP"],
+  track_file: ["VRRP", "checker"],
+  vrrp_track_file: ["VRRP", "checker"],
+  bfd_instance: ["VRRP", "checker", "BFD"],
+  SSL: ["checker"],
+  virtual_server_group: ["checker"],
+  virtual_server: ["checker"],
+};
+/** An unknown top-level word is reported by every process that reaches it. */
+const ownersOf = (keyword: string): readonly KeepalivedProcess[] => OWNERS[keyword] ?? ALL_PROCESSES;
+
+/** `root`: the top-level statement the event lies in as the braces pair up (what a skipping process sees). */
+type Event = { kind: "statement" | "close"; statement: ConfigStatement; root: ConfigStatement };
+
+function flatten(list: ConfigStatement[], out: Event[], root?: ConfigStatement): Event[] {
   for (const statement of list) {
-    out.push({ kind: "statement", statement });
+    const r = root ?? statement;
+    out.push({ kind: "statement", statement, root: r });
     if (statement.children && !opaque(statement)) {
-      flatten(statement.children, out);
-      if (statement.block?.close) out.push({ kind: "close", statement });
+      flatten(statement.children, out, r);
+      if (statement.block?.close) out.push({ kind: "close", statement, root: r });
     }
   }
   return out;
@@ -94,19 +142,28 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
       }
       continue;
     }
-    // The same objects where nothing changes, so caches keyed by top-level statements (annotations, rule
-    // results, models) still hold for the blocks after an unclosed one.
-    if (!s.children) {
-      frame.children.push(s);
-      continue;
-    }
-    if (stack.length === 1 && s.block?.close && !opaque(s) && !needsRenestingAtTop(s)) {
-      frame.children.push(s);
-      keptWhole = s;
-      continue;
+    // Surfaced at the top level from inside another block: read only by the processes that own both.
+    const owners = stack.length === 1 && ev.root !== s ? ownersOf(s.keyword.text) : undefined;
+    const unread = !!owners && !ownersOf(ev.root.keyword.text).some((p) => owners.includes(p));
+    if (unread) {
+      notes.push({ kind: "unread", file: s.file, range: s.keyword.range, ignored: s, skippedWith: ev.root, owners: owners! });
+      changed = true;
+    } else {
+      // The same objects where nothing changes, so caches keyed by top-level statements (annotations, rule
+      // results, models) still hold for the blocks after an unclosed one.
+      if (!s.children) {
+        frame.children.push(s);
+        continue;
+      }
+      if (stack.length === 1 && s.block?.close && !opaque(s) && !needsRenestingAtTop(s)) {
+        frame.children.push(s);
+        keptWhole = s;
+        continue;
+      }
     }
     const copy: ConfigStatement = { ...s, children: undefined };
-    frame.children.push(copy);
+    if (!unread) frame.children.push(copy);
+    if (!s.children) continue;
     if (opaque(s)) {
       copy.children = s.children;
       continue;

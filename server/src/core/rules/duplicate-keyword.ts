@@ -62,23 +62,32 @@ export const duplicateTopLevelKeywordRule: NodeRule = {
 
 function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, report: (d: Diagnostic) => void): void {
   const seen = new Map<ConfigStatement[] | undefined, Map<string, ConfigStatement>>();
-  const tracked = new Map<ConfigStatement[] | undefined, Map<string, ConfigStatement>>();
+  // Keyed by the instance (or group) and the block's keyword: keepalived adds every track_script
+  // block of an instance to one list, so a name in two such blocks is a duplicate too.
+  const tracked = new Map<ConfigStatement | undefined, Map<string, Map<string, ConfigStatement>>>();
   for (const a of annotated) {
     if ((a.parents.length === 0) !== topLevel) continue;
     // One name twice in one track_* block: keepalived ignores the second ("duplicate track_script ... - ignoring").
     if (a.context.kind === "lines" && TRACK_LINES.has(a.context.line)) {
-      const list = a.parents[a.parents.length - 1]?.children;
-      let names = tracked.get(list);
-      if (!names) tracked.set(list, (names = new Map()));
+      const block = a.parents[a.parents.length - 1];
+      const owner = a.parents[a.parents.length - 2];
+      let byBlock = tracked.get(owner);
+      if (!byBlock) tracked.set(owner, (byBlock = new Map()));
+      let names = byBlock.get(block?.keyword.text ?? "");
+      if (!names) byBlock.set(block?.keyword.text ?? "", (names = new Map()));
       const s = a.statement;
       const first = names.get(s.keyword.text);
       if (first) {
+        const where = first.keyword.file === s.keyword.file ? `line ${first.keyword.range.start.line + 1}` : first.keyword.file;
+        const sameBlock = block?.children?.some((c) => c.keyword === first.keyword);
         report({
           file: s.keyword.file,
           range: s.keyword.range,
           severity: "warning",
           code: "duplicate-keyword",
-          message: `'${s.keyword.text}' is tracked twice in this block; keepalived keeps the first line and ignores this one ("duplicate ... - ignoring")`,
+          message: sameBlock
+            ? `'${s.keyword.text}' is tracked twice in this block; keepalived keeps the first line and ignores this one ("duplicate ... - ignoring")`
+            : `'${s.keyword.text}' is already tracked in another '${block?.keyword.text}' block of this ${owner?.keyword.text ?? "block"} (${where}); keepalived reads both blocks as one list, keeps the first line and ignores this one ("duplicate ... - ignoring")`,
           related: [{ file: first.keyword.file, range: first.keyword.range, message: "the line keepalived keeps" }],
         });
       } else names.set(s.keyword.text, s);

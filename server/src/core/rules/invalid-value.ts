@@ -45,6 +45,12 @@ const EMPTY_LIST_WARNED: Record<string, string> = {
   "garp_group/interfaces": "keepalived warns (\"empty garp_group interfaces block\") and the group applies to no interface",
 };
 
+/** Keywords keepalived reads without a value, saying nothing on the line (it reads the rest of the
+ *  line as a command, which may be empty); what follows is reported where keepalived reports it. */
+const ACCEPTED_EMPTY: Record<string, string> = {
+  "vrrp_script/script": "keepalived sets no command here and, at the end of the block, drops the vrrp_script (\"No script set ... - removing\")",
+};
+
 export const invalidValueRule: NodeRule = {
   code: "invalid-value",
   perStatement: true,
@@ -68,6 +74,11 @@ export const invalidValueRule: NodeRule = {
         report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' is empty: ${empty}` });
       }
       const required = requiredCount(spec);
+      const silentlyEmpty = s.args.length === 0 ? ACCEPTED_EMPTY[`${a.parents[a.parents.length - 1]?.keyword.text ?? ""}/${spec.name}`] : undefined;
+      if (silentlyEmpty) {
+        report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' has no value: ${silentlyEmpty}` });
+        continue;
+      }
       if (s.args.length < required) {
         const missing = spec.args.slice(s.args.length).filter((x) => !x.optional).map((x) => `<${x.label}>`).join(" ");
         report({

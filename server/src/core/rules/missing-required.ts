@@ -2,6 +2,8 @@
 import type { NodeRule } from "../check/rule";
 import { keywordsIn } from "../schema/registry";
 import type { BlockId, KeywordSpec } from "../schema/types";
+import type { ConfigStatement } from "../config/expand";
+import { compareVersions } from "../util/version";
 
 const requiredLists = new Map<BlockId, KeywordSpec[]>();
 
@@ -12,10 +14,25 @@ function requiredIn(block: BlockId): KeywordSpec[] {
   return list;
 }
 
+const hasValue = (s: ConfigStatement, name: string) => (s.children ?? []).some((c) => c.keyword.text === name && (c.args.length > 0 || (c.children?.length ?? 0) > 0));
+const has = (s: ConfigStatement, name: string) => (s.children ?? []).some((c) => c.keyword.text === name);
+
+/** keepalived's minimum check (vrrp.c chk_min_cfg) refuses an instance without an interface, and
+ *  with it the whole VRRP configuration. Unicast lets it go without one: with unicast peers before
+ *  2.2.5, never from 2.2.5 to 2.2.7 (the unicast flag is set after the check), and from 2.2.8 with
+ *  any unicast keyword. */
+function needsInterface(instance: ConfigStatement, target: string | undefined): boolean {
+  // `interface` without its name is invalid-value's: keepalived stops reading there ("missing a parameter").
+  if (has(instance, "interface")) return false;
+  if (target && compareVersions(target, "2.2.5") < 0) return !hasValue(instance, "unicast_peer");
+  if (target && compareVersions(target, "2.2.7") <= 0) return true;
+  return !["unicast_peer", "unicast_src_ip", "unicast_fault_no_peer", "check_unicast_src", "unicast_checksum_compat"].some((k) => has(instance, k));
+}
+
 export const missingRequiredRule: NodeRule = {
   code: "missing-required",
   perStatement: true,
-  checkNode({ annotated, report }) {
+  checkNode({ annotated, report, options }) {
     for (const a of annotated) {
       const body = a.spec?.body;
       const s = a.statement;
@@ -36,6 +53,29 @@ export const missingRequiredRule: NodeRule = {
           severity: "error",
           code: "missing-required",
           message: `${s.keyword.text}${name} has no '${req.name}': keepalived will not use this block without it`,
+        });
+      }
+      if (a.spec?.name === "vrrp_instance" && a.parents.length === 0 && needsInterface(s, options.targetVersion)) {
+        const unicastToo = options.targetVersion && compareVersions(options.targetVersion, "2.2.5") >= 0 && compareVersions(options.targetVersion, "2.2.7") <= 0 && has(s, "unicast_peer");
+        report({
+          file: s.keyword.file,
+          range: s.keyword.range,
+          severity: "error",
+          code: "missing-required",
+          message:
+            `vrrp_instance${s.args[0] ? ` ${s.args[0].text}` : ""} has no 'interface': keepalived refuses the whole VRRP configuration ("Unknown interface!"), so no instance of this node runs` +
+            (unicastToo ? ` (keepalived ${options.targetVersion} needs it with unicast peers too; 2.2.8 and later do not)` : ""),
+        });
+      }
+      // An authentication type without a password: keepalived drops the authentication (vrrp_complete_instance).
+      // (An auth_pass without its value is invalid-value's: keepalived stops reading there.)
+      if (a.spec?.name === "authentication" && (s.children ?? []).some((c) => c.keyword.text === "auth_type" && (c.args[0]?.text === "PASS" || c.args[0]?.text === "AH")) && !has(s, "auth_pass")) {
+        report({
+          file: s.keyword.file,
+          range: s.keyword.range,
+          severity: "error",
+          code: "missing-required",
+          message: `authentication has an auth_type but no 'auth_pass': keepalived ignores the authentication ("Authentication specified but no password given")`,
         });
       }
       // An HTTP_GET/SSL_GET whose every url lacks a path has no url left: keepalived drops the checker too.

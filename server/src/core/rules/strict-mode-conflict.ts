@@ -10,6 +10,13 @@ import type { NodeRule } from "../check/rule";
 import type { ConfigStatement } from "../config/expand";
 import { instanceFacts } from "../model/vrrpFacts";
 import { vipOverflow } from "./too-many-vips";
+import { compareVersions } from "../util/version";
+
+/** From 2.2.5 to 2.3.4 keepalived tests for unicast peers before it records that the instance has
+ *  them (vrrp_complete_instance), so the strict-mode refusal never fires; fixed after 2.3.4 (29a89e4f). */
+function unicastCheckIsDead(target: string | undefined): boolean {
+  return !!target && compareVersions(target, "2.2.5") >= 0 && compareVersions(target, "2.3.4") <= 0;
+}
 
 /** keepalived sets an authentication type only for `auth_type PASS` or `AH`, in capitals; any other
  *  value is refused and leaves the instance without authentication, so strict mode has nothing to drop. */
@@ -22,13 +29,22 @@ function authenticates(instance: ConfigStatement): boolean {
 
 export const strictModeConflictRule: NodeRule = {
   code: "strict-mode-conflict",
-  checkNode({ annotated, report }) {
+  checkNode({ annotated, report, options }) {
     for (const f of instanceFacts(annotated)) {
       if (!f.strict || f.uncertain) continue;
       const at = (s: ConfigStatement, message: string) =>
         report({ file: s.keyword.file, range: s.keyword.range, severity: "error", code: "strict-mode-conflict", message: `(${f.name}) ${message}` });
       if (f.authentication && authenticates(f.statement)) at(f.authentication, "strict mode does not allow authentication: keepalived ignores this block (\"Strict mode does not support authentication\")");
-      if (f.unicastPeer) at(f.unicastPeer, "strict mode does not allow unicast peers: keepalived refuses this instance on an interface that supports multicast");
+      if (f.unicastPeer && unicastCheckIsDead(options.targetVersion)) {
+        const u = f.unicastPeer;
+        report({
+          file: u.keyword.file,
+          range: u.keyword.range,
+          severity: "warning",
+          code: "strict-mode-conflict",
+          message: `(${f.name}) strict mode does not allow unicast peers: keepalived ${options.targetVersion} misses this (it checks before it counts the peers) and runs the instance, but releases after 2.3.4 refuse it on an interface that supports multicast`,
+        });
+      } else if (f.unicastPeer) at(f.unicastPeer, "strict mode does not allow unicast peers: keepalived refuses this instance on an interface that supports multicast");
       if (f.preemptDelay) at(f.preemptDelay, "preempt_delay is not allowed in strict mode: keepalived resets it to 0");
       const overflow = vipOverflow(f);
       if (overflow) report({ ...overflow, code: "strict-mode-conflict" });
