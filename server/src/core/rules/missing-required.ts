@@ -40,7 +40,7 @@ export const missingRequiredRule: NodeRule = {
       // A required keyword written without its value counts as absent: keepalived has nothing to use.
       const required = requiredIn(body.blockId);
       const isCheckerWithUrls = a.spec?.name === "HTTP_GET" || a.spec?.name === "SSL_GET";
-      if (!required.length && !isCheckerWithUrls) continue;
+      if (!required.length && !isCheckerWithUrls && a.spec?.name !== "authentication" && a.spec?.name !== "vrrp_instance") continue;
       const children = s.children;
       // A block requires a keyword or two: looked for directly, no set of everything present.
       const present = (name: string) => children.some((c) => c.keyword.text === name && (c.args.length > 0 || c.children));
