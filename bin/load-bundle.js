@@ -27,6 +27,13 @@ function cacheDir() {
   }
 }
 
+/** A short, stable name for an absolute path (FNV-1a), so installs in different folders keep their own entry. */
+function pathKey(p) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < p.length; i++) h = Math.imul(h ^ p.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
+
 function loadBundle(file) {
   const dir = cacheDir();
   if (!dir) return require(file);
@@ -37,7 +44,9 @@ function loadBundle(file) {
   } catch {
     return require(file);
   }
-  const cacheFile = path.join(dir, `${path.basename(file)}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}.bin`);
+  // One bundle path, one cache file: the prefix names the install, so a rebuild replaces its old entry.
+  const prefix = `${path.basename(file)}-${pathKey(path.resolve(file))}-`;
+  const cacheFile = path.join(dir, `${prefix}${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}.bin`);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -57,6 +66,7 @@ function loadBundle(file) {
         const tmp = `${cacheFile}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(tmp, cacheFile);
+        for (const old of fs.readdirSync(dir)) if (old.startsWith(prefix) && old !== path.basename(cacheFile)) fs.rmSync(path.join(dir, old), { force: true });
       } catch {
         /* a cache is only a speed-up */
       }
