@@ -18,6 +18,8 @@ export const SHAPES: Record<string, () => Files> = {
   triplingSelfReference: () => ({ "keepalived.conf": "$X=ab $X $X $X {\n" + "$X\n".repeat(50) }),
   // Found by the campaign: picomatch throws on patterns over 64 KB.
   longIncludePattern: () => ({ "keepalived.conf": "include " + repeat("x", 70000) + "*.conf\n" }),
+  // Found by the campaign (21 s on 7 KB): a $VAR made one include pattern 190 KB long with ten braces.
+  longBracePattern: () => ({ "keepalived.conf": "include \"" + repeat("{a,b}", 10) + repeat("x", 60_000) + ".conf\"\n" }),
   selfReferringBlock: () => ({ "keepalived.conf": "$B=global_defs { \\\n  $B \\\n}\n$B\n" }),
   sequenceOfIncludes: () => ({
     "keepalived.conf": "~SEQ(i,1,4096) include b.conf\n",

@@ -99,6 +99,13 @@ test("an include pattern longer than 64 KB is a diagnostic, not an internal erro
   assert.equal(messages(r, "include-not-found").length, 1);
 });
 
+test("an include pattern of 60 KB with ten braces is refused as longer than PATH_MAX, quoted short", () => {
+  const found = messages(checkShapeInChild("longBracePattern"), "include-not-found");
+  assert.equal(found.length, 1, found.join("\n").slice(0, 500));
+  assert.match(found[0], /over the 4096 of the longest file name \(PATH_MAX\)/);
+  assert.ok(found[0].length < 1000, `a message of ${found[0].length} characters`);
+});
+
 test("a $VAR block that uses itself stops with expansion-limit", () => {
   const found = messages(checkShapeInChild("selfReferringBlock"), "expansion-limit");
   assert.ok(found.some((m) => /more than 8 levels deep/.test(m)), found.join("\n"));
