@@ -25,6 +25,8 @@ export const SHAPES: Record<string, () => Files> = {
     "keepalived.conf": "~SEQ(i,1,4096) include b.conf\n",
     "b.conf": "~SEQ(j,1,4096) vrrp_script s$j {\n  script /bin/true\n}\n",
   }),
+  // 1 MB of ~SEQ lines: past the statement cap, each line still built its 4,096 bindings (40 s).
+  manySequenceLines: () => ({ "keepalived.conf": repeat("~SEQ(i,1,4096) vrrp_script s$i {\n}\n", 30000) }),
   diamondIncludes: () => ({
     "keepalived.conf": repeat("include a.conf\n", 200),
     "a.conf": repeat("include b.conf\n", 200),

@@ -118,6 +118,12 @@ test("~SEQ(i,1,4096) include b.conf with another ~SEQ inside: capped across incl
   assert.match(found[0], /more than 25000 statements/);
 });
 
+test("1 MB of ~SEQ(i,1,4096) lines: one expansion-limit, and the lines past the cap are not expanded", () => {
+  const found = messages(checkShapeInChild("manySequenceLines"), "expansion-limit");
+  assert.equal(found.length, 1);
+  assert.match(found[0], /more than 25000 statements/);
+});
+
 test("a file included 200 × 200 times (no cycle) is capped the same way", () => {
   assert.equal(messages(checkShapeInChild("diamondIncludes"), "expansion-limit").length, 1);
 });
