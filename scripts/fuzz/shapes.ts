@@ -18,11 +18,15 @@ export const SHAPES: Record<string, () => Files> = {
   triplingSelfReference: () => ({ "keepalived.conf": "$X=ab $X $X $X {\n" + "$X\n".repeat(50) }),
   // Found by the campaign: picomatch throws on patterns over 64 KB.
   longIncludePattern: () => ({ "keepalived.conf": "include " + repeat("x", 70000) + "*.conf\n" }),
+  // Found by the campaign (21 s on 7 KB): a $VAR made one include pattern 190 KB long with ten braces.
+  longBracePattern: () => ({ "keepalived.conf": "include \"" + repeat("{a,b}", 10) + repeat("x", 60_000) + ".conf\"\n" }),
   selfReferringBlock: () => ({ "keepalived.conf": "$B=global_defs { \\\n  $B \\\n}\n$B\n" }),
   sequenceOfIncludes: () => ({
     "keepalived.conf": "~SEQ(i,1,4096) include b.conf\n",
     "b.conf": "~SEQ(j,1,4096) vrrp_script s$j {\n  script /bin/true\n}\n",
   }),
+  // 1 MB of ~SEQ lines: past the statement cap, each line still built its 4,096 bindings (40 s).
+  manySequenceLines: () => ({ "keepalived.conf": repeat("~SEQ(i,1,4096) vrrp_script s$i {\n}\n", 30000) }),
   diamondIncludes: () => ({
     "keepalived.conf": repeat("include a.conf\n", 200),
     "a.conf": repeat("include b.conf\n", 200),

@@ -99,6 +99,13 @@ test("an include pattern longer than 64 KB is a diagnostic, not an internal erro
   assert.equal(messages(r, "include-not-found").length, 1);
 });
 
+test("an include pattern of 60 KB with ten braces is refused as longer than PATH_MAX, quoted short", () => {
+  const found = messages(checkShapeInChild("longBracePattern"), "include-not-found");
+  assert.equal(found.length, 1, found.join("\n").slice(0, 500));
+  assert.match(found[0], /over the 4096 of the longest file name \(PATH_MAX\)/);
+  assert.ok(found[0].length < 1000, `a message of ${found[0].length} characters`);
+});
+
 test("a $VAR block that uses itself stops with expansion-limit", () => {
   const found = messages(checkShapeInChild("selfReferringBlock"), "expansion-limit");
   assert.ok(found.some((m) => /more than 8 levels deep/.test(m)), found.join("\n"));
@@ -107,6 +114,12 @@ test("a $VAR block that uses itself stops with expansion-limit", () => {
 test("~SEQ(i,1,4096) include b.conf with another ~SEQ inside: capped across includes", () => {
   const r = checkShapeInChild("sequenceOfIncludes");
   const found = messages(r, "expansion-limit");
+  assert.equal(found.length, 1);
+  assert.match(found[0], /more than 25000 statements/);
+});
+
+test("1 MB of ~SEQ(i,1,4096) lines: one expansion-limit, and the lines past the cap are not expanded", () => {
+  const found = messages(checkShapeInChild("manySequenceLines"), "expansion-limit");
   assert.equal(found.length, 1);
   assert.match(found[0], /more than 25000 statements/);
 });

@@ -7,6 +7,7 @@ import { workspaceTopology } from "../../server/src/core/topology/model";
 import { toDot } from "../../server/src/core/topology/dot";
 import { toMermaid } from "../../server/src/core/topology/mermaid";
 import { renderSvg } from "../../server/src/core/topology/svg";
+import { forDrawing, MAX_DRAWN_CLUSTERS } from "../../server/src/core/topology/drawLimit";
 import type { Workspace } from "../../server/src/core/check/workspace";
 
 function node(name: string, body: string, extra = ""): string {
@@ -132,4 +133,17 @@ test("names with quotes and markup are escaped in every output", async () => {
   assert.equal(XMLValidator.validate(svg), true);
   assert.ok(!svg.includes("<script>"));
   assert.ok(!toMermaid(t).includes("<script>"));
+});
+
+test("a workspace of 400 clusters is drawn as its first 150, and the rest is counted, not laid out", async () => {
+  const body = Array.from({ length: 400 }, (_, i) => instance(`VI_${i}`, "MASTER", 100, [`10.0.${i >> 8}.${i & 255}/32`])).join("");
+  const t = topo(workspaceOf({ "lb-a/keepalived.conf": node("lb-a", body) }));
+  assert.equal(t.clusters.length, 400);
+  const drawn = forDrawing(t);
+  assert.equal(drawn.omitted, 250);
+  assert.deepEqual(drawn.topology.clusters.map((c) => c.name), t.clusters.slice(0, MAX_DRAWN_CLUSTERS).map((c) => c.name));
+  assert.deepEqual(drawn.topology.nodes.map((n) => n.name), ["lb-a"]);
+  const svg = await renderSvg(drawn.topology);
+  assert.ok(svg.includes("VI_149") && !svg.includes("VI_399"), "the picture holds the first 150 clusters only");
+  assert.equal(forDrawing(topo(pair())).omitted, 0);
 });

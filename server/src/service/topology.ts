@@ -6,6 +6,7 @@ import { workspaceTopology } from "../core/topology/model";
 import { toDot } from "../core/topology/dot";
 import { toMermaid } from "../core/topology/mermaid";
 import { renderSvg } from "../core/topology/svg";
+import { forDrawing } from "../core/topology/drawLimit";
 import { uriToPath } from "./uris";
 
 export async function topology(index: WorkspaceIndex, params: TopologyParams): Promise<TopologyResult> {
@@ -13,6 +14,8 @@ export async function topology(index: WorkspaceIndex, params: TopologyParams): P
   let t = workspaceTopology(index.workspace, { failures: params.failures, file });
   // A file with no vrrp_instance (e.g. LVS only, or a script include): show the whole workspace.
   if (file && !t.clusters.length && !t.virtualServers.length) t = workspaceTopology(index.workspace, { failures: params.failures });
-  const title = file ? `Failover topology: ${path.basename(path.dirname(file))}/${path.basename(file)}` : "Failover topology: whole workspace";
-  return { title, topology: t, svg: await renderSvg(t), dot: toDot(t), mermaid: toMermaid(t) };
+  const drawn = forDrawing(t);
+  const title = (file ? `Failover topology: ${path.basename(path.dirname(file))}/${path.basename(file)}` : "Failover topology: whole workspace") + (drawn.omitted ? ` (first ${drawn.topology.clusters.length} of ${t.clusters.length} clusters drawn)` : "");
+  // The page finds clusters and nodes by their index in the picture: it gets the drawn part.
+  return { title, topology: drawn.topology, svg: await renderSvg(drawn.topology), dot: toDot(drawn.topology), mermaid: toMermaid(drawn.topology) };
 }

@@ -6,7 +6,7 @@ import type { Range } from "../util/range";
 import type { Item, Statement, SyntaxFile, Word, ConditionPrefix } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
 import type { FileAccess } from "./files";
-import { expandGlob, globProblem, hasGlob, SkippedMatch } from "./glob";
+import { expandGlob, globProblem, hasGlob, MAX_PATTERN_LENGTH, SkippedMatch } from "./glob";
 import { expandSequences } from "./sequences";
 import { nestAsKeepalived, BraceNote } from "./nesting";
 
@@ -250,6 +250,9 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       }
       if (item.kind === "bareBlock") continue; // reported by the structure rule
       if (item.sequences?.length) {
+        // Past the cap (reported once), a top-level ~SEQ line is not read: building its 4,096 bindings
+        // for each of 20,000 such lines took 40 s on 1 MB.
+        if (repeated > MAX_REPEATED_STATEMENTS) continue;
         repeating++;
         for (const binding of expandSequences(item.sequences)) {
           if (repeated > MAX_REPEATED_STATEMENTS) break;
@@ -364,8 +367,9 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     for (const skip of skipped.slice(0, 10)) {
       result.problems.push({ code: "include-not-found", severity: "error", file, range: args[0].range, message: `Included '${skip.file}' ${skip.why}: only regular files are read` });
     }
-    const badPattern = hasGlob(pattern) ? globProblem(pattern) : undefined;
-    if (badPattern) result.problems.push({ code: "include-not-found", severity: "warning", file, range: args[0].range, message: `Include pattern '${pattern}': ${badPattern}` });
+    const badPattern = hasGlob(pattern) || pattern.length > MAX_PATTERN_LENGTH ? globProblem(pattern) : undefined;
+    const shown = pattern.length > 200 ? `${pattern.slice(0, 200)}…` : pattern;
+    if (badPattern) result.problems.push({ code: "include-not-found", severity: "warning", file, range: args[0].range, message: `Include pattern '${shown}': ${badPattern}` });
     if (!files.length) {
       if (skipped.length || badPattern) return;
       result.problems.push({

@@ -1,13 +1,46 @@
-// Offsets to LSP ranges in a text.
+// Offsets to LSP ranges in a text. Lines end where editors end them: at "\r\n", "\n" or a lone "\r"
+// (counting "\n" only put a template problem after a lone CR outside the document; found by
+// npm run fuzz). A table of line starts, kept for the last text, makes each lookup a binary search,
+// so a template with thousands of problems is not quadratic.
 import type { Position, Range } from "../util/range";
 
+let lastText: string | undefined;
+let lastStarts: number[] = [0];
+
+function lineStarts(text: string): number[] {
+  if (text === lastText) return lastStarts;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) starts.push(i + 1);
+    else if (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  lastText = text;
+  lastStarts = starts;
+  return starts;
+}
+
 export function offsetPosition(text: string, offset: number): Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text[i] === "\n") (line++, (lineStart = i + 1));
-  return { line, character: offset - lineStart };
+  const starts = lineStarts(text);
+  const at = Math.max(0, Math.min(offset, text.length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  // A "\r" of "\r\n" stays on its line, as editors count it.
+  return { line: lo, character: at - starts[lo] };
 }
 
 export function offsetRange(text: string, start: number, end: number): Range {
   return { start: offsetPosition(text, start), end: offsetPosition(text, end) };
+}
+
+/** Where the line holding `offset` ends (before its "\r\n", "\n" or lone "\r"). */
+export function lineEndAfter(text: string, offset: number): number {
+  const m = /[\r\n]/g;
+  m.lastIndex = offset;
+  return m.exec(text)?.index ?? text.length;
 }

@@ -2,7 +2,7 @@
 // template engine refuses such a file, so nothing it would render can be checked either.
 import type { Diagnostic } from "../check/diagnostic";
 import type { TemplateFile } from "./template";
-import { offsetRange } from "./offsets";
+import { lineEndAfter, offsetRange } from "./offsets";
 
 /** ERB code is Ruby or Perl, whose blocks we only recognise by habit: no findings from guesses. */
 const RELIABLE = new Set(["jinja", "go"]);
@@ -18,7 +18,7 @@ export function templateSyntaxDiagnostics(t: TemplateFile): Diagnostic[] {
   if (!RELIABLE.has(t.dialect)) return misspelled;
   return [...misspelled, ...t.structure.problems.map((p) => ({
     file: t.file,
-    range: offsetRange(t.text, p.tag.start, p.tag.unterminated ? Math.min(p.tag.end, t.text.indexOf("\n", p.tag.start) < 0 ? t.text.length : t.text.indexOf("\n", p.tag.start)) : p.tag.end),
+    range: offsetRange(t.text, p.tag.start, p.tag.unterminated ? Math.min(p.tag.end, lineEndAfter(t.text, p.tag.start)) : p.tag.end),
     severity: "error" as const,
     code: "template-syntax",
     message: `${p.message}: the template engine refuses this file`,
