@@ -3,6 +3,7 @@
 // `${NAME}` holds braces the lexer splits on.
 import type { Range } from "../util/range";
 import { keepalivedLexer } from "../syntax/tokens";
+import { lineAtOffset } from "../util/lineStarts";
 
 export interface VariableOccurrence {
   name: string;
@@ -19,14 +20,8 @@ export function variableOccurrences(text: string): VariableOccurrence[] {
   const lineStarts = [0];
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const at = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - lineStarts[lo] };
+    const line = lineAtOffset(lineStarts, offset);
+    return { line, character: offset - lineStarts[line] };
   };
   const span = (from: number, to: number): Range => ({ start: at(from), end: at(to) });
 

@@ -9,6 +9,7 @@
 import type { Item, Statement, SyntaxFile, Word, Block, Comment, SyntaxProblem } from "./tree";
 import type { Range } from "../util/range";
 import { parseConfig } from "./parse";
+import { lineAtOffset } from "../util/lineStarts";
 
 /** Characters whose appearance in an edit may change how other lines are read. */
 const LINE_STRUCTURE = /[\n\r\\]/;
@@ -229,16 +230,7 @@ export function linesMovedFrom(syntax: SyntaxFile): number | undefined {
 function reparseLines(old: SyntaxFile, text: string, p: number, q: number): SyntaxFile | undefined {
   const before = old.text;
   const starts = lineStarts(before);
-  const lineAt = (o: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineAt = (o: number) => lineAtOffset(starts, o);
   const editFirst = lineAt(p);
   const editLast = lineAt(Math.max(p, before.length - q));
   // Items whose lines meet the edited lines are re-parsed whole.

@@ -3,6 +3,7 @@
 // npm run fuzz). A table of line starts, kept for the last text, makes each lookup a binary search,
 // so a template with thousands of problems is not quadratic.
 import type { Position, Range } from "../util/range";
+import { lineAtOffset } from "../util/lineStarts";
 
 let lastText: string | undefined;
 let lastStarts: number[] = [0];
@@ -23,13 +24,7 @@ function lineStarts(text: string): number[] {
 export function offsetPosition(text: string, offset: number): Position {
   const starts = lineStarts(text);
   const at = Math.max(0, Math.min(offset, text.length));
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lineAtOffset(starts, at);
   // A "\r" of "\r\n" stays on its line, as editors count it.
   return { line: lo, character: at - starts[lo] };
 }
