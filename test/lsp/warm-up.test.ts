@@ -51,3 +51,21 @@ test("a large file warmed up on open publishes what a full check gives, before a
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a file over the warm-up size is published after one check, without the four warm-up checks", async () => {
+  const { warmUpOpened, WARM_UP_MAX_CHARS } = await import("../../server/src/service/warmUp");
+  const file = "/etc/keepalived/keepalived.conf";
+  const check = (text: string) => {
+    const ws = new Workspace({ includeRoots: [], targetVersion: undefined, peerPairing: {} });
+    ws.setText(file, text);
+    ws.addFiles([file]);
+    let checks = 0;
+    const diagnostics = ws.diagnostics.bind(ws);
+    ws.diagnostics = () => (checks++, diagnostics());
+    warmUpOpened({ text: () => text, workspace: ws } as unknown as Parameters<typeof warmUpOpened>[0], file);
+    return checks;
+  };
+  const line = "vrrp_script chk {\n  script /bin/true\n}\n";
+  assert.equal(check(line.repeat(Math.ceil(30_000 / line.length))), 5, "a 30 KB file is warmed up");
+  assert.equal(check(line.repeat(Math.ceil((WARM_UP_MAX_CHARS + 1) / line.length))), 0, "a file over the limit is not");
+});

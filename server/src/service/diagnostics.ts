@@ -118,13 +118,37 @@ export class DiagnosticsPublisher {
     for (const file of this.sent.keys()) if (!byFile.has(file)) byFile.set(file, []);
 
     for (const file of this.index.workspace.files()) if (this.index.isOpen(file) && !byFile.has(file)) byFile.set(file, []);
-    for (const [file, diagnostics] of byFile) {
+    for (const [file, found] of byFile) {
+      const diagnostics = capped(found);
       const before = this.sent.get(file);
       if (before && sameList(before, diagnostics)) continue;
       this.sent.set(file, diagnostics);
       void this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
     }
   }
+}
+
+/**
+ * VS Code shows at most 1,000 problems per file and drops the rest; sending 200,000 (a file of unknown
+ * keywords) cost the server seconds per publication for nothing. Past the cap the most severe come
+ * first, in file order, and a last entry says how many more there are.
+ */
+export const MAX_PUBLISHED_PER_FILE = 1000;
+
+function capped(list: LspDiagnostic[]): LspDiagnostic[] {
+  if (list.length <= MAX_PUBLISHED_PER_FILE) return list;
+  const order = (d: LspDiagnostic) => d.severity ?? DiagnosticSeverity.Error;
+  const shown = [...list]
+    .sort((a, b) => order(a) - order(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+    .slice(0, MAX_PUBLISHED_PER_FILE - 1);
+  const more = list.length - shown.length;
+  shown.push({
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: "keepalived",
+    message: `${more.toLocaleString("en-US")} more problems in this file are not shown (editors list at most ${MAX_PUBLISHED_PER_FILE.toLocaleString("en-US")}); keepalived-lint check lists them all`,
+  });
+  return shown;
 }
 
 // Comparing the fields a client shows is cheaper than serialising every list on every keystroke.
