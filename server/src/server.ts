@@ -97,11 +97,6 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-/** Settings decide which files are scanned: a request that lists the workspace's files waits for them (10 s at most). */
-let settingsLoaded: () => void = () => undefined;
-const settingsReady = new Promise<void>((resolve) => (settingsLoaded = resolve));
-const afterSettings = () => Promise.race([settingsReady, new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref())]);
-
 connection.onInitialized(async () => {
   try {
     warmUp();
@@ -113,7 +108,6 @@ connection.onInitialized(async () => {
     await reloadSettings();
   } finally {
     publisher.release();
-    settingsLoaded();
     configFiles.schedule();
   }
   if (canWatchFiles) {
@@ -171,7 +165,7 @@ connection.onRequest(PeerConfigRequest, guard("peerConfig", (params) => peerConf
 connection.languages.inlayHint.on(guard("inlayHint", (params) => inlayHintRefresher.hints(params), []));
 connection.onRequest(FileStatusRequest, guard("fileStatus", (params) => fileStatus(index, params), null));
 connection.onRequest(KeepalivedTestRequest, guard("keepalivedTest", (params) => keepalivedRuns.run(uriToPath(params.uri), (f, l) => index.text(f)?.split("\n")[l]?.length ?? 0), null));
-connection.onRequest(ImpactFilesRequest, guard("impactFiles", async () => (await afterSettings(), impactFiles(index)), { files: [] }));
+connection.onRequest(ImpactFilesRequest, guard("impactFiles", () => impactFiles(index), { files: [] }));
 connection.onRequest(ImpactRequest, guard("impact", (params) => impact(index, params), null));
 
 documents.listen(connection);
