@@ -72,20 +72,23 @@ test("typing a value inside a block reuses the other statements", () => {
 
 const PASTES = ["\n", "\n    ", "\n\n", "    advert_int 1\n", "vrrp_instance VI_9 {\n    priority 90\n}\n", "{\n", "}\n", " {", "}", "\\\n", "@lb1 ", "$X=1\n", "# note\n", "~SEQ(i,1,2) x $i\n", "\"a\nb\""];
 
+/** Applies each edit in turn, re-parsing incrementally; after each, the tree equals a full parse. */
+function editsAgree(edits: [number, number, string][]): void {
+  let syntax = parseConfig(BASE);
+  let text = BASE;
+  for (const [at0, del, ins] of edits) {
+    const at = at0 % (text.length + 1);
+    text = text.slice(0, at) + ins + text.slice(at + del);
+    syntax = reparse(syntax, text);
+    assert.deepEqual(normalized(syntax), normalized(parseConfig(text)));
+  }
+}
+
 test("random edits that add or remove lines: incremental and full parse agree, and a reparse can follow a reparse", () => {
   fc.assert(
     fc.property(
       fc.array(fc.tuple(fc.nat(BASE.length * 2), fc.nat(40), fc.constantFrom(...PASTES, ...chars)), { minLength: 1, maxLength: 4 }),
-      (edits) => {
-        let syntax = parseConfig(BASE);
-        let text = BASE;
-        for (const [at0, del, ins] of edits) {
-          const at = at0 % (text.length + 1);
-          text = text.slice(0, at) + ins + text.slice(at + del);
-          syntax = reparse(syntax, text);
-          assert.deepEqual(normalized(syntax), normalized(parseConfig(text)));
-        }
-      },
+      editsAgree,
     ),
     { numRuns: 1500, seed: 12 },
   );
@@ -123,16 +126,7 @@ test("typing `{` nests the rest of the file and `}` lifts it back: both keep the
 
 test("random chains of single-character edits with braces: incremental and full parse agree", () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.nat(BASE.length * 2), fc.nat(3), fc.constantFrom("{", "}", " {", "{}", ...chars)), { minLength: 2, maxLength: 8 }), (edits) => {
-      let syntax = parseConfig(BASE);
-      let text = BASE;
-      for (const [at0, del, ins] of edits) {
-        const at = at0 % (text.length + 1);
-        text = text.slice(0, at) + ins + text.slice(at + del);
-        syntax = reparse(syntax, text);
-        assert.deepEqual(normalized(syntax), normalized(parseConfig(text)));
-      }
-    }),
+    fc.property(fc.array(fc.tuple(fc.nat(BASE.length * 2), fc.nat(3), fc.constantFrom("{", "}", " {", "{}", ...chars)), { minLength: 2, maxLength: 8 }), editsAgree),
     { numRuns: 1000, seed: 13 },
   );
 });

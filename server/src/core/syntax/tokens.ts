@@ -107,33 +107,29 @@ export const allTokens = [
 
 // Only "\n" ends a line: a "\r" before it stays on its line, as editors count CRLF files.
 // Built on first use: a run that never lexes (or only parses) does not pay for both.
+function lexerWith(positionTracking: "full" | "onlyOffset"): Lexer {
+  return new Lexer(allTokens, {
+    ensureOptimizations: false,
+    positionTracking,
+    lineTerminatorsPattern: /\n/g,
+    lineTerminatorCharacters: ["\n"],
+    skipValidations: true,
+  });
+}
+
 let fullLexer: Lexer | undefined;
 let offsetsLexer: Lexer | undefined;
 
 /** Tokens with line and column (the formatter and variable finder read them). */
 export const keepalivedLexer = {
   tokenize(text: string) {
-    fullLexer ??= new Lexer(allTokens, {
-      ensureOptimizations: false,
-      positionTracking: "full",
-      lineTerminatorsPattern: /\n/g,
-      lineTerminatorCharacters: ["\n"],
-      skipValidations: true,
-    });
-    return fullLexer.tokenize(text);
+    return (fullLexer ??= lexerWith("full")).tokenize(text);
   },
 };
 
 /** Tokens with offsets only, for the parser, which turns offsets into positions itself (faster). */
 export const offsetLexer = {
   tokenize(text: string) {
-    offsetsLexer ??= new Lexer(allTokens, {
-      ensureOptimizations: false,
-      positionTracking: "onlyOffset",
-      lineTerminatorsPattern: /\n/g,
-      lineTerminatorCharacters: ["\n"],
-      skipValidations: true,
-    });
-    return offsetsLexer.tokenize(text);
+    return (offsetsLexer ??= lexerWith("onlyOffset")).tokenize(text);
   },
 };
