@@ -9,6 +9,7 @@ import { staticView } from "./staticView";
 import { variantChoices } from "./variants";
 import { StaticFilter, isAbsenceFinding } from "./staticDiagnostics";
 import { templateSyntaxDiagnostics } from "./template-syntax";
+import { templateWordsJoinDiagnostics } from "./template-words-join";
 
 /** Checks one plain keepalived text as the file `file`, with every check the workspace runs. */
 export type PlainChecker = (file: string, text: string) => Diagnostic[];
@@ -16,6 +17,7 @@ export type PlainChecker = (file: string, text: string) => Diagnostic[];
 export function checkTemplate(t: TemplateFile, checkPlain: PlainChecker): Diagnostic[] {
   const out: Diagnostic[] = [...templateSyntaxDiagnostics(t)];
   const choices = variantChoices(t.structure.regions);
+  out.push(...templateWordsJoinDiagnostics(t, choices));
   // Something missing in one branch may be supplied by another iteration of a loop, or by data that
   // always takes the other branch: a finding about absence counts only when every variant has it.
   const absent = new Map<string, { d: Diagnostic; count: number }>();
