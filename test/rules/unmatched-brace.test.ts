@@ -58,3 +58,28 @@ test("a block that surfaced at the top level is still read when its own process 
   assert.deepEqual(withCode(d, "unmatched-brace").filter((x) => /never reads/.test(x.message)), []);
   assert.deepEqual(linesOf(d, "invalid-value"), [6]);
 });
+
+// keepalived reads an included file line by line in the middle of the including one, so a block the
+// included file leaves open takes in what the including file says next (checked with keepalived 2.2.7 -t:
+// "Unknown keyword 'vrrp_instance'" on a.conf line 2, and a '}' that closes nothing on line 10).
+test("a block an included file leaves open takes in the rest of the file that includes it", () => {
+  const files = {
+    "a.conf": "include b.conf\nvrrp_instance VI_1 {\n  state MASTER\n  interface lo\n  virtual_router_id 5\n  priority 100\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n",
+    "b.conf": "vrrp_script chk {\n  script /bin/true\n",
+  };
+  const d = check(files).filter((x) => x.file.endsWith("a.conf"));
+  assert.deepEqual(linesOf(d, "unknown-keyword"), [2, 3, 4, 5, 6, 7, 8]);
+  assert.match(withCode(d, "unknown-keyword")[0].message, /'vrrp_instance' inside vrrp_script/);
+  assert.deepEqual(withCode(d, "unmatched-brace").map((x) => [x.range.start.line + 1, x.severity]), [[9, "warning"], [10, "error"]]);
+  // Closed in its own file, the same include changes nothing.
+  const closed = check({ ...files, "b.conf": files["b.conf"] + "}\n" }).filter((x) => x.file.endsWith("a.conf"));
+  assert.deepEqual(linesOf(closed, "unknown-keyword"), []);
+  // An include inside a block: the open track_interface of the included file takes in the lines after
+  // the include, virtual_ipaddress among them (keepalived: "tracked interface virtual_ipaddress doesn't exist").
+  const inner = check({
+    "a.conf": "vrrp_instance VI_1 {\n  interface lo\n  virtual_router_id 5\n  include b.conf\n  priority 100\n  virtual_ipaddress {\n    10.0.0.1\n  }\n}\n",
+    "b.conf": "track_interface {\n  lo\n",
+  }).filter((x) => x.file.endsWith("a.conf"));
+  assert.deepEqual(linesOf(inner, "no-virtual-address"), [1]);
+  assert.deepEqual(linesOf(inner, "unmatched-brace"), [8]);
+});

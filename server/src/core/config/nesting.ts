@@ -92,9 +92,16 @@ interface Frame {
   blockId?: BlockId;
 }
 
+/** A block never closed in its file: keepalived reads on past the end of that file. */
+const endsOpen = (s: ConfigStatement): boolean => !!s.children && !opaque(s) && !s.block?.close;
+
 /** True when some block would be read differently by keepalived: the common case is a quick no. */
 function needsRenesting(statements: ConfigStatement[], blockId: BlockId | undefined): boolean {
-  for (const s of statements) {
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
+    // An included file ended inside this block and the including file goes on: keepalived keeps
+    // counting braces across the file boundary, so what follows is read inside the open block.
+    if (i < statements.length - 1 && endsOpen(s)) return true;
     if (!s.children || opaque(s)) continue;
     const body = blockId !== undefined ? lookupKeyword(blockId, s.keyword.text)?.body : undefined;
     if (!body) return true;
@@ -113,7 +120,10 @@ function needsRenestingAtTop(s: ConfigStatement): boolean {
 }
 
 function anyNeedsRenesting(statements: ConfigStatement[]): boolean {
-  for (const s of statements) if (needsRenestingAtTop(s)) return true;
+  for (let i = 0; i < statements.length; i++) {
+    if (needsRenestingAtTop(statements[i])) return true;
+    if (i < statements.length - 1 && endsOpen(statements[i])) return true;
+  }
   return false;
 }
 
