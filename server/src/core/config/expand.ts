@@ -9,9 +9,12 @@ import type { FileAccess } from "./files";
 import { expandGlob, globProblem, hasGlob, MAX_PATTERN_LENGTH, SkippedMatch } from "./glob";
 import { expandSequences } from "./sequences";
 import { nestAsKeepalived, BraceNote } from "./nesting";
+import { WrittenWord } from "./writtenWord";
+import { withoutSequences } from "../syntax/treeNodes";
 
 export type { ConfigWord, ConfigStatement } from "./statement";
 import type { ConfigWord, ConfigStatement } from "./statement";
+import { ExpandedStatement } from "./statement";
 
 export interface IncludeEdge {
   from: string;
@@ -145,7 +148,7 @@ function hasDollar(s: Statement): boolean {
 
 /** A written word read as it stands (what pushWords makes of a word without `$`). */
 function plainWord(w: Word, file: string): ConfigWord {
-  return { text: w.text, range: w.range, file, substituted: false, quoted: w.quoted };
+  return new WrittenWord(w, file);
 }
 
 /** Only top-level answers are kept (a WeakMap entry per nested statement costs more than it saves). */
@@ -231,7 +234,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   const pushWords = (w: Word, file: string, out: ConfigWord[]): void => {
     const text = w.text.includes("$") ? substitute(w.text, { file, range: w.range, quoted: w.quoted }) : w.text;
     if (text === w.text) {
-      out.push({ text, range: w.range, file, substituted: false, quoted: w.quoted });
+      out.push(plainWord(w, file));
       return;
     }
     // A substituted value may hold several words, as if they had been typed there.
@@ -258,7 +261,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
           if (repeated > MAX_REPEATED_STATEMENTS) break;
           const saved = new Map(definitions);
           for (const [k, v] of binding) definitions.set(k, { value: v, file, range: item.range });
-          expandStatement({ ...item, sequences: undefined }, file, into, override);
+          expandStatement(withoutSequences(item), file, into, override);
           definitions.clear();
           for (const [k, v] of saved) definitions.set(k, v);
         }
@@ -344,7 +347,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   const addStatement = (s: Statement, file: string, into: ConfigStatement[], keyword: ConfigWord, args: ConfigWord[], override: Range | undefined): void => {
     // Inside a `$NAME` block, positions of the value's own braces mean nothing in this file: use the reference's.
     const block = override && s.block ? { ...s.block, open: override, close: s.block.close && override, range: override } : s.block;
-    const stmt: ConfigStatement = { keyword, args, file, range: override ?? s.range, syntax: s, block };
+    const stmt: ConfigStatement = new ExpandedStatement(keyword, args, file, s, block, override);
     if (s.block) {
       const children: ConfigStatement[] = [];
       expandItems(s.block.items, file, children, override);

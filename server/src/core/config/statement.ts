@@ -22,3 +22,39 @@ export interface ConfigStatement {
   range: Range;
   syntax: Statement;
 }
+
+/**
+ * A ConfigStatement whose range is its syntax statement's (or the `$` reference's that produced it),
+ * built when asked: one stored range per statement of every node was a large part of a check's memory.
+ */
+export class ExpandedStatement implements ConfigStatement {
+  children?: ConfigStatement[] = undefined;
+
+  constructor(
+    public keyword: ConfigWord,
+    public args: ConfigWord[],
+    public file: string,
+    public syntax: Statement,
+    public block: Block | undefined,
+    /** Set inside a `$NAME` block: positions there are the reference's. */
+    private readonly override: Range | undefined,
+  ) {}
+
+  get range(): Range {
+    return this.override ?? this.syntax.range;
+  }
+
+  /** The same statement with no children yet (re-nesting fills them). */
+  withoutChildren(): ExpandedStatement {
+    return new ExpandedStatement(this.keyword, this.args, this.file, this.syntax, this.block, this.override);
+  }
+
+  toJSON() {
+    return { keyword: this.keyword, args: this.args, file: this.file, range: this.range, syntax: this.syntax, block: this.block, children: this.children };
+  }
+}
+
+/** A copy of a statement without its children, whatever object it is. */
+export function withoutChildren(s: ConfigStatement): ConfigStatement {
+  return s instanceof ExpandedStatement ? s.withoutChildren() : { ...s, children: undefined };
+}
