@@ -10,7 +10,7 @@ import { expandGlob, globProblem, hasGlob, MAX_PATTERN_LENGTH, SkippedMatch } fr
 import { expandSequences } from "./sequences";
 import { nestAsKeepalived, BraceNote } from "./nesting";
 import { WrittenWord } from "./writtenWord";
-import { withoutSequences } from "../syntax/treeNodes";
+import { SyntaxWord, withoutSequences } from "../syntax/treeNodes";
 
 export type { ConfigWord, ConfigStatement } from "./statement";
 import type { ConfigWord, ConfigStatement } from "./statement";
@@ -146,9 +146,28 @@ function hasDollar(s: Statement): boolean {
   return false;
 }
 
-/** A written word read as it stands (what pushWords makes of a word without `$`). */
+/**
+ * A written word read as it stands (what pushWords makes of a word without `$`): the syntax word itself
+ * when its text is known to be this file's (it is then a ConfigWord too), else a view of it.
+ */
 function plainWord(w: Word, file: string): ConfigWord {
+  if (w instanceof SyntaxWord) {
+    const lines = w.lines;
+    if (lines.file === undefined) lines.file = file;
+    if (lines.file === file) return w;
+  }
   return new WrittenWord(w, file);
+}
+
+/** The words of a statement read as they stand: the syntax's own array when every word serves as itself. */
+function plainWords(words: Word[], file: string): ConfigWord[] {
+  let out: ConfigWord[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = plainWord(words[i], file);
+    if ((w as unknown) !== words[i] && !out) out = words.slice(0, i) as unknown as ConfigWord[];
+    if (out) out.push(w);
+  }
+  return out ?? (words as unknown as ConfigWord[]);
 }
 
 /** Only top-level answers are kept (a WeakMap entry per nested statement costs more than it saves). */
@@ -298,8 +317,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
         return;
       }
       const keyword = plainWord(s.keyword, file);
-      const args: ConfigWord[] = new Array(s.args.length);
-      for (let i = 0; i < s.args.length; i++) args[i] = plainWord(s.args[i], file);
+      const args = plainWords(s.args, file);
       if (keyword.text === "include") {
         includeFiles(s, args, file, into);
         return;
@@ -329,7 +347,8 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     const words: ConfigWord[] = [];
     pushWords(s.keyword, file, words);
     for (const a of s.args) pushWords(a, file, words);
-    if (override) for (const w of words) (w.range = override), (w.substituted = true);
+    // New objects: a plain word may be the syntax's own.
+    if (override) for (let i = 0; i < words.length; i++) words[i] = { text: words[i].text, range: override, file, substituted: true, quoted: words[i].quoted };
     if (!words.length) return;
     if (repeating > 0 && ++repeated > MAX_REPEATED_STATEMENTS) {
       limit("repeated", file, override ?? s.range, REPEATED_MESSAGE);

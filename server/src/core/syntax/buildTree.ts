@@ -187,7 +187,7 @@ export class TreeBuilder {
     } else if (raw.includes("\\")) {
       text = raw.replace(/\\([#!])/g, "$1");
     }
-    return new SyntaxWord(text, raw, offset, offset + raw.length, this.lines);
+    return new SyntaxWord(text, raw, offset, this.lines);
   }
 }
 

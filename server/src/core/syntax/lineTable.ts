@@ -6,6 +6,8 @@ import type { Range, Position } from "../util/range";
 /** Offsets → line/character, for offsets asked in increasing order (a forward cursor) or any order. */
 export class LineTable {
   readonly starts: number[] = [0];
+  /** The file the text was first expanded as (see SyntaxWord.file). */
+  file: string | undefined = undefined;
   private cursor = 0;
   /** The text has a lone "\r": a token's end is found by offset, as tokenEnd counts "\n" only. */
   private readonly loneCr: boolean;

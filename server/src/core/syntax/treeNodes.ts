@@ -7,6 +7,10 @@ import type { Position, Range } from "../util/range";
 import type { Block, ConditionPrefix, Item, SequencePrefix, Statement, Word } from "./tree";
 import type { LineTable } from "./lineTable";
 
+/**
+ * A word as written. It also serves as the expanded word of a statement read as written (a
+ * ConfigWord: same text and range, `substituted` false), so expansion stores no copy of it.
+ */
 export class SyntaxWord implements Word {
   private built: Range | undefined = undefined;
 
@@ -14,13 +18,28 @@ export class SyntaxWord implements Word {
     public text: string,
     public raw: string,
     public startOffset: number,
-    public endOffset: number,
     readonly lines: LineTable,
   ) {}
 
   /** Only a quoted string's token starts with a quote. */
   get quoted(): boolean {
     return this.raw.charCodeAt(0) === 34;
+  }
+
+  get endOffset(): number {
+    return this.startOffset + this.raw.length;
+  }
+
+  /** Offsets move together (the re-parser shifts both): the end follows the start. */
+  set endOffset(_: number) {}
+
+  /** As an expanded word: the file its text was expanded as (config/expand.ts sets it on first use). */
+  get file(): string {
+    return this.lines.file ?? "";
+  }
+
+  get substituted(): false {
+    return false;
   }
 
   get range(): Range {
@@ -97,9 +116,9 @@ export class SyntaxBlock implements Block {
 
 export class SyntaxStatement implements Statement {
   block: Block | undefined = undefined;
-  condition: ConditionPrefix | undefined = undefined;
+  declare condition?: ConditionPrefix;
   /** `~SEQ(...)`/`~LST(...)` prefixes: the statement is repeated for each value. */
-  sequences: SequencePrefix[] | undefined = undefined;
+  declare sequences?: SequencePrefix[];
   private built: Range | undefined = undefined;
 
   constructor(
@@ -131,7 +150,7 @@ export class SyntaxStatement implements Statement {
   withoutSequences(): SyntaxStatement {
     const copy = new SyntaxStatement(this.keyword, this.args);
     copy.block = this.block;
-    copy.condition = this.condition;
+    if (this.condition) copy.condition = this.condition;
     copy.built = this.built;
     return copy;
   }
