@@ -14,7 +14,7 @@ import { SyntaxWord, withoutSequences } from "../syntax/treeNodes";
 
 export type { ConfigWord, ConfigStatement } from "./statement";
 import type { ConfigWord, ConfigStatement } from "./statement";
-import { ExpandedStatement } from "./statement";
+import { ExpandedStatement, WrittenStatement } from "./statement";
 
 export interface IncludeEdge {
   from: string;
@@ -366,7 +366,9 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   const addStatement = (s: Statement, file: string, into: ConfigStatement[], keyword: ConfigWord, args: ConfigWord[], override: Range | undefined): void => {
     // Inside a `$NAME` block, positions of the value's own braces mean nothing in this file: use the reference's.
     const block = override && s.block ? { ...s.block, open: override, close: s.block.close && override, range: override } : s.block;
-    const stmt: ConfigStatement = new ExpandedStatement(keyword, args, file, s, block, override);
+    // Read as written (the usual case): the statement is a view of the syntax's own objects.
+    const written = !override && (keyword as unknown) === s.keyword && (args as unknown) === s.args;
+    const stmt: ConfigStatement = written ? new WrittenStatement(s, file) : new ExpandedStatement(keyword, args, file, s, block, override);
     if (s.block) {
       const children: ConfigStatement[] = [];
       expandItems(s.block.items, file, children, override);

@@ -54,7 +54,45 @@ export class ExpandedStatement implements ConfigStatement {
   }
 }
 
+/**
+ * A ConfigStatement read exactly as written (no `$`, not inside a `$NAME` block): its keyword, words,
+ * block and range are its syntax statement's own objects (the syntax words serve as ConfigWords).
+ */
+export class WrittenStatement implements ConfigStatement {
+  children?: ConfigStatement[] = undefined;
+
+  constructor(
+    readonly syntax: Statement,
+    readonly file: string,
+  ) {}
+
+  get keyword(): ConfigWord {
+    return this.syntax.keyword as unknown as ConfigWord;
+  }
+
+  get args(): ConfigWord[] {
+    return this.syntax.args as unknown as ConfigWord[];
+  }
+
+  get block(): Block | undefined {
+    return this.syntax.block;
+  }
+
+  get range(): Range {
+    return this.syntax.range;
+  }
+
+  withoutChildren(): WrittenStatement {
+    return new WrittenStatement(this.syntax, this.file);
+  }
+
+  toJSON() {
+    return { keyword: this.keyword, args: this.args, file: this.file, range: this.range, syntax: this.syntax, block: this.block, children: this.children };
+  }
+}
+
 /** A copy of a statement without its children, whatever object it is. */
 export function withoutChildren(s: ConfigStatement): ConfigStatement {
-  return s instanceof ExpandedStatement ? s.withoutChildren() : { ...s, children: undefined };
+  if (s instanceof ExpandedStatement || s instanceof WrittenStatement) return s.withoutChildren();
+  return { ...s, children: undefined };
 }

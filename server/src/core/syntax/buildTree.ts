@@ -11,7 +11,7 @@ import type { IToken } from "chevrotain";
 import type { Range } from "../util/range";
 import type { Comment, ConditionPrefix, Item, SyntaxProblem, Word, Definition, SequencePrefix } from "./tree";
 import { LineTable } from "./lineTable";
-import { SyntaxBlock, SyntaxStatement, SyntaxWord } from "./treeNodes";
+import { RawSyntaxWord, SyntaxBlock, SyntaxStatement, SyntaxWord } from "./treeNodes";
 import { Newline, LCurly, RCurly, QuotedString, UnterminatedString, Word as WordToken, Definition as DefinitionToken, Condition, Sequence } from "./tokens";
 
 /** A body being filled: the file, a statement's block or a bare block. */
@@ -187,7 +187,7 @@ export class TreeBuilder {
     } else if (raw.includes("\\")) {
       text = raw.replace(/\\([#!])/g, "$1");
     }
-    return new SyntaxWord(text, raw, offset, this.lines);
+    return text === raw ? new SyntaxWord(text, offset, this.lines) : new RawSyntaxWord(text, raw, offset, this.lines);
   }
 }
 

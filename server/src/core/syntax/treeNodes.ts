@@ -16,10 +16,14 @@ export class SyntaxWord implements Word {
 
   constructor(
     public text: string,
-    public raw: string,
     public startOffset: number,
     readonly lines: LineTable,
   ) {}
+
+  /** As written: most words are their text (quoted and escaped ones are a RawSyntaxWord). */
+  get raw(): string {
+    return this.text;
+  }
 
   /** Only a quoted string's token starts with a quote. */
   get quoted(): boolean {
@@ -58,6 +62,22 @@ export class SyntaxWord implements Word {
 
   toJSON() {
     return { text: this.text, raw: this.raw, quoted: this.quoted, range: this.range, startOffset: this.startOffset, endOffset: this.endOffset };
+  }
+}
+
+/** A word whose text differs from what is written: quoted, or with `\#` / `\!` escapes. */
+export class RawSyntaxWord extends SyntaxWord {
+  constructor(
+    text: string,
+    private readonly written: string,
+    startOffset: number,
+    lines: LineTable,
+  ) {
+    super(text, startOffset, lines);
+  }
+
+  override get raw(): string {
+    return this.written;
   }
 }
 
