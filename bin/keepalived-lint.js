@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-// The young generation stays at its first size (docs/decisions/young-generation.md): set before
-// anything is loaded, so the V8 code cache is made and read under the same flags.
-require("v8").setFlagsFromString("--semi-space-growth-factor=1");
 const { loadBundle } = require("./load-bundle");
 const dist = require("path").join(__dirname, "../dist");
 const argv = process.argv.slice(2);
