@@ -1,5 +1,6 @@
 // The keepalived language server: a flat list of handlers, each handing the request to one file
 // of service/. The transport (IPC in VS Code, --stdio elsewhere) is picked from the command line.
+import "./processFlags";
 import {
   createConnection,
   DidChangeConfigurationNotification,

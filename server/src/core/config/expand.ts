@@ -9,9 +9,12 @@ import type { FileAccess } from "./files";
 import { expandGlob, globProblem, hasGlob, MAX_PATTERN_LENGTH, SkippedMatch } from "./glob";
 import { expandSequences } from "./sequences";
 import { nestAsKeepalived, BraceNote } from "./nesting";
+import { WrittenWord } from "./writtenWord";
+import { SyntaxWord, withoutSequences } from "../syntax/treeNodes";
 
 export type { ConfigWord, ConfigStatement } from "./statement";
 import type { ConfigWord, ConfigStatement } from "./statement";
+import { ExpandedStatement, WrittenStatement } from "./statement";
 
 export interface IncludeEdge {
   from: string;
@@ -143,9 +146,28 @@ function hasDollar(s: Statement): boolean {
   return false;
 }
 
-/** A written word read as it stands (what pushWords makes of a word without `$`). */
+/**
+ * A written word read as it stands (what pushWords makes of a word without `$`): the syntax word itself
+ * when its text is known to be this file's (it is then a ConfigWord too), else a view of it.
+ */
 function plainWord(w: Word, file: string): ConfigWord {
-  return { text: w.text, range: w.range, file, substituted: false, quoted: w.quoted };
+  if (w instanceof SyntaxWord) {
+    const lines = w.lines;
+    if (lines.file === undefined) lines.file = file;
+    if (lines.file === file) return w;
+  }
+  return new WrittenWord(w, file);
+}
+
+/** The words of a statement read as they stand: the syntax's own array when every word serves as itself. */
+function plainWords(words: Word[], file: string): ConfigWord[] {
+  let out: ConfigWord[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = plainWord(words[i], file);
+    if ((w as unknown) !== words[i] && !out) out = words.slice(0, i) as unknown as ConfigWord[];
+    if (out) out.push(w);
+  }
+  return out ?? (words as unknown as ConfigWord[]);
 }
 
 /** Only top-level answers are kept (a WeakMap entry per nested statement costs more than it saves). */
@@ -231,7 +253,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   const pushWords = (w: Word, file: string, out: ConfigWord[]): void => {
     const text = w.text.includes("$") ? substitute(w.text, { file, range: w.range, quoted: w.quoted }) : w.text;
     if (text === w.text) {
-      out.push({ text, range: w.range, file, substituted: false, quoted: w.quoted });
+      out.push(plainWord(w, file));
       return;
     }
     // A substituted value may hold several words, as if they had been typed there.
@@ -258,7 +280,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
           if (repeated > MAX_REPEATED_STATEMENTS) break;
           const saved = new Map(definitions);
           for (const [k, v] of binding) definitions.set(k, { value: v, file, range: item.range });
-          expandStatement({ ...item, sequences: undefined }, file, into, override);
+          expandStatement(withoutSequences(item), file, into, override);
           definitions.clear();
           for (const [k, v] of saved) definitions.set(k, v);
         }
@@ -295,8 +317,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
         return;
       }
       const keyword = plainWord(s.keyword, file);
-      const args: ConfigWord[] = new Array(s.args.length);
-      for (let i = 0; i < s.args.length; i++) args[i] = plainWord(s.args[i], file);
+      const args = plainWords(s.args, file);
       if (keyword.text === "include") {
         includeFiles(s, args, file, into);
         return;
@@ -326,7 +347,8 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     const words: ConfigWord[] = [];
     pushWords(s.keyword, file, words);
     for (const a of s.args) pushWords(a, file, words);
-    if (override) for (const w of words) (w.range = override), (w.substituted = true);
+    // New objects: a plain word may be the syntax's own.
+    if (override) for (let i = 0; i < words.length; i++) words[i] = { text: words[i].text, range: override, file, substituted: true, quoted: words[i].quoted };
     if (!words.length) return;
     if (repeating > 0 && ++repeated > MAX_REPEATED_STATEMENTS) {
       limit("repeated", file, override ?? s.range, REPEATED_MESSAGE);
@@ -344,7 +366,9 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
   const addStatement = (s: Statement, file: string, into: ConfigStatement[], keyword: ConfigWord, args: ConfigWord[], override: Range | undefined): void => {
     // Inside a `$NAME` block, positions of the value's own braces mean nothing in this file: use the reference's.
     const block = override && s.block ? { ...s.block, open: override, close: s.block.close && override, range: override } : s.block;
-    const stmt: ConfigStatement = { keyword, args, file, range: override ?? s.range, syntax: s, block };
+    // Read as written (the usual case): the statement is a view of the syntax's own objects.
+    const written = !override && (keyword as unknown) === s.keyword && (args as unknown) === s.args;
+    const stmt: ConfigStatement = written ? new WrittenStatement(s, file) : new ExpandedStatement(keyword, args, file, s, block, override);
     if (s.block) {
       const children: ConfigStatement[] = [];
       expandItems(s.block.items, file, children, override);

@@ -12,6 +12,7 @@
 // block that surfaced there is then read by no process at all: it is left out here, with a note.
 import type { Range } from "../util/range";
 import type { ConfigStatement } from "./statement";
+import { withoutChildren } from "./statement";
 import type { BlockId } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
@@ -171,7 +172,7 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
         continue;
       }
     }
-    const copy: ConfigStatement = { ...s, children: undefined };
+    const copy: ConfigStatement = withoutChildren(s);
     if (!unread) frame.children.push(copy);
     if (!s.children) continue;
     if (opaque(s)) {

@@ -22,3 +22,77 @@ export interface ConfigStatement {
   range: Range;
   syntax: Statement;
 }
+
+/**
+ * A ConfigStatement whose range is its syntax statement's (or the `$` reference's that produced it),
+ * built when asked: one stored range per statement of every node was a large part of a check's memory.
+ */
+export class ExpandedStatement implements ConfigStatement {
+  children?: ConfigStatement[] = undefined;
+
+  constructor(
+    public keyword: ConfigWord,
+    public args: ConfigWord[],
+    public file: string,
+    public syntax: Statement,
+    public block: Block | undefined,
+    /** Set inside a `$NAME` block: positions there are the reference's. */
+    private readonly override: Range | undefined,
+  ) {}
+
+  get range(): Range {
+    return this.override ?? this.syntax.range;
+  }
+
+  /** The same statement with no children yet (re-nesting fills them). */
+  withoutChildren(): ExpandedStatement {
+    return new ExpandedStatement(this.keyword, this.args, this.file, this.syntax, this.block, this.override);
+  }
+
+  toJSON() {
+    return { keyword: this.keyword, args: this.args, file: this.file, range: this.range, syntax: this.syntax, block: this.block, children: this.children };
+  }
+}
+
+/**
+ * A ConfigStatement read exactly as written (no `$`, not inside a `$NAME` block): its keyword, words,
+ * block and range are its syntax statement's own objects (the syntax words serve as ConfigWords).
+ */
+export class WrittenStatement implements ConfigStatement {
+  children?: ConfigStatement[] = undefined;
+
+  constructor(
+    readonly syntax: Statement,
+    readonly file: string,
+  ) {}
+
+  get keyword(): ConfigWord {
+    return this.syntax.keyword as unknown as ConfigWord;
+  }
+
+  get args(): ConfigWord[] {
+    return this.syntax.args as unknown as ConfigWord[];
+  }
+
+  get block(): Block | undefined {
+    return this.syntax.block;
+  }
+
+  get range(): Range {
+    return this.syntax.range;
+  }
+
+  withoutChildren(): WrittenStatement {
+    return new WrittenStatement(this.syntax, this.file);
+  }
+
+  toJSON() {
+    return { keyword: this.keyword, args: this.args, file: this.file, range: this.range, syntax: this.syntax, block: this.block, children: this.children };
+  }
+}
+
+/** A copy of a statement without its children, whatever object it is. */
+export function withoutChildren(s: ConfigStatement): ConfigStatement {
+  if (s instanceof ExpandedStatement || s instanceof WrittenStatement) return s.withoutChildren();
+  return { ...s, children: undefined };
+}

@@ -5,84 +5,22 @@
 // The grammar is flat — a body is a list of entries (conditions, definitions, sequence prefixes,
 // statements `word args... [{ body }]`, bare blocks `{ body }`), a `}` closes the innermost block,
 // every token sequence is accepted — so the tree is built straight from Chevrotain's tokens
-// (docs/decisions/tree-from-tokens.md). Positions come from offsets and a table of line starts.
+// (docs/decisions/tree-from-tokens.md). Words, statements and blocks keep offsets and the table of
+// line starts, and build their ranges when asked (treeNodes.ts); rarer items get theirs now.
 import type { IToken } from "chevrotain";
-import type { Range, Position } from "../util/range";
-import type { Block, Comment, ConditionPrefix, Item, Statement, SyntaxProblem, Word, Definition, SequencePrefix } from "./tree";
+import type { Range } from "../util/range";
+import type { Comment, ConditionPrefix, Item, SyntaxProblem, Word, Definition, SequencePrefix } from "./tree";
+import { LineTable } from "./lineTable";
+import { RawSyntaxWord, SyntaxBlock, SyntaxStatement, SyntaxWord } from "./treeNodes";
 import { Newline, LCurly, RCurly, QuotedString, UnterminatedString, Word as WordToken, Definition as DefinitionToken, Condition, Sequence } from "./tokens";
-
-/** Offsets → line/character, for offsets asked in increasing order (a forward cursor) or any order. */
-export class LineTable {
-  readonly starts: number[] = [0];
-  private cursor = 0;
-  /** The text has a lone "\r": a token's end is found by offset, as tokenEnd counts "\n" only. */
-  private readonly loneCr: boolean;
-
-  constructor(text: string) {
-    // Editors also end a line at a lone "\r": positions count lines as they do.
-    this.loneCr = /\r(?!\n)/.test(text);
-    if (this.loneCr) {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
-      }
-    } else for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
-  }
-
-  position(offset: number): Position {
-    const starts = this.starts;
-    let line = this.cursor;
-    if (starts[line] > offset) line = 0;
-    if (line + 1 < starts.length && starts[line + 1] <= offset) {
-      // Far ahead: binary search; near: step.
-      if (line + 8 < starts.length && starts[line + 8] <= offset) {
-        let lo = line + 8;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (starts[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        line = lo;
-      } else while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-    }
-    this.cursor = line;
-    return { line, character: offset - starts[line] };
-  }
-
-  /** The range of a token as Chevrotain's full position tracking reports it (see tokenEnd). */
-  tokenRange(t: IToken): Range {
-    const start = this.position(t.startOffset);
-    if (!this.loneCr) return { start, end: tokenEnd(t.image, start) };
-    // A final line break is not part of the range (as in tokenEnd).
-    const last = t.image.charCodeAt(t.image.length - 1);
-    const end = t.startOffset + t.image.length - (t.image.length > 1 && (last === 10 || last === 13) ? 1 : 0);
-    return { start, end: this.position(end) };
-  }
-}
-
-/**
- * Where a token ends. Within one line: after its last character. A token spanning lines (a
- * definition continued with `\`) ends after its last character too, except that a final newline
- * is not counted, as Chevrotain's own position tracking did (kept so ranges do not move).
- */
-function tokenEnd(image: string, start: Position): Position {
-  const last = image.lastIndexOf("\n");
-  if (last < 0) return { line: start.line, character: start.character + image.length };
-  let breaks = 0;
-  for (let i = image.indexOf("\n"); i >= 0; i = image.indexOf("\n", i + 1)) breaks++;
-  if (last !== image.length - 1) return { line: start.line + breaks, character: image.length - last - 1 };
-  if (breaks === 1) return { line: start.line, character: start.character + image.length };
-  return { line: start.line + breaks - 1, character: 1 };
-}
 
 /** A body being filled: the file, a statement's block or a bare block. */
 interface OpenBody {
   items: Item[];
   topLevel: boolean;
-  /** The block and its owner (undefined for the file). */
-  open?: Range;
-  owner?: Statement | { bareBlock: true; condition?: ConditionPrefix };
+  /** Where the block's `{` is, and its owner (undefined for the file). */
+  openOffset: number;
+  owner?: SyntaxStatement | { bareBlock: true; condition?: ConditionPrefix };
   condition?: ConditionPrefix;
   sequences: SequencePrefix[];
   prefixLine: number;
@@ -94,11 +32,18 @@ export class TreeBuilder {
 
   constructor(private readonly lines: LineTable) {}
 
-  /** The items of a file from its (non-comment) tokens. */
-  fileItems(tokens: IToken[]): Item[] {
-    const file: OpenBody = { items: [], topLevel: true, sequences: [], prefixLine: -1 };
-    const stack: OpenBody[] = [file];
-    let body = file;
+  private readonly file: OpenBody = { items: [], topLevel: true, openOffset: -1, sequences: [], prefixLine: -1 };
+  private readonly stack: OpenBody[] = [this.file];
+  private body: OpenBody = this.file;
+
+  /**
+   * Adds the (non-comment) tokens of one piece of the file, whose offsets count from `base`. Pieces end
+   * at a line break outside any token, so a statement's words never span two pieces; the tokens of one
+   * piece are garbage once it is read (a whole file's tokens outlived the parse and cost 100s of MB).
+   */
+  feed(tokens: IToken[], base: number): void {
+    const stack = this.stack;
+    let body = this.body;
     let i = 0;
     const n = tokens.length;
     while (i < n) {
@@ -108,80 +53,91 @@ export class TreeBuilder {
         i++;
         continue;
       }
-      const range = this.lines.tokenRange(t);
+      const offset = base + t.startOffset;
       if (type === RCurly && !body.topLevel) {
         stack.pop();
         const inner = body;
         body = stack[stack.length - 1];
-        this.closeBody(inner, range, body);
+        this.closeBody(inner, offset, body);
         i++;
         continue;
       }
-      if ((body.condition || body.sequences.length) && range.start.line !== body.prefixLine) this.flushPrefixes(body);
+      if ((body.condition || body.sequences.length) && this.lines.lineOf(offset) !== body.prefixLine) this.flushPrefixes(body);
       i++;
       if (type === RCurly) {
-        this.problems.push({ message: "Extra '}' found: no block is open here", range });
+        this.problems.push({ message: "Extra '}' found: no block is open here", range: this.lines.charRange(offset) });
       } else if (type === Condition) {
+        const range = this.lines.tokenRange(t, base);
         body.condition = this.condition(t, range);
         body.prefixLine = range.start.line;
       } else if (type === Sequence) {
+        const range = this.lines.tokenRange(t, base);
         body.sequences.push({ raw: t.image, range });
         body.prefixLine = range.start.line;
       } else if (type === DefinitionToken) {
-        body.items.push({ ...parseDefinition(t, range), condition: this.used(body.condition) });
+        body.items.push({ ...parseDefinition(t, this.lines.tokenRange(t, base)), condition: this.used(body.condition) });
         body.condition = undefined;
       } else if (type === LCurly) {
         const owner = { bareBlock: true as const, condition: this.used(body.condition) };
         body.condition = undefined;
         body.sequences = [];
-        body = { items: [], topLevel: false, open: range, owner, sequences: [], prefixLine: -1 };
+        body = { items: [], topLevel: false, openOffset: offset, owner, sequences: [], prefixLine: -1 };
         stack.push(body);
       } else {
         // A statement: its keyword, the words after it, and a block if a `{` follows.
-        const keyword = this.word(t, range);
+        const keyword = this.word(t, base);
         // Sized exactly: a pushed-to array keeps room for 16 more, and files have 100,000s of these.
         let count = 0;
         while (i + count < n && isWord(tokens[i + count].tokenType)) count++;
         const args: Word[] = count ? new Array(count) : [];
-        for (let k = 0; k < count; k++, i++) args[k] = this.word(tokens[i], this.lines.tokenRange(tokens[i]));
-        const last = args.length ? args[args.length - 1].range : keyword.range;
-        const s: Statement = { kind: "statement", keyword, args, block: undefined, range: { start: keyword.range.start, end: last.end } };
+        for (let k = 0; k < count; k++, i++) args[k] = this.word(tokens[i], base);
+        const s = new SyntaxStatement(keyword, args);
         if (body.condition) s.condition = this.used(body.condition);
         if (body.sequences.length) s.sequences = body.sequences;
         body.condition = undefined;
         body.sequences = [];
         if (i < n && tokens[i].tokenType === LCurly) {
-          const open = this.lines.tokenRange(tokens[i]);
+          const openOffset = base + tokens[i].startOffset;
           i++;
-          body = { items: [], topLevel: false, open, owner: s, sequences: [], prefixLine: -1 };
+          body = { items: [], topLevel: false, openOffset, owner: s, sequences: [], prefixLine: -1 };
           stack.push(body);
         } else body.items.push(s);
       }
     }
+    this.body = body;
+  }
+
+  /** The items of the file, once every piece is fed. */
+  finish(): Item[] {
+    const stack = this.stack;
     // keepalived closes whatever is open at the end of the file without a word.
     while (stack.length > 1) {
       const inner = stack.pop()!;
-      this.closeBody(inner, undefined, stack[stack.length - 1]);
+      this.closeBody(inner, -1, stack[stack.length - 1]);
     }
-    this.flushPrefixes(file);
-    return attachNextLineBlocks(file.items);
+    this.body = this.file;
+    this.flushPrefixes(this.file);
+    return attachNextLineBlocks(this.file.items);
   }
 
-  /** Ends a block body (at its `}`, or at the end of the file) and adds it to the body around it. */
-  private closeBody(body: OpenBody, close: Range | undefined, outer: OpenBody): void {
+  /** Ends a block body (at its `}`, or at the end of the file: -1) and adds it to the body around it. */
+  private closeBody(body: OpenBody, closeOffset: number, outer: OpenBody): void {
     this.flushPrefixes(body);
     const items = attachNextLineBlocks(body.items);
-    const open = body.open!;
-    if (!close) this.problems.push({ message: "Missing '}': this block is never closed, so it runs to the end of the file", range: open, severity: "warning" });
-    const lastItem = items[items.length - 1];
-    const end = close ? close.end : lastItem ? lastItem.range.end : open.end;
-    const block: Block = { open, close, items, range: { start: open.start, end } };
+    const openOffset = body.openOffset;
+    let unclosedEnd;
+    if (closeOffset < 0) {
+      const open = this.lines.charRange(openOffset);
+      this.problems.push({ message: "Missing '}': this block is never closed, so it runs to the end of the file", range: open, severity: "warning" });
+      const lastItem = items[items.length - 1];
+      unclosedEnd = lastItem ? lastItem.range.end : open.end;
+    }
+    const block = new SyntaxBlock(items, this.lines, openOffset, closeOffset, unclosedEnd);
     const owner = body.owner!;
     if ("bareBlock" in owner) {
       outer.items.push({ kind: "bareBlock", block, condition: owner.condition, range: block.range });
     } else {
       owner.block = block;
-      owner.range = { start: owner.keyword.range.start, end: block.range.end };
       outer.items.push(owner);
     }
   }
@@ -219,18 +175,19 @@ export class TreeBuilder {
     return s;
   }
 
-  private word(t: IToken, range: Range): Word {
+  private word(t: IToken, base: number): SyntaxWord {
     const kind = t.tokenType;
     const raw = this.intern(t.image);
+    const offset = base + t.startOffset;
     let text = raw;
     if (kind === QuotedString) text = this.intern(raw.slice(1, -1));
     else if (kind === UnterminatedString) {
       text = raw.slice(1);
-      this.problems.push({ message: "Unterminated quote: the string has no closing '\"' on this line", range });
+      this.problems.push({ message: "Unterminated quote: the string has no closing '\"' on this line", range: this.lines.imageRange(offset, raw) });
     } else if (raw.includes("\\")) {
       text = raw.replace(/\\([#!])/g, "$1");
     }
-    return { text, raw, quoted: kind !== WordToken, range, startOffset: t.startOffset, endOffset: t.startOffset + raw.length };
+    return text === raw ? new SyntaxWord(text, offset, this.lines) : new RawSyntaxWord(text, raw, offset, this.lines);
   }
 }
 
@@ -246,8 +203,7 @@ function attachNextLineBlocks(items: Item[]): Item[] {
   for (const item of items) {
     const prev = out[out.length - 1];
     if (item.kind === "bareBlock" && !item.condition && prev?.kind === "statement" && !prev.block) {
-      prev.block = item.block;
-      prev.range = { start: prev.range.start, end: item.block.range.end };
+      prev.block = item.block; // its range now runs to the block's end
       continue;
     }
     out.push(item);
@@ -284,6 +240,7 @@ export function stripComment(line: string): string {
   return line;
 }
 
-export function commentsOf(tokens: IToken[] | undefined, lines: LineTable): Comment[] {
-  return (tokens ?? []).map((t) => ({ text: t.image, range: lines.tokenRange(t), startOffset: t.startOffset }));
+/** Appends the comments of one piece of the file (offsets from `base`) to `into`. */
+export function commentsOf(tokens: IToken[] | undefined, lines: LineTable, base: number, into: Comment[]): void {
+  if (tokens) for (const t of tokens) into.push({ text: t.image, range: lines.tokenRange(t, base), startOffset: base + t.startOffset });
 }

@@ -10,6 +10,7 @@ import type { Item, Statement, SyntaxFile, Word, Block, Comment, SyntaxProblem }
 import type { Range } from "../util/range";
 import { parseConfig } from "./parse";
 import { lineAtOffset } from "../util/lineStarts";
+import { buildRanges } from "./treeNodes";
 
 /** Characters whose appearance in an edit may change how other lines are read. */
 const LINE_STRUCTURE = /[\n\r\\]/;
@@ -127,6 +128,8 @@ function commonSuffix(a: string, b: string, p: number): number {
 export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   const before = old.text;
   if (before === text) return old;
+  // Items are moved in place below: their ranges must be objects that stay, not built on each read.
+  buildRanges(old.items);
   const p = commonPrefix(before, text);
   const q = commonSuffix(before, text, p);
   const removed = before.slice(p, before.length - q);

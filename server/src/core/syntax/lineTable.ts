@@ -1,0 +1,92 @@
+// Offsets → line/character for one file's text. The syntax tree keeps offsets and this table, and
+// builds a word's or a block's range only when it is asked for (see treeNodes.ts).
+import type { IToken } from "chevrotain";
+import type { Range, Position } from "../util/range";
+
+/** Offsets → line/character, for offsets asked in increasing order (a forward cursor) or any order. */
+export class LineTable {
+  readonly starts: number[] = [0];
+  /** The file the text was first expanded as (see SyntaxWord.file). */
+  file: string | undefined = undefined;
+  private cursor = 0;
+  /** The text has a lone "\r": a token's end is found by offset, as tokenEnd counts "\n" only. */
+  private readonly loneCr: boolean;
+
+  constructor(text: string) {
+    // Editors also end a line at a lone "\r": positions count lines as they do.
+    this.loneCr = /\r(?!\n)/.test(text);
+    if (this.loneCr) {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
+      }
+    } else for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.starts.push(i + 1);
+  }
+
+  /** The line an offset is on. */
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    let line = this.cursor;
+    if (starts[line] > offset) line = 0;
+    if (line + 1 < starts.length && starts[line + 1] <= offset) {
+      // Far ahead: binary search; near: step.
+      if (line + 8 < starts.length && starts[line + 8] <= offset) {
+        let lo = line + 8;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        line = lo;
+      } else while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+    }
+    this.cursor = line;
+    return line;
+  }
+
+  position(offset: number): Position {
+    const line = this.lineOf(offset);
+    return { line, character: offset - this.starts[line] };
+  }
+
+  /** The range of a token as Chevrotain's full position tracking reports it (see tokenEnd); its offset counts from `base`. */
+  tokenRange(t: IToken, base = 0): Range {
+    return this.imageRange(base + t.startOffset, t.image);
+  }
+
+  /** The range of the text `image` written at `offset` (a token's). */
+  imageRange(offset: number, image: string): Range {
+    const start = this.position(offset);
+    return { start, end: this.imageEnd(offset, image, start) };
+  }
+
+  /** Where the text `image` written at `offset` ends; `start` is its start position. */
+  imageEnd(offset: number, image: string, start: Position): Position {
+    if (!this.loneCr) return tokenEnd(image, start);
+    // A final line break is not part of the range (as in tokenEnd).
+    const last = image.charCodeAt(image.length - 1);
+    return this.position(offset + image.length - (image.length > 1 && (last === 10 || last === 13) ? 1 : 0));
+  }
+
+  /** The range of a one-character token (a brace) at `offset`. */
+  charRange(offset: number): Range {
+    const start = this.position(offset);
+    return { start, end: { line: start.line, character: start.character + 1 } };
+  }
+}
+
+/**
+ * Where a token ends. Within one line: after its last character. A token spanning lines (a
+ * definition continued with `\`) ends after its last character too, except that a final newline
+ * is not counted, as Chevrotain's own position tracking did (kept so ranges do not move).
+ */
+function tokenEnd(image: string, start: Position): Position {
+  const last = image.lastIndexOf("\n");
+  if (last < 0) return { line: start.line, character: start.character + image.length };
+  let breaks = 0;
+  for (let i = image.indexOf("\n"); i >= 0; i = image.indexOf("\n", i + 1)) breaks++;
+  if (last !== image.length - 1) return { line: start.line + breaks, character: image.length - last - 1 };
+  if (breaks === 1) return { line: start.line, character: start.character + image.length };
+  return { line: start.line + breaks - 1, character: 1 };
+}

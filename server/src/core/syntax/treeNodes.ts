@@ -1,0 +1,218 @@
+// The objects of a parsed tree. A word's, statement's or block's range is built from offsets and the
+// file's line table the first time it is read, then kept: a Range is three objects, and building one
+// per word, statement and brace made positions the largest part of a checked file's memory, while a
+// check reads few of them (docs/decisions/ranges-on-demand.md). Once read, a range is the same object
+// on every read, so results that copied it see the incremental re-parser move it in place.
+import type { Position, Range } from "../util/range";
+import type { Block, ConditionPrefix, Item, SequencePrefix, Statement, Word } from "./tree";
+import type { LineTable } from "./lineTable";
+
+/**
+ * A word as written. It also serves as the expanded word of a statement read as written (a
+ * ConfigWord: same text and range, `substituted` false), so expansion stores no copy of it.
+ */
+export class SyntaxWord implements Word {
+  private built: Range | undefined = undefined;
+
+  constructor(
+    public text: string,
+    public startOffset: number,
+    readonly lines: LineTable,
+  ) {}
+
+  /** As written: most words are their text (quoted and escaped ones are a RawSyntaxWord). */
+  get raw(): string {
+    return this.text;
+  }
+
+  /** Only a quoted string's token starts with a quote. */
+  get quoted(): boolean {
+    return this.raw.charCodeAt(0) === 34;
+  }
+
+  get endOffset(): number {
+    return this.startOffset + this.raw.length;
+  }
+
+  /** Offsets move together (the re-parser shifts both): the end follows the start. */
+  set endOffset(_: number) {}
+
+  /** As an expanded word: the file its text was expanded as (config/expand.ts sets it on first use). */
+  get file(): string {
+    return this.lines.file ?? "";
+  }
+
+  get substituted(): false {
+    return false;
+  }
+
+  get range(): Range {
+    return (this.built ??= this.lines.imageRange(this.startOffset, this.raw));
+  }
+
+  set range(r: Range) {
+    this.built = r;
+  }
+
+  /** Where the word ends, without keeping its range. */
+  end(): Position {
+    if (this.built) return this.built.end;
+    return this.lines.imageEnd(this.startOffset, this.raw, this.lines.position(this.startOffset));
+  }
+
+  toJSON() {
+    return { text: this.text, raw: this.raw, quoted: this.quoted, range: this.range, startOffset: this.startOffset, endOffset: this.endOffset };
+  }
+}
+
+/** A word whose text differs from what is written: quoted, or with `\#` / `\!` escapes. */
+export class RawSyntaxWord extends SyntaxWord {
+  constructor(
+    text: string,
+    private readonly written: string,
+    startOffset: number,
+    lines: LineTable,
+  ) {
+    super(text, startOffset, lines);
+  }
+
+  override get raw(): string {
+    return this.written;
+  }
+}
+
+export class SyntaxBlock implements Block {
+  private builtOpen: Range | undefined = undefined;
+  private builtClose: Range | undefined = undefined;
+  private built: Range | undefined = undefined;
+
+  constructor(
+    public items: Item[],
+    readonly lines: LineTable,
+    readonly openOffset: number,
+    /** -1: the file ends before the block is closed. */
+    readonly closeOffset: number,
+    /** Where an unclosed block ends: after its last item (or its `{`). */
+    private readonly unclosedEnd: Position | undefined,
+  ) {}
+
+  get open(): Range {
+    return (this.builtOpen ??= this.lines.charRange(this.openOffset));
+  }
+
+  set open(r: Range) {
+    this.builtOpen = r;
+  }
+
+  get close(): Range | undefined {
+    return this.closeOffset < 0 ? undefined : (this.builtClose ??= this.lines.charRange(this.closeOffset));
+  }
+
+  set close(r: Range | undefined) {
+    // Only a block that has a `}` is given a new one (the re-parser moves it).
+    if (this.closeOffset >= 0) this.builtClose = r;
+  }
+
+  get range(): Range {
+    return (this.built ??= { start: this.lines.position(this.openOffset), end: this.end() });
+  }
+
+  set range(r: Range) {
+    this.built = r;
+  }
+
+  /** Where the block ends, without keeping its range. */
+  end(): Position {
+    if (this.built) return this.built.end;
+    if (this.closeOffset < 0) return { line: this.unclosedEnd!.line, character: this.unclosedEnd!.character };
+    const start = this.lines.position(this.closeOffset);
+    return { line: start.line, character: start.character + 1 };
+  }
+
+  toJSON() {
+    return { open: this.open, close: this.close, items: this.items, range: this.range };
+  }
+}
+
+export class SyntaxStatement implements Statement {
+  block: Block | undefined = undefined;
+  declare condition?: ConditionPrefix;
+  /** `~SEQ(...)`/`~LST(...)` prefixes: the statement is repeated for each value. */
+  declare sequences?: SequencePrefix[];
+  private built: Range | undefined = undefined;
+
+  constructor(
+    public keyword: SyntaxWord,
+    public args: Word[],
+  ) {}
+
+  get kind(): "statement" {
+    return "statement";
+  }
+
+  /** From the keyword to the end of the block (or of the last argument). */
+  get range(): Range {
+    return (this.built ??= { start: this.keyword.lines.position(this.keyword.startOffset), end: this.end() });
+  }
+
+  set range(r: Range) {
+    this.built = r;
+  }
+
+  private end(): Position {
+    const block = this.block;
+    if (block) return block instanceof SyntaxBlock ? block.end() : block.range.end;
+    const last = this.args.length ? this.args[this.args.length - 1] : this.keyword;
+    return last instanceof SyntaxWord ? last.end() : last.range.end;
+  }
+
+  /** The same statement without its sequence prefixes (one repetition of it). */
+  withoutSequences(): SyntaxStatement {
+    const copy = new SyntaxStatement(this.keyword, this.args);
+    copy.block = this.block;
+    if (this.condition) copy.condition = this.condition;
+    copy.built = this.built;
+    return copy;
+  }
+
+  toJSON() {
+    return { kind: this.kind, keyword: this.keyword, args: this.args, block: this.block, range: this.range, condition: this.condition, sequences: this.sequences };
+  }
+}
+
+/** A statement without its sequence prefixes, whatever object it is. */
+export function withoutSequences(s: Statement): Statement {
+  return s instanceof SyntaxStatement ? s.withoutSequences() : { ...s, sequences: undefined };
+}
+
+/** Top-level items whose ranges are all built (an unchanged item is not walked again). */
+const built = new WeakSet<Item>();
+
+/**
+ * Builds every range of the items now. The incremental re-parser moves offsets and positions in
+ * place: a range built after that from the moved offsets and the old text's line table would be wrong.
+ */
+export function buildRanges(items: Item[]): void {
+  for (const item of items) {
+    if (built.has(item)) continue;
+    buildItem(item);
+    built.add(item);
+  }
+}
+
+function buildItem(item: Item): void {
+  if (item.kind === "definition") return;
+  if (item.kind === "bareBlock") return buildBlock(item.block);
+  void item.range;
+  void item.keyword.range;
+  const args = item.args;
+  for (let i = 0; i < args.length; i++) void args[i].range;
+  if (item.block) buildBlock(item.block);
+}
+
+function buildBlock(block: Block): void {
+  void block.open;
+  void block.close;
+  void block.range;
+  for (let i = 0; i < block.items.length; i++) buildItem(block.items[i]);
+}
