@@ -50,6 +50,50 @@ export function dedupe(list: Diagnostic[]): Diagnostic[] {
   return [...seen.values()];
 }
 
+/** Two diagnostics sortDiagnostics cannot tell apart (same file, start and code): equal ones sit in such a run. */
+function samePlace(a: Diagnostic, b: Diagnostic): boolean {
+  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character && a.code === b.code && a.file === b.file;
+}
+
+/** What diagnosticKey says, without building the key. */
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return samePlace(a, b) && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character && a.message === b.message;
+}
+
+/** A run of diagnostics at one place longer than this is deduplicated through keys, not pairwise. */
+const PAIRWISE_RUN = 8;
+
+/**
+ * dedupe for a list sorted by sortDiagnostics: the same result as sorting dedupe(list), since equal
+ * diagnostics sort next to each other and the (stable) sort keeps their order. Compares neighbours
+ * instead of building a key string per diagnostic (200,000 of them took 0.2 s).
+ */
+export function dedupeSorted(list: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let runStart = 0;
+  let runKeys: Set<string> | undefined;
+  for (const d of list) {
+    if (!out.length || !samePlace(out[out.length - 1], d)) {
+      runStart = out.length;
+      runKeys = undefined;
+      out.push(d);
+      continue;
+    }
+    if (out.length - runStart >= PAIRWISE_RUN) {
+      if (!runKeys) runKeys = new Set(out.slice(runStart).map(diagnosticKey));
+      const key = diagnosticKey(d);
+      if (runKeys.has(key)) continue;
+      runKeys.add(key);
+      out.push(d);
+      continue;
+    }
+    let seen = false;
+    for (let j = runStart; j < out.length && !seen; j++) seen = sameDiagnostic(out[j], d);
+    if (!seen) out.push(d);
+  }
+  return out;
+}
+
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.sort(
     (a, b) =>
