@@ -92,12 +92,21 @@ function listed(names: string[]): string {
   return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
+interface Clashes {
+  /** The first clashing instances, named in the message. */
+  found: VrrpInstance[];
+  /** How many more, counted up to MAX_COUNTED_CLASHES. */
+  more: number;
+}
+
 /**
- * The instances of one node's VRID group that `a` may clash with, those most likely to first: same
- * family and interface (or none) for multicast, a common peer for unicast. Each one is a clash
- * unless it is `a` or of `a`'s cluster, so an instance costs a few steps, not one per instance.
+ * The clashes of each instance of one node's VRID group, from indexes: multicast instances by family
+ * and interface (no interface clashes with every interface), unicast ones by peer. Every instance an
+ * index yields is a clash unless it is of the same cluster, so each instance costs a few steps; when
+ * no cluster has two members here (pairing keeps a node's instances apart), the rest is counted by
+ * bucket sizes instead of one by one.
  */
-function nodeCandidates(list: VrrpInstance[]): (a: VrrpInstance) => Iterable<VrrpInstance> {
+function clashesOnNode(list: VrrpInstance[], clusterOf: Map<VrrpInstance, Cluster>): (a: VrrpInstance) => Clashes {
   const multicast = new Map<string, VrrpInstance[]>();
   const multicastByFamily = new Map<4 | 6, VrrpInstance[][]>();
   const byPeer = new Map<string, VrrpInstance[]>();
@@ -105,11 +114,23 @@ function nodeCandidates(list: VrrpInstance[]): (a: VrrpInstance) => Iterable<Vrr
     if (i.unicastPeers.length) for (const p of new Set(i.unicastPeers.map((x) => x.address))) addTo(byPeer, `${family(i)}\u0000${p}`, i);
     else {
       const key = `${family(i)}\u0000${i.interface?.value ?? ""}`;
-      if (!multicast.has(key)) addTo(multicastByFamily, family(i), (multicast.set(key, []), multicast.get(key)!));
-      multicast.get(key)!.push(i);
+      let bucket = multicast.get(key);
+      if (!bucket) multicast.set(key, (bucket = [])), addTo(multicastByFamily, family(i), bucket);
+      bucket.push(i);
     }
   }
-  return function* (a) {
+  const oneMemberEach = new Set(list.map((i) => clusterOf.get(i))).size === list.length;
+  return (a) => {
+    const mine = clusterOf.get(a);
+    const found: VrrpInstance[] = [];
+    let more = 0;
+    /** Takes one candidate; true when enough are known. */
+    const take = (b: VrrpInstance): boolean => {
+      if (b === a || clusterOf.get(b) === mine) return false;
+      if (found.length < MAX_NAMED) found.push(b);
+      else more++;
+      return more >= MAX_COUNTED_CLASHES;
+    };
     const f = family(a);
     if (a.unicastPeers.length) {
       const seen = new Set<VrrpInstance>();
@@ -117,17 +138,22 @@ function nodeCandidates(list: VrrpInstance[]): (a: VrrpInstance) => Iterable<Vrr
         for (const b of byPeer.get(`${f}\u0000${p.address}`) ?? []) {
           if (seen.has(b) || (a.interface && b.interface && a.interface.value !== b.interface.value)) continue;
           seen.add(b);
-          yield b;
+          if (take(b)) return { found, more };
         }
-      return;
+      return { found, more };
     }
-    if (!a.interface) {
-      for (const bucket of multicastByFamily.get(f) ?? []) yield* bucket;
-      return;
+    // Instances on other interfaces do not clash with `a`; those without an interface do.
+    const buckets = a.interface ? [multicast.get(`${f}\u0000${a.interface.value}`) ?? [], multicast.get(`${f}\u0000`) ?? []] : (multicastByFamily.get(f) ?? []);
+    if (oneMemberEach) {
+      let total = -1; // `a` sits in one of the buckets
+      for (const bucket of buckets) {
+        total += bucket.length;
+        for (let k = 0; k < bucket.length && found.length < MAX_NAMED; k++) if (bucket[k] !== a) found.push(bucket[k]);
+      }
+      return { found, more: Math.min(total - found.length, MAX_COUNTED_CLASHES) };
     }
-    yield* multicast.get(`${f}\u0000${a.interface.value}`) ?? [];
-    yield* multicast.get(`${f}\u0000`) ?? [];
-    // Instances on other interfaces do not clash with `a`; those without an interface (above) do.
+    for (const bucket of buckets) for (const b of bucket) if (take(b)) return { found, more };
+    return { found, more };
   };
 }
 
@@ -145,7 +171,7 @@ export const vridConflictRule: CrossClusterRule = {
         addTo(groups, `${m.vrid.value}\u0000node\u0000${m.node.id}`, m);
         for (const n of networks(m)) addTo(groups, `${m.vrid.value}\u0000net\u0000${n}`, m);
       }
-    /** Instances already named to each instance: a clash seen through two groups is reported once. */
+    /** Instances already named to each instance on a segment: a clash seen through two VIP networks is reported once. */
     const named = new Map<VrrpInstance, Set<VrrpInstance>>();
     for (const [groupKey, list] of groups) {
       if (list.length < 2) continue;
@@ -157,7 +183,7 @@ export const vridConflictRule: CrossClusterRule = {
         // example, an edited variant) that pairing left apart, not two routers on one segment.
         return !(a.name === b.name || a.vips.some((v) => b.vips.some((x) => x.key === v.key)));
       };
-      const candidates = kind === "node" ? nodeCandidates(list) : undefined;
+      const onNode = kind === "node" ? clashesOnNode(list, clusterOf) : undefined;
       let where: string;
       if (kind === "node") where = "";
       else {
@@ -169,15 +195,11 @@ export const vridConflictRule: CrossClusterRule = {
       for (const a of list) {
         const mine = clusterOf.get(a);
         const already = named.get(a);
-        const found: VrrpInstance[] = [];
+        let found: VrrpInstance[] = [];
         let more = 0;
-        if (candidates) {
-          for (const b of candidates(a)) {
-            if (b === a || clusterOf.get(b) === mine || already?.has(b)) continue;
-            if (found.length < MAX_NAMED) found.push(b);
-            else if (++more >= MAX_COUNTED_CLASHES) break;
-          }
-        } else {
+        // A clash on one node is with an instance of that node; on a segment, with another node's.
+        if (onNode) ({ found, more } = onNode(a));
+        else {
           let budget = MAX_PAIRS_PER_INSTANCE;
           for (const b of list) {
             if (--budget < 0) break;
@@ -187,7 +209,9 @@ export const vridConflictRule: CrossClusterRule = {
           }
         }
         if (!found.length) continue;
-        if (already) for (const b of found) already.add(b);
+        if (onNode) {
+          /* a same-node clash is never seen through a segment group (those need another node) */
+        } else if (already) for (const b of found) already.add(b);
         else named.set(a, new Set(found));
         const cluster = mine!;
         // On one node the others sit beside `a`; on a segment each is named with its node.
