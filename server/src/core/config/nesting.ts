@@ -107,6 +107,7 @@ function needsRenesting(statements: ConfigStatement[], blockId: BlockId | undefi
 const topLevelNeeds = new WeakMap<ConfigStatement, boolean>();
 
 function needsRenestingAtTop(s: ConfigStatement): boolean {
+  if (!s.children) return false; // a line without a block nests nothing (and 200,000 of them need no cache entries)
   let needs = topLevelNeeds.get(s);
   if (needs === undefined) topLevelNeeds.set(s, (needs = needsRenesting([s], TOP)));
   return needs;
