@@ -11,5 +11,8 @@ export function compareText(a: string, b: string): number {
   let k = 0;
   while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
   if (k < n && plain(a.charCodeAt(k)) && plain(b.charCodeAt(k))) return a.charCodeAt(k) < b.charCodeAt(k) ? -1 : 1;
+  // One is the start of the other (VI_1, VI_10) and what follows is such a character: the shorter comes first.
+  if (k === n && a.length < b.length && plain(b.charCodeAt(k))) return -1;
+  if (k === n && b.length < a.length && plain(a.charCodeAt(k))) return 1;
   return a.localeCompare(b);
 }
