@@ -94,7 +94,31 @@ export function dedupeSorted(list: Diagnostic[]): Diagnostic[] {
   return out;
 }
 
+/** Within one file: by position, then code (codes are plain lowercase words and dashes). */
+function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code === b.code ? 0 : compareText(a.code, b.code));
+}
+
+/**
+ * By file, position and code; stable. The files are ordered once and each file's diagnostics sorted
+ * by numbers, instead of comparing file names in each of the n·log n comparisons (200,000 diagnostics).
+ */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of list) {
+    const group = byFile.get(d.file);
+    if (group) group.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const files = [...byFile.keys()].sort(compareText);
+  // Two names the collator calls equal would interleave in one sort: leave that rare case to it.
+  if (files.some((f, i) => i > 0 && compareText(files[i - 1], f) === 0)) return sortAll(list);
+  let n = 0;
+  for (const f of files) for (const d of byFile.get(f)!.sort(byPlace)) list[n++] = d;
+  return list;
+}
+
+function sortAll(list: Diagnostic[]): Diagnostic[] {
   return list.sort(
     (a, b) =>
       compareText(a.file, b.file) ||
@@ -124,10 +148,12 @@ function escapeUnprintable(text: string): string {
   return text.replace(UNPRINTABLE, (c) => "\\u" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0"));
 }
 
+/** The same characters, for a yes/no test (no lastIndex to save and restore on every call). */
+const HAS_UNPRINTABLE = new RegExp(UNPRINTABLE.source);
+const dirty = (m: string) => HAS_UNPRINTABLE.test(m);
+
 /** The diagnostic with its messages safe to print; the same object when nothing needed escaping. */
 export function printable(d: Diagnostic): Diagnostic {
-  UNPRINTABLE.lastIndex = 0;
-  const dirty = (m: string) => m.search(UNPRINTABLE) >= 0;
   if (!dirty(d.message) && !d.related?.some((r) => dirty(r.message))) return d;
   return {
     ...d,
