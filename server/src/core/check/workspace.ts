@@ -295,8 +295,8 @@ export class Workspace {
     const byRule = this.checkStatements(perStatement, ctx);
     for (const rule of NODE_RULES) {
       if (rule.perStatement) {
-        const r = perStatement.indexOf(rule);
-        for (const found of byRule) for (const d of found[r]) diagnostics.push(d);
+        const found = byRule[perStatement.indexOf(rule)];
+        for (let k = 0; k < found.length; k++) diagnostics.push(found[k]);
         continue;
       }
       runIsolated(rule.code, root, ctx.report, () => rule.checkNode(ctx));
@@ -310,12 +310,14 @@ export class Workspace {
   private readonly statementResults = new WeakMap<ConfigStatement, StatementResults>();
 
   /**
-   * Every perStatement rule on every top-level statement, each result list in `rules` order; one
-   * context object serves them all (a copy per statement and rule cost a second on 200,000 lines).
-   * A rule that throws on a statement becomes an internal-error there; the other statements still run.
+   * Every perStatement rule on every top-level statement: what each rule found, in statement order,
+   * one list per rule in `rules` order. One context object serves them all (a copy per statement and
+   * rule cost a second on 200,000 lines). A rule that throws on a statement becomes an internal-error
+   * there; the other statements still run.
    */
-  private checkStatements(rules: readonly NodeRule[], ctx: NodeContext): (readonly (readonly Diagnostic[])[])[] {
-    const out: (readonly (readonly Diagnostic[])[])[] = [];
+  private checkStatements(rules: readonly NodeRule[], ctx: NodeContext): Diagnostic[][] {
+    const out: Diagnostic[][] = rules.map(() => []);
+    const none = emptyResults(rules.length);
     let found: Diagnostic[] | undefined;
     const statementCtx: NodeContext = { ...ctx, report: (d) => (found ??= []).push(d) };
     for (const statement of ctx.config.statements) {
@@ -336,7 +338,12 @@ export class Workspace {
         results = { rules, lists: lists ?? emptyResults(rules.length) };
         this.statementResults.set(statement, results);
       }
-      if (results.lists !== emptyResults(rules.length)) out.push(results.lists);
+      const lists = results.lists;
+      if (lists === none) continue;
+      for (let r = 0; r < lists.length; r++) {
+        const list = lists[r];
+        for (let k = 0; k < list.length; k++) out[r].push(list[k]);
+      }
     }
     return out;
   }

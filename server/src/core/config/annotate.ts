@@ -37,17 +37,22 @@ const TOP_CONTEXT: BlockContext = { kind: "keywords", blockId: TOP };
 /** A top-level statement's annotations depend on it alone: kept while the statement object lives. */
 const annotatedTopLevel = new WeakMap<ConfigStatement, AnnotatedStatement[]>();
 
+/** A top-level statement's parents: none (one shared array; frozen, so no rule can add to it). */
+const NO_PARENTS = Object.freeze([]) as unknown as ConfigStatement[];
+
 function annotateTopLevel(statement: ConfigStatement): AnnotatedStatement[] {
-  const out: AnnotatedStatement[] = [];
-  const visit = (list: ConfigStatement[], parents: ConfigStatement[], context: BlockContext) => {
-    for (const s of list) {
-      const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, s.keyword.text) : undefined;
-      out.push({ statement: s, parents, context, spec });
-      if (s.children) visit(s.children, parents.concat(s), bodyContext(spec)); // concat: exact size (a spread leaves room)
-    }
-  };
-  visit([statement], [], TOP_CONTEXT);
+  const spec = lookupKeyword(TOP, statement.keyword.text);
+  const out: AnnotatedStatement[] = [{ statement, parents: NO_PARENTS, context: TOP_CONTEXT, spec }];
+  if (statement.children) annotateBlock(statement.children, [statement], bodyContext(spec), out);
   return out;
+}
+
+function annotateBlock(list: ConfigStatement[], parents: ConfigStatement[], context: BlockContext, out: AnnotatedStatement[]): void {
+  for (const s of list) {
+    const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, s.keyword.text) : undefined;
+    out.push({ statement: s, parents, context, spec });
+    if (s.children) annotateBlock(s.children, parents.concat(s), bodyContext(spec), out); // concat: exact size (a spread leaves room)
+  }
 }
 
 /** The annotations of one top-level statement and everything inside it (the same array while the statement lives). */
