@@ -1,6 +1,6 @@
 // Ties each statement of an expanded config to its schema entry: which block it sits in, and
 // which keyword spec (if any) keepalived would use for it there.
-import type { ConfigStatement } from "./expand";
+import type { ConfigStatement } from "./statement";
 import type { KeywordSpec, LineKind, BlockId } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";

@@ -16,6 +16,8 @@ import type { BlockId } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
 import { containsPlaceholder } from "../template/placeholder";
+import { annotationsOf } from "./annotate";
+import type { AnnotatedStatement } from "./annotate";
 
 /** A template placeholder standing as a keyword will render as some keyword with a block: its block stays as written, unchecked. */
 const opaque = (s: ConfigStatement) => containsPlaceholder(s.keyword.text);
@@ -92,25 +94,25 @@ interface Frame {
   blockId?: BlockId;
 }
 
-/** True when some block would be read differently by keepalived: the common case is a quick no. */
-function needsRenesting(statements: ConfigStatement[], blockId: BlockId | undefined): boolean {
-  for (const s of statements) {
-    if (!s.children || opaque(s)) continue;
-    const body = blockId !== undefined ? lookupKeyword(blockId, s.keyword.text)?.body : undefined;
-    if (!body) return true;
-    if (needsRenesting(s.children, body.kind === "keywords" ? body.blockId : undefined)) return true;
-  }
-  return false;
-}
-
 /** The top-level answer per statement object: an unchanged block is not walked again after a keystroke. */
 const topLevelNeeds = new WeakMap<ConfigStatement, boolean>();
 
 function needsRenestingAtTop(s: ConfigStatement): boolean {
   if (!s.children) return false; // a line without a block nests nothing (and 200,000 of them need no cache entries)
   let needs = topLevelNeeds.get(s);
-  if (needs === undefined) topLevelNeeds.set(s, (needs = needsRenesting([s], TOP)));
+  if (needs === undefined) topLevelNeeds.set(s, (needs = annotationsNeedRenesting(annotationsOf(s))));
   return needs;
+}
+
+/**
+ * True when some block inside `s` would be read differently by keepalived (the common case is a
+ * quick no), read off the statement's annotations, which the rules need anyway and keep while the
+ * statement lives: a block whose keyword has no body where it stands (an unknown keyword, one that
+ * takes no block, a line of a line-list block), unless a template placeholder keyword encloses it.
+ */
+function annotationsNeedRenesting(list: AnnotatedStatement[]): boolean {
+  for (const a of list) if (a.statement.children && !a.spec?.body && !opaque(a.statement) && !a.parents.some(opaque)) return true;
+  return false;
 }
 
 function anyNeedsRenesting(statements: ConfigStatement[]): boolean {
