@@ -29,3 +29,15 @@ test("compareText orders a string and its continuations exactly as localeCompare
     { numRuns: 20000, seed: 17 },
   );
 });
+
+test("compareText told of a shared start orders as localeCompare does", () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 4 }), fc.array(fc.constantFrom(...pieces), { maxLength: 4 }), fc.array(fc.constantFrom(...pieces), { maxLength: 4 }), (p, x, y) => {
+      const start = p.join("");
+      const a = start + x.join("");
+      const b = start + y.join("");
+      assert.equal(Math.sign(compareText(a, b, start.length)), Math.sign(a.localeCompare(b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    }),
+    { numRuns: 20000, seed: 19 },
+  );
+});

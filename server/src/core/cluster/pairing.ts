@@ -236,5 +236,12 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
     for (const m of members) for (const e of evidence.get(m.key) ?? []) ev.add(e);
     clusters.push({ id: members.map((m) => m.key).sort().join("\u0002"), members, evidence: [...ev] });
   }
-  return clusters.sort((x, y) => compareText(x.id, y.id));
+  // Ids start with their node's id (often one long path for all): compare from where they first differ.
+  let shared = clusters.length ? clusters[0].id.length : 0;
+  for (const c of clusters) {
+    let k = 0;
+    while (k < shared && c.id.charCodeAt(k) === clusters[0].id.charCodeAt(k)) k++;
+    shared = k;
+  }
+  return clusters.sort((x, y) => compareText(x.id, y.id, shared));
 }

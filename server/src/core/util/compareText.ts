@@ -5,10 +5,11 @@
 // marks and NULs); anything else still goes through localeCompare, so no output order changes.
 const plain = (c: number) => (c >= 97 && c <= 122) || (c >= 45 && c <= 57);
 
-export function compareText(a: string, b: string): number {
+/** `from`: how many first characters the caller knows the two strings to share (a long common prefix is not compared again each time). */
+export function compareText(a: string, b: string, from = 0): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
-  let k = 0;
+  let k = from;
   while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
   if (k < n && plain(a.charCodeAt(k)) && plain(b.charCodeAt(k))) return a.charCodeAt(k) < b.charCodeAt(k) ? -1 : 1;
   // One is the start of the other (VI_1, VI_10) and what follows is such a character: the shorter comes first.
