@@ -128,10 +128,10 @@ test("a file included 200 × 200 times (no cycle) is capped the same way", () =>
   assert.equal(messages(checkShapeInChild("diamondIncludes"), "expansion-limit").length, 1);
 });
 
-test("2,000 instances sharing one VRID: at most 5 vrid-conflicts per instance, not one per pair", () => {
+test("2,000 instances sharing one VRID: one vrid-conflict per instance naming a few others, not one per pair", () => {
   const found = messages(checkShapeInChild("sharedVrids"), "vrid-conflict");
-  assert.equal(found.length, 2000 * 5);
-  assert.match(found[4], /and 99\+ other instances/);
+  assert.equal(found.length, 2000);
+  assert.match(found[0], /is also used by VI_\d+, VI_\d+, VI_\d+, VI_\d+, VI_\d+ and 99\+ other instances on /);
 });
 
 test("topology of 20,000 one-member clusters (1 MB) finishes, each with the mismatch inside its own block", () => {

@@ -17,3 +17,27 @@ test("compareText orders strings exactly as localeCompare does", () => {
     { numRuns: 20000, seed: 13 },
   );
 });
+
+test("compareText orders a string and its continuations exactly as localeCompare does", () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 3 }), fc.boolean(), (x, y, swap) => {
+      const a = x.join("");
+      const b = a + y.join("");
+      const [p, q] = swap ? [b, a] : [a, b];
+      assert.equal(Math.sign(compareText(p, q)), Math.sign(p.localeCompare(q)), `${JSON.stringify(p)} vs ${JSON.stringify(q)}`);
+    }),
+    { numRuns: 20000, seed: 17 },
+  );
+});
+
+test("compareText told of a shared start orders as localeCompare does", () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 4 }), fc.array(fc.constantFrom(...pieces), { maxLength: 4 }), fc.array(fc.constantFrom(...pieces), { maxLength: 4 }), (p, x, y) => {
+      const start = p.join("");
+      const a = start + x.join("");
+      const b = start + y.join("");
+      assert.equal(Math.sign(compareText(a, b, start.length)), Math.sign(a.localeCompare(b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+    }),
+    { numRuns: 20000, seed: 19 },
+  );
+});

@@ -50,7 +50,75 @@ export function dedupe(list: Diagnostic[]): Diagnostic[] {
   return [...seen.values()];
 }
 
+/** Two diagnostics sortDiagnostics cannot tell apart (same file, start and code): equal ones sit in such a run. */
+function samePlace(a: Diagnostic, b: Diagnostic): boolean {
+  return a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character && a.code === b.code && a.file === b.file;
+}
+
+/** What diagnosticKey says, without building the key. */
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return samePlace(a, b) && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character && a.message === b.message;
+}
+
+/** A run of diagnostics at one place longer than this is deduplicated through keys, not pairwise. */
+const PAIRWISE_RUN = 8;
+
+/**
+ * dedupe for a list sorted by sortDiagnostics: the same result as sorting dedupe(list), since equal
+ * diagnostics sort next to each other and the (stable) sort keeps their order. Compares neighbours
+ * instead of building a key string per diagnostic (200,000 of them took 0.2 s).
+ */
+export function dedupeSorted(list: Diagnostic[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let runStart = 0;
+  let runKeys: Set<string> | undefined;
+  for (const d of list) {
+    if (!out.length || !samePlace(out[out.length - 1], d)) {
+      runStart = out.length;
+      runKeys = undefined;
+      out.push(d);
+      continue;
+    }
+    if (out.length - runStart >= PAIRWISE_RUN) {
+      if (!runKeys) runKeys = new Set(out.slice(runStart).map(diagnosticKey));
+      const key = diagnosticKey(d);
+      if (runKeys.has(key)) continue;
+      runKeys.add(key);
+      out.push(d);
+      continue;
+    }
+    let seen = false;
+    for (let j = runStart; j < out.length && !seen; j++) seen = sameDiagnostic(out[j], d);
+    if (!seen) out.push(d);
+  }
+  return out;
+}
+
+/** Within one file: by position, then code (codes are plain lowercase words and dashes). */
+function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code === b.code ? 0 : compareText(a.code, b.code));
+}
+
+/**
+ * By file, position and code; stable. The files are ordered once and each file's diagnostics sorted
+ * by numbers, instead of comparing file names in each of the n·log n comparisons (200,000 diagnostics).
+ */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of list) {
+    const group = byFile.get(d.file);
+    if (group) group.push(d);
+    else byFile.set(d.file, [d]);
+  }
+  const files = [...byFile.keys()].sort(compareText);
+  // Two names the collator calls equal would interleave in one sort: leave that rare case to it.
+  if (files.some((f, i) => i > 0 && compareText(files[i - 1], f) === 0)) return sortAll(list);
+  let n = 0;
+  for (const f of files) for (const d of byFile.get(f)!.sort(byPlace)) list[n++] = d;
+  return list;
+}
+
+function sortAll(list: Diagnostic[]): Diagnostic[] {
   return list.sort(
     (a, b) =>
       compareText(a.file, b.file) ||
@@ -80,10 +148,12 @@ function escapeUnprintable(text: string): string {
   return text.replace(UNPRINTABLE, (c) => "\\u" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0"));
 }
 
+/** The same characters, for a yes/no test (no lastIndex to save and restore on every call). */
+const HAS_UNPRINTABLE = new RegExp(UNPRINTABLE.source);
+const dirty = (m: string) => HAS_UNPRINTABLE.test(m);
+
 /** The diagnostic with its messages safe to print; the same object when nothing needed escaping. */
 export function printable(d: Diagnostic): Diagnostic {
-  UNPRINTABLE.lastIndex = 0;
-  const dirty = (m: string) => m.search(UNPRINTABLE) >= 0;
   if (!dirty(d.message) && !d.related?.some((r) => dirty(r.message))) return d;
   return {
     ...d,

@@ -9,7 +9,7 @@ import { expandConfig, ExpandedConfig, resolveInclude, ConfigStatement } from ".
 import { annotate, annotationsOf, AnnotatedStatement } from "../config/annotate";
 import { diskAccess, FileAccess, overlay } from "../config/files";
 import type { Diagnostic } from "./diagnostic";
-import { dedupe, printable, sortDiagnostics } from "./diagnostic";
+import { dedupeSorted, printable, sortDiagnostics } from "./diagnostic";
 import { internalError, runIsolated } from "../rules/internal-error";
 import type { CheckOptions, NodeContext, NodeRule } from "./rule";
 import { FILE_RULES, NODE_RULES } from "../rules";
@@ -70,6 +70,27 @@ function includeStatementsIn(item: Item): Statement[] {
 }
 
 const NOTHING_FOUND: readonly Diagnostic[] = Object.freeze([]);
+
+interface StatementResults {
+  /** The perStatement rules the lists were computed for (tests add and remove rules). */
+  rules: readonly NodeRule[];
+  lists: readonly (readonly Diagnostic[])[];
+}
+
+let emptyLists: readonly (readonly Diagnostic[])[] = [];
+/** The shared result of a statement no rule reports on. */
+function emptyResults(n: number): readonly (readonly Diagnostic[])[] {
+  if (emptyLists.length !== n) emptyLists = Object.freeze(new Array(n).fill(NOTHING_FOUND));
+  return emptyLists;
+}
+
+let perStatementList: NodeRule[] = [];
+/** NODE_RULES' perStatement rules, the same array while NODE_RULES holds the same rules. */
+function perStatementRules(): readonly NodeRule[] {
+  const now = NODE_RULES.filter((r) => r.perStatement);
+  if (now.length !== perStatementList.length || now.some((r, i) => r !== perStatementList[i])) perStatementList = now;
+  return perStatementList;
+}
 
 export class Workspace {
   private readonly buffers = new Map<string, string>();
@@ -269,33 +290,62 @@ export class Workspace {
       includeRoots: this.options.includeRoots ?? [],
       report: (d) => diagnostics.push(d),
     };
+    // perStatement rules run together, one top-level statement at a time (see checkStatements).
+    const perStatement = perStatementRules();
+    const byRule = this.checkStatements(perStatement, ctx);
     for (const rule of NODE_RULES) {
-      runIsolated(rule.code, root, ctx.report, () => {
-        if (rule.perStatement) this.checkPerStatement(rule, ctx, diagnostics);
-        else rule.checkNode(ctx);
-      });
+      if (rule.perStatement) {
+        const found = byRule[perStatement.indexOf(rule)];
+        for (let k = 0; k < found.length; k++) diagnostics.push(found[k]);
+        continue;
+      }
+      runIsolated(rule.code, root, ctx.report, () => rule.checkNode(ctx));
     }
     const node: ConfigNode = { id, root, configId, config, annotated, diagnostics };
     this.nodeCache.set(id, node);
     return node;
   }
 
-  /** Results of perStatement rules by top-level statement (an unchanged block keeps its object). */
-  private readonly statementResults = new WeakMap<ConfigStatement, Map<NodeRule, readonly Diagnostic[]>>();
+  /** Results of the perStatement rules by top-level statement (an unchanged block keeps its object). */
+  private readonly statementResults = new WeakMap<ConfigStatement, StatementResults>();
 
-  private checkPerStatement(rule: NodeRule, ctx: NodeContext, into: Diagnostic[]): void {
+  /**
+   * Every perStatement rule on every top-level statement: what each rule found, in statement order,
+   * one list per rule in `rules` order. One context object serves them all (a copy per statement and
+   * rule cost a second on 200,000 lines). A rule that throws on a statement becomes an internal-error
+   * there; the other statements still run.
+   */
+  private checkStatements(rules: readonly NodeRule[], ctx: NodeContext): Diagnostic[][] {
+    const out: Diagnostic[][] = rules.map(() => []);
+    const none = emptyResults(rules.length);
+    let found: Diagnostic[] | undefined;
+    const statementCtx: NodeContext = { ...ctx, report: (d) => (found ??= []).push(d) };
     for (const statement of ctx.config.statements) {
-      let byRule = this.statementResults.get(statement);
-      if (!byRule) this.statementResults.set(statement, (byRule = new Map()));
-      let found = byRule.get(rule);
-      if (!found) {
-        const list: Diagnostic[] = [];
-        rule.checkNode({ ...ctx, annotated: annotationsOf(statement), report: (d) => list.push(d) });
-        // Most statements have nothing to report: one shared empty list instead of 10,000s kept.
-        byRule.set(rule, (found = list.length ? list : NOTHING_FOUND));
+      let results = this.statementResults.get(statement);
+      if (!results || results.rules !== rules) {
+        statementCtx.annotated = annotationsOf(statement);
+        let lists: (readonly Diagnostic[])[] | undefined;
+        for (let r = 0; r < rules.length; r++) {
+          found = undefined;
+          try {
+            rules[r].checkNode(statementCtx);
+          } catch (e) {
+            (found ??= []).push(internalError(rules[r].code, ctx.config.root, e));
+          }
+          if (found) (lists ??= new Array(rules.length).fill(NOTHING_FOUND))[r] = found;
+        }
+        // Most statements have nothing to report: one shared list of empty lists instead of 10,000s kept.
+        results = { rules, lists: lists ?? emptyResults(rules.length) };
+        this.statementResults.set(statement, results);
       }
-      for (const d of found) into.push(d);
+      const lists = results.lists;
+      if (lists === none) continue;
+      for (let r = 0; r < lists.length; r++) {
+        const list = lists[r];
+        for (let k = 0; k < list.length; k++) out[r].push(list[k]);
+      }
     }
+    return out;
   }
 
   /** Files whose lines moved since the last cluster analysis (see reparse), from which line: clusters with a member there are re-checked. */
@@ -334,9 +384,9 @@ export class Workspace {
     }
     for (const f of files) add(this.parse(f)?.diagnostics ?? []);
     const { hosts, problems } = this.rendered();
-    if (!hosts.length && !problems.length) return sortDiagnostics(dedupe(all)).map(printable);
+    if (!hosts.length && !problems.length) return dedupeSorted(sortDiagnostics(all)).map(printable);
     const templates = new Map(hosts.map((h) => [h.template, this.parse(h.template)!.template!]));
     for (const p of problems) templates.set(p.template, this.parse(p.template)!.template!);
-    return sortDiagnostics(dedupe(mapRenderedDiagnostics(all, hosts, templates, problems))).map(printable);
+    return dedupeSorted(sortDiagnostics(mapRenderedDiagnostics(all, hosts, templates, problems))).map(printable);
   }
 }

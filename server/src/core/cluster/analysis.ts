@@ -83,11 +83,11 @@ export class ClusterAnalysis {
     }
     let paired: Cluster[] = [];
     runIsolated("pairing", models[0]?.root ?? "", (d) => diagnostics.push(d), () => (paired = pairInstances(models, this.overrides)));
+    const moved = (m: VrrpInstance) => (movedFiles instanceof Map ? m.statement.range.end.line >= (movedFiles.get(m.statement.file) ?? Infinity) : movedFiles.has(m.statement.file));
     for (const fresh of paired) {
       const old = this.cached.get(fresh.id);
       let entry: CachedCluster;
-      const moved = (m: VrrpInstance) => (movedFiles instanceof Map ? m.statement.range.end.line >= (movedFiles.get(m.statement.file) ?? Infinity) : movedFiles.has(m.statement.file));
-      if (old && sameMembers(old.cluster.members, fresh.members) && !fresh.members.some(moved)) entry = old;
+      if (old && sameMembers(old.cluster.members, fresh.members) && !(movedFiles.size && fresh.members.some(moved))) entry = old;
       else {
         entry = { cluster: fresh, diagnostics: [] };
         const report = (d: Diagnostic) => entry.diagnostics.push(d);

@@ -179,7 +179,8 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
   const instances = models.flatMap((m) => m.instances);
   const perNode = new Map<NodeModel, number>();
   for (const i of instances) perNode.set(i.node, (perNode.get(i.node) ?? 0) + 1);
-  const candidates = candidatePairs(instances)
+  // Members of one cluster sit on different nodes: with one node there is nothing to pair.
+  const candidates = (models.length < 2 ? [] : candidatePairs(instances))
     .filter((c) => acceptable(c, perNode))
     .sort((x, y) => score(y) - score(x) || x.a.key.localeCompare(y.a.key) || x.b.key.localeCompare(y.b.key));
   const groups = new Groups(instances);
@@ -217,7 +218,7 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
   }
 
   // What the user said belongs together, whatever the evidence.
-  const labelled = byLabel(instances);
+  const labelled = Object.keys(overrides).length ? byLabel(instances) : new Map<string, VrrpInstance>();
   for (const [left, right] of Object.entries(overrides)) {
     const a = labelled.get(left);
     const b = labelled.get(right);
@@ -235,5 +236,12 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
     for (const m of members) for (const e of evidence.get(m.key) ?? []) ev.add(e);
     clusters.push({ id: members.map((m) => m.key).sort().join("\u0002"), members, evidence: [...ev] });
   }
-  return clusters.sort((x, y) => compareText(x.id, y.id));
+  // Ids start with their node's id (often one long path for all): compare from where they first differ.
+  let shared = clusters.length ? clusters[0].id.length : 0;
+  for (const c of clusters) {
+    let k = 0;
+    while (k < shared && c.id.charCodeAt(k) === clusters[0].id.charCodeAt(k)) k++;
+    shared = k;
+  }
+  return clusters.sort((x, y) => compareText(x.id, y.id, shared));
 }

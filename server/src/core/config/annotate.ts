@@ -1,6 +1,6 @@
 // Ties each statement of an expanded config to its schema entry: which block it sits in, and
 // which keyword spec (if any) keepalived would use for it there.
-import type { ConfigStatement } from "./expand";
+import type { ConfigStatement } from "./statement";
 import type { KeywordSpec, LineKind, BlockId } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
@@ -37,17 +37,22 @@ const TOP_CONTEXT: BlockContext = { kind: "keywords", blockId: TOP };
 /** A top-level statement's annotations depend on it alone: kept while the statement object lives. */
 const annotatedTopLevel = new WeakMap<ConfigStatement, AnnotatedStatement[]>();
 
+/** A top-level statement's parents: none (one shared array; frozen, so no rule can add to it). */
+const NO_PARENTS = Object.freeze([]) as unknown as ConfigStatement[];
+
 function annotateTopLevel(statement: ConfigStatement): AnnotatedStatement[] {
-  const out: AnnotatedStatement[] = [];
-  const visit = (list: ConfigStatement[], parents: ConfigStatement[], context: BlockContext) => {
-    for (const s of list) {
-      const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, s.keyword.text) : undefined;
-      out.push({ statement: s, parents, context, spec });
-      if (s.children) visit(s.children, parents.concat(s), bodyContext(spec)); // concat: exact size (a spread leaves room)
-    }
-  };
-  visit([statement], [], TOP_CONTEXT);
+  const spec = lookupKeyword(TOP, statement.keyword.text);
+  const out: AnnotatedStatement[] = [{ statement, parents: NO_PARENTS, context: TOP_CONTEXT, spec }];
+  if (statement.children) annotateBlock(statement.children, [statement], bodyContext(spec), out);
   return out;
+}
+
+function annotateBlock(list: ConfigStatement[], parents: ConfigStatement[], context: BlockContext, out: AnnotatedStatement[]): void {
+  for (const s of list) {
+    const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, s.keyword.text) : undefined;
+    out.push({ statement: s, parents, context, spec });
+    if (s.children) annotateBlock(s.children, parents.concat(s), bodyContext(spec), out); // concat: exact size (a spread leaves room)
+  }
 }
 
 /** The annotations of one top-level statement and everything inside it (the same array while the statement lives). */
@@ -61,4 +66,35 @@ export function annotate(statements: ConfigStatement[]): AnnotatedStatement[] {
   const out: AnnotatedStatement[] = [];
   for (const statement of statements) for (const a of annotationsOf(statement)) out.push(a);
   return out;
+}
+
+/** Positions in a node's annotations by keyword spec, built in one pass and shared by the rules that look for a few keywords. */
+const specIndexes = new WeakMap<AnnotatedStatement[], Map<KeywordSpec, number[]>>();
+
+function specIndex(annotated: AnnotatedStatement[]): Map<KeywordSpec, number[]> {
+  let index = specIndexes.get(annotated);
+  if (index) return index;
+  index = new Map();
+  for (let i = 0; i < annotated.length; i++) {
+    const spec = annotated[i].spec;
+    if (!spec) continue;
+    const list = index.get(spec);
+    if (list) list.push(i);
+    else index.set(spec, [i]);
+  }
+  specIndexes.set(annotated, index);
+  return index;
+}
+
+/** The annotations whose spec is `wanted`, in their order: what `annotated.filter((a) => a.spec && wanted(a.spec))` gives, without a pass over every statement per rule. */
+export function annotatedWhere(annotated: AnnotatedStatement[], wanted: (spec: KeywordSpec) => boolean): AnnotatedStatement[] {
+  let positions: number[] | undefined;
+  let lists = 0;
+  for (const [spec, list] of specIndex(annotated)) {
+    if (!wanted(spec)) continue;
+    positions = lists++ === 0 ? list : positions!.concat(list);
+  }
+  if (!positions) return [];
+  if (lists > 1) positions.sort((x, y) => x - y);
+  return positions.map((i) => annotated[i]);
 }

@@ -134,12 +134,6 @@ function sizeOf(s: ConfigStatement): number {
   return n;
 }
 
-function isSelfContained(s: Statement): boolean {
-  let known = selfContained.get(s);
-  if (known === undefined) selfContained.set(s, (known = selfContainedTree(s)));
-  return known;
-}
-
 function hasDollar(s: Statement): boolean {
   if (s.keyword.text.includes("$")) return true;
   for (let i = 0; i < s.args.length; i++) if (s.args[i].text.includes("$")) return true;
@@ -170,7 +164,9 @@ function plainWords(words: Word[], file: string): ConfigWord[] {
   return out ?? (words as unknown as ConfigWord[]);
 }
 
-/** Only top-level answers are kept (a WeakMap entry per nested statement costs more than it saves). */
+/** The same answer by a walk of its own, where expansion does not see everything: a statement left out
+ *  by its `@id` condition, a block cut short by the repetition cap. Only top-level answers are kept
+ *  (a WeakMap entry per nested statement costs more than it saves). */
 function selfContainedTree(s: Statement): boolean {
   if (s.sequences || s.keyword.text === "include" || s.keyword.text.includes("$")) return false;
   for (let i = 0; i < s.args.length; i++) if (s.args[i].text.includes("$")) return false;
@@ -261,16 +257,34 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     for (const p of parts) out.push({ text: p, range: w.range, file, substituted: true, quoted: w.quoted });
   };
 
+  // Whether a top-level statement is self-contained (see selfContainedTree) is seen while it is
+  // expanded, instead of in a walk of its own: anything that makes it depend on more than itself
+  // counts one here, and so does a walk cut short by the repetition cap (then the walk decides).
+  let impurities = 0;
+  let truncations = 0;
+
   /** `topLevel`: the items of a file as read (where a cached expansion may be reused). */
   const expandItems = (items: Item[], file: string, into: ConfigStatement[], override?: Range, topLevel = false): void => {
     for (const item of items) {
-      if (repeating > 0 && repeated > MAX_REPEATED_STATEMENTS) return; // the cap was reported: read no further copies
-      if (!conditionHolds(item.condition, options.configId)) continue;
+      if (repeating > 0 && repeated > MAX_REPEATED_STATEMENTS) {
+        truncations++;
+        return; // the cap was reported: read no further copies
+      }
+      const impuritiesBefore = impurities;
+      if (!conditionHolds(item.condition, options.configId)) {
+        if (item.kind !== "statement" || !selfContainedTree(item)) impurities++;
+        continue;
+      }
       if (item.kind === "definition") {
+        impurities++;
         definitions.set(item.name, { value: item.value, file, range: item.nameRange });
         continue;
       }
-      if (item.kind === "bareBlock") continue; // reported by the structure rule
+      if (item.kind === "bareBlock") {
+        impurities++;
+        continue; // reported by the structure rule
+      }
+      if (item.sequences || item.keyword.text === "include" || hasDollar(item)) impurities++;
       if (item.sequences?.length) {
         // Past the cap (reported once), a top-level ~SEQ line is not read: building its 4,096 bindings
         // for each of 20,000 such lines took 40 s on 1 MB.
@@ -294,15 +308,19 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
       if (cached && cached.file === file && cached.configId === options.configId) {
         if (repeating > 0 && (repeated += (cached.size ??= sizeOf(cached.statement))) > MAX_REPEATED_STATEMENTS) {
           limit("repeated", file, item.range, REPEATED_MESSAGE);
+          truncations++;
           return;
         }
         into.push(cached.statement);
         continue;
       }
-      if (topLevel && reusable && isSelfContained(item)) {
+      if (topLevel && reusable) {
         const before = into.length;
+        const truncationsBefore = truncations;
         expandStatement(item, file, into, override);
-        if (into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before], size: undefined });
+        const pure = truncations === truncationsBefore ? impurities === impuritiesBefore : selfContainedTree(item);
+        if (item.block) selfContained.set(item, pure);
+        if (pure && into.length === before + 1) expanded.set(item, { file, configId: options.configId, statement: into[before], size: undefined });
         continue;
       }
       expandStatement(item, file, into, override);
@@ -314,6 +332,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     if (!override && !hasDollar(s)) {
       if (repeating > 0 && ++repeated > MAX_REPEATED_STATEMENTS) {
         limit("repeated", file, s.range, REPEATED_MESSAGE);
+        truncations++;
         return;
       }
       const keyword = plainWord(s.keyword, file);
@@ -352,6 +371,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     if (!words.length) return;
     if (repeating > 0 && ++repeated > MAX_REPEATED_STATEMENTS) {
       limit("repeated", file, override ?? s.range, REPEATED_MESSAGE);
+      truncations++;
       return;
     }
     const keyword = words[0];

@@ -17,6 +17,8 @@ import type { BlockId } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
 import { containsPlaceholder } from "../template/placeholder";
+import { annotationsOf } from "./annotate";
+import type { AnnotatedStatement } from "./annotate";
 
 /** A template placeholder standing as a keyword will render as some keyword with a block: its block stays as written, unchecked. */
 const opaque = (s: ConfigStatement) => containsPlaceholder(s.keyword.text);
@@ -96,18 +98,10 @@ interface Frame {
 /** A block never closed in its file: keepalived reads on past the end of that file. */
 const endsOpen = (s: ConfigStatement): boolean => !!s.children && !opaque(s) && !s.block?.close;
 
-/** True when some block would be read differently by keepalived: the common case is a quick no. */
-function needsRenesting(statements: ConfigStatement[], blockId: BlockId | undefined): boolean {
-  for (let i = 0; i < statements.length; i++) {
-    const s = statements[i];
-    // An included file ended inside this block and the including file goes on: keepalived keeps
-    // counting braces across the file boundary, so what follows is read inside the open block.
-    if (i < statements.length - 1 && endsOpen(s)) return true;
-    if (!s.children || opaque(s)) continue;
-    const body = blockId !== undefined ? lookupKeyword(blockId, s.keyword.text)?.body : undefined;
-    if (!body) return true;
-    if (needsRenesting(s.children, body.kind === "keywords" ? body.blockId : undefined)) return true;
-  }
+/** An included file ended inside one of these blocks and the including file goes on: keepalived keeps
+ *  counting braces across the file boundary, so what follows is read inside the open block. */
+function opensPastItsFile(list: ConfigStatement[]): boolean {
+  for (let i = 0; i < list.length - 1; i++) if (endsOpen(list[i])) return true;
   return false;
 }
 
@@ -115,17 +109,29 @@ function needsRenesting(statements: ConfigStatement[], blockId: BlockId | undefi
 const topLevelNeeds = new WeakMap<ConfigStatement, boolean>();
 
 function needsRenestingAtTop(s: ConfigStatement): boolean {
+  if (!s.children) return false; // a line without a block nests nothing (and 200,000 of them need no cache entries)
   let needs = topLevelNeeds.get(s);
-  if (needs === undefined) topLevelNeeds.set(s, (needs = needsRenesting([s], TOP)));
+  if (needs === undefined) topLevelNeeds.set(s, (needs = annotationsNeedRenesting(annotationsOf(s))));
   return needs;
 }
 
-function anyNeedsRenesting(statements: ConfigStatement[]): boolean {
-  for (let i = 0; i < statements.length; i++) {
-    if (needsRenestingAtTop(statements[i])) return true;
-    if (i < statements.length - 1 && endsOpen(statements[i])) return true;
+/**
+ * True when some block inside `s` would be read differently by keepalived (the common case is a
+ * quick no), read off the statement's annotations, which the rules need anyway and keep while the
+ * statement lives: a block whose keyword has no body where it stands (an unknown keyword, one that
+ * takes no block, a line of a line-list block), unless a template placeholder keyword encloses it.
+ */
+function annotationsNeedRenesting(list: AnnotatedStatement[]): boolean {
+  for (const a of list) {
+    if (a.statement.children && !a.spec?.body && !opaque(a.statement) && !a.parents.some(opaque)) return true;
+    if (a.statement.children && opensPastItsFile(a.statement.children)) return true;
   }
   return false;
+}
+
+function anyNeedsRenesting(statements: ConfigStatement[]): boolean {
+  for (const s of statements) if (needsRenestingAtTop(s)) return true;
+  return opensPastItsFile(statements);
 }
 
 export function nestAsKeepalived(statements: ConfigStatement[]): { statements: ConfigStatement[]; notes: BraceNote[] } {

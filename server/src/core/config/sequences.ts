@@ -5,13 +5,16 @@ import type { SequencePrefix } from "../syntax/tree";
 /** keepalived has no limit; we stop at this many repetitions so a typo cannot hang the editor. */
 export const MAX_REPETITIONS = 4096;
 
-function valuesOf(prefix: string): { name: string; values: string[] } | undefined {
+type Sequence = { name: string; list: string[] } | { name: string; start: number; step: number; end: number; hex: boolean };
+
+/** What a prefix says, without its values (checking 20,000 `~SEQ(i,1,4096)` lines built 80 million strings). */
+function parseSequence(prefix: string): Sequence | undefined {
   const m = /^~(SEQx?|LST)\(([^)]*)\)$/.exec(prefix);
   if (!m) return undefined;
   const parts = m[2].split(",").map((p) => p.trim());
   const name = parts.shift() ?? "";
   if (!/^[A-Za-z_]\w*$/.test(name)) return undefined;
-  if (m[1] === "LST") return { name, values: parts.map((p) => p.replace(/^"(.*)"$/, "$1")) };
+  if (m[1] === "LST") return { name, list: parts.map((p) => p.replace(/^"(.*)"$/, "$1")) };
   const nums = parts.map((p) => Number(p));
   if (!nums.length || nums.length > 3 || nums.some((n) => !Number.isInteger(n))) return undefined;
   let start: number, step: number, end: number;
@@ -19,13 +22,29 @@ function valuesOf(prefix: string): { name: string; values: string[] } | undefine
   else if (nums.length === 2) [start, end] = nums, (step = end >= start ? 1 : -1);
   else [start, step, end] = nums;
   if (step === 0) return undefined;
-  const hex = m[1] === "SEQx";
-  const values: string[] = [];
-  for (let v = start; step > 0 ? v <= end : v >= end; v += step) {
-    values.push(hex ? v.toString(16) : String(v));
-    if (values.length >= MAX_REPETITIONS) break;
+  return { name, start, step, end, hex: m[1] === "SEQx" };
+}
+
+/** The values of the prefixes seen last, by their text: a line copied 20,000 times is counted out once. */
+const recentValues = new Map<string, { name: string; values: readonly string[] } | undefined>();
+const MAX_REMEMBERED = 16;
+
+function valuesOf(prefix: string): { name: string; values: readonly string[] } | undefined {
+  if (recentValues.has(prefix)) return recentValues.get(prefix);
+  const seq = parseSequence(prefix);
+  let found: { name: string; values: readonly string[] } | undefined;
+  if (seq && "list" in seq) found = { name: seq.name, values: seq.list };
+  else if (seq) {
+    const values: string[] = [];
+    for (let v = seq.start; seq.step > 0 ? v <= seq.end : v >= seq.end; v += seq.step) {
+      values.push(seq.hex ? v.toString(16) : String(v));
+      if (values.length >= MAX_REPETITIONS) break;
+    }
+    found = { name: seq.name, values };
   }
-  return { name, values };
+  if (recentValues.size >= MAX_REMEMBERED) recentValues.delete(recentValues.keys().next().value as string);
+  recentValues.set(prefix, found);
+  return found;
 }
 
 /** One map of variable bindings per repetition; an unreadable prefix yields no repetition. */
@@ -47,5 +66,6 @@ export function expandSequences(prefixes: SequencePrefix[]): Map<string, string>
 }
 
 export function isValidSequence(prefix: SequencePrefix): boolean {
-  return valuesOf(prefix.raw) !== undefined;
+  if (recentValues.has(prefix.raw)) return recentValues.get(prefix.raw) !== undefined;
+  return parseSequence(prefix.raw) !== undefined;
 }

@@ -4,8 +4,9 @@ import type { Field } from "./vrrp";
 
 /** The last child with this keyword: keepalived keeps the last of repeated single-value keywords. */
 export function child(s: ConfigStatement | undefined, keyword: string): ConfigStatement | undefined {
-  const all = s?.children?.filter((c) => c.keyword.text === keyword) ?? [];
-  return all[all.length - 1];
+  const list = s?.children;
+  if (list) for (let i = list.length - 1; i >= 0; i--) if (list[i].keyword.text === keyword) return list[i];
+  return undefined;
 }
 
 export function children(s: ConfigStatement | undefined, keyword: string): ConfigStatement[] {

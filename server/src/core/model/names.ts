@@ -87,6 +87,12 @@ export function referencesOf(annotated: AnnotatedStatement[]): NameReference[] {
   while (i < annotated.length) {
     let j = i + 1;
     while (j < annotated.length && annotated[j].parents.length > 0) j++;
+    // A top-level line without a block: its references are found faster than a cache entry is made.
+    if (j === i + 1 && !annotated[i].statement.children) {
+      referencesAt(annotated[i], out);
+      i = j;
+      continue;
+    }
     const run = annotated[i].parents.length === 0 ? annotationsOf(annotated[i].statement) : undefined;
     if (run && run.length === j - i && run[0] === annotated[i] && run[run.length - 1] === annotated[j - 1]) {
       let refs = referencesByStatement.get(run);
@@ -100,23 +106,26 @@ export function referencesOf(annotated: AnnotatedStatement[]): NameReference[] {
 
 function referencesIn(annotated: AnnotatedStatement[]): NameReference[] {
   const out: NameReference[] = [];
-  for (const a of annotated) {
-    const s = a.statement;
-    const parent = a.parents[a.parents.length - 1];
-    if (a.context.kind === "lines" && parent) {
-      const owner = a.parents[a.parents.length - 2]?.keyword.text;
-      const ns = referenceNamespace(parent.keyword.text, owner);
-      if (ns) out.push({ ns, name: s.keyword.text, word: s.keyword, top: a.parents[0], owner });
-      continue;
-    }
-    // Inline form: `track_script chk_a chk_b` without a block.
-    const ns = referenceNamespace(s.keyword.text, parent?.keyword.text);
-    if (ns && !s.children) for (const w of s.args) if (w.text !== "weight" && !/^-?\d+$/.test(w.text) && w.text !== "reverse") out.push({ ns, name: w.text, word: w, top: a.parents[0], owner: parent?.keyword.text });
-    // Checkers name what they watch: FILE_CHECK track_file NAME, BFD_CHECK name NAME.
-    if (parent?.keyword.text === "FILE_CHECK" && s.keyword.text === "track_file" && s.args[0]) out.push({ ns: "trackFile", name: s.args[0].text, word: s.args[0] });
-    if (parent?.keyword.text === "BFD_CHECK" && s.keyword.text === "name" && s.args[0]) out.push({ ns: "bfd", name: s.args[0].text, word: s.args[0] });
-    // virtual_server group NAME
-    if (s.keyword.text === "virtual_server" && !parent && s.args[0]?.text === "group" && s.args[1]) out.push({ ns: "vsGroup", name: s.args[1].text, word: s.args[1] });
-  }
+  for (const a of annotated) referencesAt(a, out);
   return out;
+}
+
+/** Appends the references one statement makes. */
+function referencesAt(a: AnnotatedStatement, out: NameReference[]): void {
+  const s = a.statement;
+  const parent = a.parents[a.parents.length - 1];
+  if (a.context.kind === "lines" && parent) {
+    const owner = a.parents[a.parents.length - 2]?.keyword.text;
+    const ns = referenceNamespace(parent.keyword.text, owner);
+    if (ns) out.push({ ns, name: s.keyword.text, word: s.keyword, top: a.parents[0], owner });
+    return;
+  }
+  // Inline form: `track_script chk_a chk_b` without a block.
+  const ns = referenceNamespace(s.keyword.text, parent?.keyword.text);
+  if (ns && !s.children) for (const w of s.args) if (w.text !== "weight" && !/^-?\d+$/.test(w.text) && w.text !== "reverse") out.push({ ns, name: w.text, word: w, top: a.parents[0], owner: parent?.keyword.text });
+  // Checkers name what they watch: FILE_CHECK track_file NAME, BFD_CHECK name NAME.
+  if (parent?.keyword.text === "FILE_CHECK" && s.keyword.text === "track_file" && s.args[0]) out.push({ ns: "trackFile", name: s.args[0].text, word: s.args[0] });
+  if (parent?.keyword.text === "BFD_CHECK" && s.keyword.text === "name" && s.args[0]) out.push({ ns: "bfd", name: s.args[0].text, word: s.args[0] });
+  // virtual_server group NAME
+  if (s.keyword.text === "virtual_server" && !parent && s.args[0]?.text === "group" && s.args[1]) out.push({ ns: "vsGroup", name: s.args[1].text, word: s.args[1] });
 }

@@ -3,6 +3,7 @@
 // post-parse checks (vrrp_complete_instance) share these facts.
 import type { ConfigStatement } from "../config/expand";
 import type { AnnotatedStatement } from "../config/annotate";
+import { annotatedWhere } from "../config/annotate";
 import { TOP } from "../schema/types";
 
 const FALSE_WORDS = new Set(["false", "off", "no"]);
@@ -88,12 +89,12 @@ function factsOfBlock(statement: ConfigStatement): OwnFacts {
 }
 
 function computeFacts(annotated: AnnotatedStatement[]): InstanceFacts[] {
-  const globalDefs = annotated.filter((a) => a.spec?.name === "global_defs" && a.context.kind === "keywords" && a.context.blockId === TOP);
+  const globalDefs = annotatedWhere(annotated, (spec) => spec.name === "global_defs").filter((a) => a.context.kind === "keywords" && a.context.blockId === TOP);
   const globalStrict = globalDefs.some((g) => flagOn(last(g.statement.children ?? [], "vrrp_strict")));
   const globalVersion = Number(globalDefs.map((g) => last(g.statement.children ?? [], "vrrp_version")).filter(Boolean).pop()?.args[0]?.text) || undefined;
   const out: InstanceFacts[] = [];
-  for (const a of annotated) {
-    if (a.spec?.name !== "vrrp_instance" || !a.statement.children) continue;
+  for (const a of annotatedWhere(annotated, (spec) => spec.name === "vrrp_instance")) {
+    if (!a.statement.children) continue;
     const own = factsOfBlock(a.statement);
     out.push({
       statement: own.statement,

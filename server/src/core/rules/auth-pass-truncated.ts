@@ -2,14 +2,14 @@
 // so two peers whose passwords differ only after character 8 still agree. A `#` or `!` inside the
 // password cuts it too: keepalived reads a comment from there (`P@##D321!` is the password `P@`).
 import type { NodeRule } from "../check/rule";
+import { annotatedWhere } from "../config/annotate";
 
 export const AUTH_PASS_LENGTH = 8;
 
 export const authPassTruncatedRule: NodeRule = {
   code: "auth-pass-truncated",
   checkNode({ annotated, access, report }) {
-    for (const a of annotated) {
-      if (a.spec?.name !== "auth_pass") continue;
+    for (const a of annotatedWhere(annotated, (spec) => spec.name === "auth_pass")) {
       const w = a.statement.args[0];
       const written = w && !w.quoted && !w.substituted ? a.statement.syntax.args.find((x) => sameEnd(x.range.end, w.range.end)) : undefined;
       const cut = written ? commentGluedTo(access.read(w!.file), written.endOffset) : undefined;

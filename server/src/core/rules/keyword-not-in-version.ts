@@ -11,6 +11,15 @@ export function versionProblem(spec: KeywordSpec, target: string): string | unde
   return undefined;
 }
 
+/** Each spec is judged once per target version, not once per statement (the rule runs per top-level statement). */
+const judged = new WeakMap<KeywordSpec, Map<string, string | undefined>>();
+function judgedProblem(spec: KeywordSpec, target: string): string | undefined {
+  let byTarget = judged.get(spec);
+  if (!byTarget) judged.set(spec, (byTarget = new Map()));
+  if (!byTarget.has(target)) byTarget.set(target, versionProblem(spec, target));
+  return byTarget.get(target);
+}
+
 export const keywordNotInVersionRule: NodeRule = {
   code: "keyword-not-in-version",
   perStatement: true,
@@ -34,13 +43,10 @@ export const keywordNotInVersionRule: NodeRule = {
       }
       return;
     }
-    // Each spec is judged once, not once per statement.
-    const judged = new Map<KeywordSpec, string | undefined>();
     for (const a of annotated) {
       const spec = a.spec;
-      if (!spec) continue;
-      if (!judged.has(spec)) judged.set(spec, versionProblem(spec, target));
-      const message = judged.get(spec);
+      if (!spec || (!spec.since && !spec.removedAfter)) continue;
+      const message = judgedProblem(spec, target);
       const kw = a.statement.keyword;
       if (message) report({ file: kw.file, range: kw.range, severity: "error", code: "keyword-not-in-version", message });
     }

@@ -4,6 +4,7 @@
 import type { NodeRule } from "../check/rule";
 import { SCRIPT_KEYWORDS, resolveScriptPath } from "../config/scripts";
 import { orOnThisMachine } from "../config/files";
+import { annotatedWhere } from "../config/annotate";
 import { basename } from "path";
 
 export const notifyScriptMissingRule: NodeRule = {
@@ -11,8 +12,7 @@ export const notifyScriptMissingRule: NodeRule = {
   checkNode({ annotated, includeRoots, access, report }) {
     // "On this machine" means the real disk, even when the workspace is read from elsewhere.
     const anywhere = orOnThisMachine(access);
-    for (const a of annotated) {
-      if (!a.spec || !SCRIPT_KEYWORDS.has(a.spec.name)) continue;
+    for (const a of annotatedWhere(annotated, (spec) => SCRIPT_KEYWORDS.has(spec.name))) {
       const word = a.statement.args[0];
       if (!word) continue;
       const where = resolveScriptPath(word.text, includeRoots, anywhere, word.file);
@@ -22,7 +22,7 @@ export const notifyScriptMissingRule: NodeRule = {
         range: word.range,
         severity: "warning",
         code: "notify-script-missing",
-        message: `${a.spec.name}: '${where.program}' exists neither on this machine nor in the workspace (no '${basename(where.program)}' beside the config either)` + (includeRoots.length ? ` (include roots: ${includeRoots.join(", ")})` : " (set an include root if the workspace keeps the target's files)"),
+        message: `${a.spec!.name}: '${where.program}' exists neither on this machine nor in the workspace (no '${basename(where.program)}' beside the config either)` + (includeRoots.length ? ` (include roots: ${includeRoots.join(", ")})` : " (set an include root if the workspace keeps the target's files)"),
       });
     }
   },

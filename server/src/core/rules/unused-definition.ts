@@ -7,11 +7,12 @@ const CHECKED = new Set(["script", "trackFile", "trackProcess"]);
 export const unusedDefinitionRule: NodeRule = {
   code: "unused-definition",
   checkNode({ config, annotated, report }) {
+    // A definition in a shared include may be meant for other nodes: only judge the node's own file.
+    const judged = definitionsOf(config.statements).filter((def) => CHECKED.has(def.ns) && def.word.file === config.root);
+    if (!judged.length) return; // nothing to judge: the references need not be collected
     const used = new Set(referencesOf(annotated).map((r) => `${r.ns}\u0000${r.name}`));
-    for (const def of definitionsOf(config.statements)) {
-      if (!CHECKED.has(def.ns) || used.has(`${def.ns}\u0000${def.name}`)) continue;
-      // A definition in a shared include may be meant for other nodes: only judge the node's own file.
-      if (def.word.file !== config.root) continue;
+    for (const def of judged) {
+      if (used.has(`${def.ns}\u0000${def.name}`)) continue;
       report({
         file: def.word.file,
         range: def.word.range,

@@ -2,18 +2,18 @@
 // loads ICU's collator (~20 ms, a fifth of a small CLI run). When two strings first differ at a
 // lowercase letter, digit, `-`, `.` or `/` on both sides, the collator decides right there, in
 // code-unit order (checked against localeCompare on random strings with case, accents, combining
-// marks and NULs); so does a string that starts another followed by such a character. Anything else
-// still goes through localeCompare, so no output order changes (the collator also maps 4 MB of ICU data).
+// marks and NULs); anything else still goes through localeCompare, so no output order changes.
 const plain = (c: number) => (c >= 97 && c <= 122) || (c >= 45 && c <= 57);
 
-export function compareText(a: string, b: string): number {
+/** `from`: how many first characters the caller knows the two strings to share (a long common prefix is not compared again each time). */
+export function compareText(a: string, b: string, from = 0): number {
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
-  let k = 0;
+  let k = from;
   while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
   if (k < n && plain(a.charCodeAt(k)) && plain(b.charCodeAt(k))) return a.charCodeAt(k) < b.charCodeAt(k) ? -1 : 1;
-  // One is the start of the other and the longer goes on with a character that counts: the shorter first
-  // ("VI_1" before "VI_10"; a NUL or a combining mark could change that, so those still ask the collator).
-  if (k === n && plain((a.length > b.length ? a : b).charCodeAt(k))) return a.length < b.length ? -1 : 1;
+  // One is the start of the other (VI_1, VI_10) and what follows is such a character: the shorter comes first.
+  if (k === n && a.length < b.length && plain(b.charCodeAt(k))) return -1;
+  if (k === n && b.length < a.length && plain(a.charCodeAt(k))) return 1;
   return a.localeCompare(b);
 }

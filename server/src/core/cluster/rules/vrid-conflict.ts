@@ -32,9 +32,9 @@ function mayHearEachOther(a: VrrpInstance, b: VrrpInstance): boolean {
 const networksOf = new WeakMap<VrrpInstance, string[]>();
 /** Past this many clashing instances a message says "N+" instead of counting on (2,000 copies of one VRID). */
 const MAX_COUNTED_CLASHES = 99;
-/** Clashes reported one by one per instance; the last one counts the rest. */
-const MAX_REPORTED_PER_INSTANCE = 5;
-/** Candidates looked at per instance, so thousands of instances with one VRID stay linear. */
+/** Clashing instances named in the message (and as related locations); the rest are counted. */
+const MAX_NAMED = 5;
+/** Candidates looked at per instance on a segment (where clashing needs more than an index can tell), so thousands of instances with one VRID stay linear. */
 const MAX_PAIRS_PER_INSTANCE = 2000;
 
 /** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
@@ -69,16 +69,92 @@ function vridsOn(node: VrrpInstance["node"]): Set<number> {
   return used;
 }
 
-/** A VRID no instance on the nodes of either cluster uses, nearest above the current one. */
-function freeVrid(cluster: Cluster, other: Cluster): number | undefined {
+/** A VRID no instance on the nodes of these clusters uses, nearest above the first one's current VRID. */
+function freeVrid(clusters: Cluster[]): number | undefined {
   const used = new Set<number>();
-  for (const m of [...cluster.members, ...other.members]) for (const v of vridsOn(m.node)) used.add(v);
-  const start = cluster.members.find((m) => m.vrid)?.vrid?.value ?? 1;
+  for (const c of clusters) for (const m of c.members) for (const v of vridsOn(m.node)) used.add(v);
+  const start = clusters[0].members.find((m) => m.vrid)?.vrid?.value ?? 1;
   for (let k = 1; k <= 255; k++) {
     const v = ((start - 1 + k) % 255) + 1;
     if (!used.has(v)) return v;
   }
   return undefined;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** "A", "A and B", "A, B and C". */
+function listed(names: string[]): string {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+interface Clashes {
+  /** The first clashing instances, named in the message. */
+  found: VrrpInstance[];
+  /** How many more, counted up to MAX_COUNTED_CLASHES. */
+  more: number;
+}
+
+/**
+ * The clashes of each instance of one node's VRID group, from indexes: multicast instances by family
+ * and interface (no interface clashes with every interface), unicast ones by peer. Every instance an
+ * index yields is a clash unless it is of the same cluster, so each instance costs a few steps; when
+ * no cluster has two members here (pairing keeps a node's instances apart), the rest is counted by
+ * bucket sizes instead of one by one.
+ */
+function clashesOnNode(list: VrrpInstance[], clusterOf: Map<VrrpInstance, Cluster>): (a: VrrpInstance) => Clashes {
+  const multicast = new Map<string, VrrpInstance[]>();
+  const multicastByFamily = new Map<4 | 6, VrrpInstance[][]>();
+  const byPeer = new Map<string, VrrpInstance[]>();
+  for (const i of list) {
+    if (i.unicastPeers.length) for (const p of new Set(i.unicastPeers.map((x) => x.address))) addTo(byPeer, `${family(i)}\u0000${p}`, i);
+    else {
+      const key = `${family(i)}\u0000${i.interface?.value ?? ""}`;
+      let bucket = multicast.get(key);
+      if (!bucket) multicast.set(key, (bucket = [])), addTo(multicastByFamily, family(i), bucket);
+      bucket.push(i);
+    }
+  }
+  const oneMemberEach = new Set(list.map((i) => clusterOf.get(i))).size === list.length;
+  return (a) => {
+    const mine = clusterOf.get(a);
+    const found: VrrpInstance[] = [];
+    let more = 0;
+    /** Takes one candidate; true when enough are known. */
+    const take = (b: VrrpInstance): boolean => {
+      if (b === a || clusterOf.get(b) === mine) return false;
+      if (found.length < MAX_NAMED) found.push(b);
+      else more++;
+      return more >= MAX_COUNTED_CLASHES;
+    };
+    const f = family(a);
+    if (a.unicastPeers.length) {
+      const seen = new Set<VrrpInstance>();
+      for (const p of a.unicastPeers)
+        for (const b of byPeer.get(`${f}\u0000${p.address}`) ?? []) {
+          if (seen.has(b) || (a.interface && b.interface && a.interface.value !== b.interface.value)) continue;
+          seen.add(b);
+          if (take(b)) return { found, more };
+        }
+      return { found, more };
+    }
+    // Instances on other interfaces do not clash with `a`; those without an interface do.
+    const buckets = a.interface ? [multicast.get(`${f}\u0000${a.interface.value}`) ?? [], multicast.get(`${f}\u0000`) ?? []] : (multicastByFamily.get(f) ?? []);
+    if (oneMemberEach) {
+      let total = -1; // `a` sits in one of the buckets
+      for (const bucket of buckets) {
+        total += bucket.length;
+        for (let k = 0; k < bucket.length && found.length < MAX_NAMED; k++) if (bucket[k] !== a) found.push(bucket[k]);
+      }
+      return { found, more: Math.min(total - found.length, MAX_COUNTED_CLASHES) };
+    }
+    for (const bucket of buckets) for (const b of bucket) if (take(b)) return { found, more };
+    return { found, more };
+  };
 }
 
 export const vridConflictRule: CrossClusterRule = {
@@ -88,85 +164,79 @@ export const vridConflictRule: CrossClusterRule = {
     // Instances that could clash share a VRID and either a node or a VIP network: group by those,
     // so a VRID copied across many pairs costs no quadratic scan.
     const groups = new Map<string, VrrpInstance[]>();
-    const add = (k: string, i: VrrpInstance) => {
-      const list = groups.get(k);
-      if (list) list.push(i);
-      else groups.set(k, [i]);
-    };
     for (const c of clusters)
       for (const m of c.members) {
         clusterOf.set(m, c);
         if (!m.vrid) continue;
-        add(`${m.vrid.value}\u0000node\u0000${m.node.id}`, m);
-        for (const n of networks(m)) add(`${m.vrid.value}\u0000net\u0000${n}`, m);
+        addTo(groups, `${m.vrid.value}\u0000node\u0000${m.node.id}`, m);
+        for (const n of networks(m)) addTo(groups, `${m.vrid.value}\u0000net\u0000${n}`, m);
       }
-    const reported = new Set<string>();
+    /** Instances already named to each instance on a segment: a clash seen through two VIP networks is reported once. */
+    const named = new Map<VrrpInstance, Set<VrrpInstance>>();
     for (const [groupKey, list] of groups) {
       if (list.length < 2) continue;
       const [vrid, kind, place] = groupKey.split("\u0000");
-      const clashes = (a: VrrpInstance, b: VrrpInstance): boolean => {
-        if (a === b || clusterOf.get(a) === clusterOf.get(b) || family(a) !== family(b) || !mayHearEachOther(a, b)) return false;
-        if (kind === "node") return !(a.interface && b.interface && a.interface.value !== b.interface.value);
-        if (a.node === b.node) return false; // a same-node clash is reported as one
+      if (new Set(list.map((i) => clusterOf.get(i))).size < 2) continue; // members of one cluster never clash with each other
+      const onSegment = (a: VrrpInstance, b: VrrpInstance): boolean => {
+        if (a.node === b.node || family(a) !== family(b) || !mayHearEachOther(a, b)) return false; // a same-node clash is reported as one
         // Same name, or a VIP in common: one router's configuration copied (another repository's
         // example, an edited variant) that pairing left apart, not two routers on one segment.
         return !(a.name === b.name || a.vips.some((v) => b.vips.some((x) => x.key === v.key)));
       };
-      // One diagnostic per instance, naming the first clash and counting the rest: linear in diagnostics.
-      // Members of one cluster never clash with each other: look only at the other clusters' members.
-      const byCluster = new Map<Cluster | undefined, VrrpInstance[]>();
-      for (const i of list) {
-        const c = clusterOf.get(i);
-        const bucket = byCluster.get(c);
-        if (bucket) bucket.push(i);
-        else byCluster.set(c, [i]);
+      const onNode = kind === "node" ? clashesOnNode(list, clusterOf) : undefined;
+      let where: string;
+      if (kind === "node") where = "";
+      else {
+        const [n, len] = place.split("/");
+        const v = Number(n);
+        where = ` on the segment ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join(".")}/${len}`;
       }
-      if (byCluster.size < 2) continue;
+      // One diagnostic per instance, naming the first clashes and counting the rest: linear in diagnostics.
       for (const a of list) {
-        const found: VrrpInstance[] = [];
+        const mine = clusterOf.get(a);
+        const already = named.get(a);
+        let found: VrrpInstance[] = [];
         let more = 0;
-        let budget = MAX_PAIRS_PER_INSTANCE;
-        search: for (const [c, members] of byCluster) {
-          if (c === clusterOf.get(a)) continue;
-          for (const other of members) {
-            if (--budget < 0 || more >= MAX_COUNTED_CLASHES) break search;
-            if (!clashes(a, other)) continue;
-            if (found.length < MAX_REPORTED_PER_INSTANCE) found.push(other);
-            else more++;
+        // A clash on one node is with an instance of that node; on a segment, with another node's.
+        if (onNode) ({ found, more } = onNode(a));
+        else {
+          let budget = MAX_PAIRS_PER_INSTANCE;
+          for (const b of list) {
+            if (--budget < 0) break;
+            if (b === a || clusterOf.get(b) === mine || already?.has(b) || !onSegment(a, b)) continue;
+            if (found.length < MAX_NAMED) found.push(b);
+            else if (++more >= MAX_COUNTED_CLASHES) break;
           }
         }
-        found.forEach((b, n) => {
-          let where: string;
-          if (kind === "node") where = `on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}`;
-          else {
-            const [n, len] = place.split("/");
-            const v = Number(n);
-            where = `on the segment ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join(".")}/${len}`;
-          }
-          const key = `${a.key}\u0001${b.key}`;
-          if (reported.has(key)) return;
-          reported.add(key);
-          const others = more && n === found.length - 1 ? ` (and ${more}${more >= MAX_COUNTED_CLASHES ? "+" : ""} other instance${more > 1 ? "s" : ""})` : "";
-          const cluster = clusterOf.get(a)!;
-          const other = clusterOf.get(b)!;
-          const w = anchorOf(a, a.vrid);
-          const bw = anchorOf(b, b.vrid);
-          report(withLazyFixes({
-            file: w.file,
-            range: w.range,
-            severity: "error" as const,
-            code: "vrid-conflict",
-            message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${b.name} on ${b.node.name}${others} ${where}: two virtual routers cannot share a VRID there`,
-            related: [{ file: bw.file, range: bw.range, message: `${b.name} on ${b.node.name} uses virtual_router_id ${vrid}` }],
-          }, () => {
-            // Only when a code action asks: finding a free VRID looks at every instance of both clusters' nodes.
-            const free = freeVrid(cluster, other);
-            const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
-            return free !== undefined && edits.every(Boolean)
-              ? [{ title: `Use free virtual_router_id ${free} for ${a.name} on ${cluster.members.map((m) => m.node.name).join(", ")}`, edits: edits as TextEdit[] }]
-              : [];
-          }));
-        });
+        if (!found.length) continue;
+        if (onNode) {
+          /* a same-node clash is never seen through a segment group (those need another node) */
+        } else if (already) for (const b of found) already.add(b);
+        else named.set(a, new Set(found));
+        const cluster = mine!;
+        // On one node the others sit beside `a`; on a segment each is named with its node.
+        const others = found.map((b) => (kind === "node" ? b.name : `${b.name} on ${b.node.name}`));
+        if (more) others.push(`${more}${more >= MAX_COUNTED_CLASHES ? "+" : ""} other instance${more > 1 ? "s" : ""}`);
+        const place = kind === "node" ? ` on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}` : where;
+        const w = anchorOf(a, a.vrid);
+        report(withLazyFixes({
+          file: w.file,
+          range: w.range,
+          severity: "error" as const,
+          code: "vrid-conflict",
+          message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${listed(others)}${place}: two virtual routers cannot share a VRID there`,
+          related: found.map((b) => {
+            const bw = anchorOf(b, b.vrid);
+            return { file: bw.file, range: bw.range, message: `${b.name} on ${b.node.name} uses virtual_router_id ${vrid}` };
+          }),
+        }, () => {
+          // Only when a code action asks: finding a free VRID looks at every instance of the clusters' nodes.
+          const free = freeVrid([cluster, ...new Set(found.map((b) => clusterOf.get(b)!))]);
+          const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
+          return free !== undefined && edits.every(Boolean)
+            ? [{ title: `Use free virtual_router_id ${free} for ${a.name} on ${cluster.members.map((m) => m.node.name).join(", ")}`, edits: edits as TextEdit[] }]
+            : [];
+        }));
       }
     }
   },
