@@ -11,7 +11,7 @@
 // indentation stops growing at MAX_INDENT_DEPTH (docs/decisions/formatting.md), so the output of
 // deeply nested input stays linear in its size.
 import type { IToken } from "chevrotain";
-import { keepalivedLexer } from "../syntax/tokens";
+import { offsetLexer } from "../syntax/tokens";
 import { bodyContext, BlockContext } from "../config/annotate";
 import { lookupKeyword } from "../schema/registry";
 import { TOP } from "../schema/types";
@@ -35,11 +35,14 @@ export interface LineEdit {
 }
 
 const PLAIN_BLANKS = /^[ \t]*$/;
+/** Tokens whose line is never split: their prefix or substitution applies to the whole line. */
+const LINE_PREFIXES = new Set(["Condition", "Sequence", "Definition"]);
 const TOP_CONTEXT: BlockContext = { kind: "keywords", blockId: TOP };
 
 /** The tokens and comments of the text in order (no line breaks): two sorted lists merged. */
 function tokensOf(text: string): IToken[] {
-  const { tokens, groups } = keepalivedLexer.tokenize(text);
+  // Offsets only: lines are counted below in one pass (full position tracking cost a third of the time).
+  const { tokens, groups } = offsetLexer.tokenize(text);
   const comments = (groups.comments ?? []) as IToken[];
   const all: IToken[] = [];
   let c = 0;
@@ -53,7 +56,6 @@ function tokensOf(text: string): IToken[] {
 }
 
 const kindOf = (t: IToken) => t.tokenType.name;
-const lineOf = (t: IToken) => (t.startLine ?? 1) - 1;
 
 /** Block contexts as keepalived nests them, to tell keyword blocks (split) from lists and unknown blocks (kept). */
 class Nesting {
@@ -81,11 +83,14 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
   const first = new Int32Array(lines.length + 1);
   const verbatim = new Uint8Array(lines.length);
   const continues = new Uint8Array(lines.length);
-  for (let k = 0, line = 0; line <= lines.length; line++) {
-    while (k < all.length && lineOf(all[k]) < line) k++;
-    first[line] = k;
+  let line = 0;
+  for (let k = 0; k < all.length; k++) {
+    const t = all[k];
+    while (line + 1 < lines.length && starts[line + 1] <= t.startOffset) first[++line] = k;
+    // A token over several lines (a definition continued with `\`): the lines it continues on are kept as written.
+    for (let at = t.image.indexOf("\n"), l = line + 1; at >= 0 && l < lines.length; at = t.image.indexOf("\n", at + 1), l++) verbatim[l] = 1;
   }
-  for (const t of all) for (let l = lineOf(t) + 1; l <= (t.endLine ?? 1) - 1 && l < lines.length; l++) verbatim[l] = 1;
+  while (line < lines.length) first[++line] = all.length;
   const NONE: IToken[] = [];
   const tokensOn = (i: number) => (first[i] === first[i + 1] ? NONE : all.slice(first[i], first[i + 1]));
   // A line ending in an unescaped `\` outside a comment continues on the next one.
@@ -99,18 +104,18 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
   const nesting = new Nesting();
   let depth = 0;
   const out: string[] = [];
+  const level = () => Math.min(MAX_INDENT_DEPTH, depth);
+  // Braces always count for depth and nesting, whatever happens to the line's text.
+  const track = (t: IToken, keyword: string | undefined): BlockContext | undefined => {
+    if (kindOf(t) === "LCurly") return (depth++, nesting.open(keyword));
+    if (kindOf(t) === "RCurly") return ((depth = Math.max(0, depth - 1)), nesting.close());
+    return undefined;
+  };
   for (let i = 0; i < lines.length; i++) {
     const cr = lines[i].endsWith("\r") ? "\r" : "";
     const body = cr ? lines[i].slice(0, -1) : lines[i];
     const toks = tokensOn(i);
     const base = starts[i];
-    const level = () => Math.min(MAX_INDENT_DEPTH, depth);
-    // Braces always count for depth and nesting, whatever happens to the line's text.
-    const track = (t: IToken, keyword: string | undefined): BlockContext | undefined => {
-      if (kindOf(t) === "LCurly") return (depth++, nesting.open(keyword));
-      if (kindOf(t) === "RCurly") return ((depth = Math.max(0, depth - 1)), nesting.close());
-      return undefined;
-    };
     const prefix = body.slice(0, toks.length ? toks[0].startOffset - base : body.length);
     if (verbatim[i] || !toks.length || !PLAIN_BLANKS.test(prefix)) {
       let keyword: string | undefined;
@@ -122,7 +127,7 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
       out.push(verbatim[i] || !PLAIN_BLANKS.test(body) ? lines[i] : cr);
       continue;
     }
-    const splittable = !continues[i] && !toks.some((t) => ["Condition", "Sequence", "Definition"].includes(kindOf(t)) || (kindOf(t) === "Word" && t.image.includes("$")));
+    const splittable = !continues[i] && !toks.some((t) => LINE_PREFIXES.has(kindOf(t)) || (kindOf(t) === "Word" && t.image.includes("$")));
     // Segments of the line, each to become one output line; `inlineDepth` counts the list (and
     // unknown) blocks opened on it, kept inline with their contents.
     const segments: { level: number; text: string }[] = [];
