@@ -64,3 +64,28 @@ test("`{` then `}` typed in one instance (a stray block lifted to the top level)
   assert.deepEqual(snapshot(ws.diagnostics()), snapshot(workspaceOf({ [name]: weaker }).diagnostics()));
   assert.equal(analysis.stats.clustersChecked, 6, "a tracker every instance reads changed: all are re-checked");
 });
+
+test("random edits: the clusters of the incremental workspace (paired again only when pairing could differ) are a fresh workspace's", () => {
+  // One pair over unicast (priority counts for pairing there), one over multicast, on shared VIPs.
+  const multicast = pair({ routerId: "db-a", src: undefined, peers: undefined, vrid: 9, vips: ["198.51.100.1/24"] }, { routerId: "db-b", src: undefined, peers: undefined, vrid: 9, vips: ["198.51.100.1/24"], priority: 150 });
+  const files = { ...pair(), ...Object.fromEntries(Object.entries(multicast).map(([k, v]) => [k.replace("lb-", "db-"), v])) };
+  const names = Object.keys(files);
+  const shape = (ws: ReturnType<typeof workspaceOf>) => ws.clusters().clusters.map((c) => ({ id: c.id, evidence: c.evidence, members: c.members.map((m) => `${m.node.name}/${m.name} ${m.priority.value} ${m.vrid?.value}`) }));
+  const EDITS = ["0", "1", "5", "\n", " {", "}", "#", "    priority 120\n", "    virtual_router_id 9\n"];
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(names.length - 1), fc.nat(2000), fc.nat(6), fc.constantFrom(...EDITS)), { minLength: 1, maxLength: 8 }), (edits) => {
+      const texts = { ...files };
+      const ws = workspaceOf(texts);
+      ws.diagnostics();
+      for (const [which, at0, del, ins] of edits) {
+        const name = names[which];
+        const text = texts[name];
+        const at = at0 % (text.length + 1);
+        texts[name] = text.slice(0, at) + ins + text.slice(at + del);
+        ws.setText(path.join(ROOT, name), texts[name]);
+        assert.deepEqual(shape(ws), shape(workspaceOf(texts)));
+      }
+    }),
+    { numRuns: 150, seed: 13 },
+  );
+});
