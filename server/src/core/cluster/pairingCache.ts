@@ -12,6 +12,17 @@ import { pairInstances, PairingOverrides } from "./pairing";
  * counts with a unicast_src_ip (two copies of one host). Equal signatures in the same order pair alike.
  */
 export function pairingSignature(i: VrrpInstance): string {
+  // An instance object keeps its values; only its node (and that node's shown name) can change.
+  const kept = signatures.get(i);
+  if (kept && kept.nodeId === i.node.id && kept.nodeName === i.node.name) return kept.signature;
+  const signature = signatureOf(i);
+  signatures.set(i, { nodeId: i.node.id, nodeName: i.node.name, signature });
+  return signature;
+}
+
+const signatures = new WeakMap<VrrpInstance, { nodeId: string; nodeName: string; signature: string }>();
+
+function signatureOf(i: VrrpInstance): string {
   const vips = i.vips.map((v) => v.key).join(",");
   const peers = i.unicastPeers.map((p) => p.address).join(",");
   const src = i.unicastSrc?.value;

@@ -34,7 +34,16 @@ export interface LineEdit {
   lines: string[];
 }
 
-const PLAIN_BLANKS = /^[ \t]*$/;
+const PLAIN_BLANKS = { test: (text: string) => isPlainBlanks(text) };
+
+/** Only spaces and tabs (or nothing): a character loop, as most of what is tested is "" or " ". */
+function isPlainBlanks(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
 /** Tokens whose line is never split: their prefix or substitution applies to the whole line. */
 const LINE_PREFIXES = new Set(["Condition", "Sequence", "Definition"]);
 const TOP_CONTEXT: BlockContext = { kind: "keywords", blockId: TOP };
@@ -175,7 +184,7 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
     }
     const suffix = body.slice(prevEnd);
     if (!PLAIN_BLANKS.test(suffix)) current!.text += suffix;
-    out.push(segments.map((s) => indentOf(s.level) + s.text + cr).join("\n"));
+    out.push(segments.length === 1 ? indentOf(segments[0].level) + segments[0].text + cr : segments.map((s) => indentOf(s.level) + s.text + cr).join("\n"));
   }
   return out;
 }
