@@ -51,29 +51,28 @@ export function codeActions(index: WorkspaceIndex, params: CodeActionParams): Co
   // the whole file's (17,000 VRID conflicts built every free-VRID fix: 1.7 s for a one-line request).
   const actions: CodeAction[] = [];
   const asked = params.context.diagnostics.filter((d) => d.source === "keepalived" || d.source === undefined);
-  const ofFile = index.workspace.diagnostics().filter((d) => d.file === file);
+  const all = index.workspace.diagnostics();
   if (asked.length) {
-    const byKey = new Map<string, Diagnostic[]>();
-    for (const d of ofFile) {
-      const key = keyOf(d.code, d.range);
-      const list = byKey.get(key);
-      if (list) list.push(d);
-      else byKey.set(key, [d]);
-    }
+    // The asked diagnostics by line: one number lookup per diagnostic of the workspace, no string built.
+    const askedByLine = new Map<number, LspDiagnostic[]>();
     for (const lsp of asked) {
-      for (const d of byKey.get(keyOf(lsp.code, lsp.range)) ?? []) if (sameRange(d.range, lsp.range)) for (const f of d.fixes ?? []) actions.push(toAction(f, lsp));
+      const list = askedByLine.get(lsp.range.start.line);
+      if (list) list.push(lsp);
+      else askedByLine.set(lsp.range.start.line, [lsp]);
     }
+    const matches = new Map<LspDiagnostic, Diagnostic[]>();
+    for (const d of all) {
+      const onLine = d.file === file ? askedByLine.get(d.range.start.line) : undefined;
+      if (onLine) for (const lsp of onLine) if (d.code === lsp.code && sameRange(d.range, lsp.range)) (matches.get(lsp) ?? matches.set(lsp, []).get(lsp)!).push(d);
+    }
+    for (const lsp of asked) for (const d of matches.get(lsp) ?? []) for (const f of d.fixes ?? []) actions.push(toAction(f, lsp));
     return actions;
   }
   // No diagnostics passed (some clients): offer the fixes of whatever the range touches.
-  for (const d of ofFile) {
-    if (!overlaps(d.range, params.range) || !d.fixes?.length) continue;
+  for (const d of all) {
+    if (d.file !== file || !overlaps(d.range, params.range) || !d.fixes?.length) continue;
     const lsp = toLspDiagnostic(d, index.settings.severityOverrides);
     for (const f of d.fixes) actions.push(toAction(f, lsp));
   }
   return actions;
-}
-
-function keyOf(code: LspDiagnostic["code"], r: LspDiagnostic["range"]): string {
-  return `${code}\u0000${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 }
