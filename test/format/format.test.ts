@@ -106,3 +106,20 @@ test("fuzz: random token soups keep their tokens and format idempotently", () =>
   const doc = fc.array(fc.oneof(line, line, line, defLine), { maxLength: 30 }).map((lines) => lines.join("\n"));
   fc.assert(fc.property(doc, (text) => void assertFormatsWell(text)), { numRuns: 400 });
 });
+
+test("the formatter's tokens (plain lines split without the lexer) are the lexer's, in order, for random texts", async () => {
+  const { tokensForFormatting } = await import("../../server/src/core/format/format");
+  const { offsetLexer } = await import("../../server/src/core/syntax/tokens");
+  const pieces = ["a", "x1", "{", "}", " ", "\t", "\n", "\r\n", "\\", "\\\n", '"', "#", "!", "$A=1", "$", "@id", "@", "~SEQ(i,1,2)", ")", "~", "\u00a0", "\ufeff", "é", "10.0.0.1/24", "\f"];
+  const reference = (text: string) => {
+    const { tokens, groups } = offsetLexer.tokenize(text);
+    return [...tokens.filter((t) => t.tokenType.name !== "Newline"), ...(groups.comments ?? [])].sort((a, b) => a.startOffset - b.startOffset).map((t) => `${t.tokenType.name}@${t.startOffset}:${t.image}`);
+  };
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+      const text = parts.join("");
+      assert.deepEqual(tokensForFormatting(text).map((t) => `${t.tokenType.name}@${t.startOffset}:${t.image}`), reference(text));
+    }),
+    { numRuns: 3000, seed: 7 },
+  );
+});

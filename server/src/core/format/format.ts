@@ -10,7 +10,6 @@
 // Depth comes from the lexer's braces, never from the old indentation, which makes it idempotent;
 // indentation stops growing at MAX_INDENT_DEPTH (docs/decisions/formatting.md), so the output of
 // deeply nested input stays linear in its size.
-import type { IToken } from "chevrotain";
 import { offsetLexer } from "../syntax/tokens";
 import { bodyContext, BlockContext } from "../config/annotate";
 import { lookupKeyword } from "../schema/registry";
@@ -48,23 +47,111 @@ function isPlainBlanks(text: string): boolean {
 const LINE_PREFIXES = new Set(["Condition", "Sequence", "Definition"]);
 const TOP_CONTEXT: BlockContext = { kind: "keywords", blockId: TOP };
 
-/** The tokens and comments of the text in order (no line breaks): two sorted lists merged. */
-function tokensOf(text: string): IToken[] {
+function lineStartsOf(lines: string[]): number[] {
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; i++) (starts.push(at), (at += lines[i].length + 1));
+  return starts;
+}
+
+/** What the formatter reads of a token: Chevrotain's, or one made below for a plain line. */
+export interface FormatToken {
+  image: string;
+  startOffset: number;
+  tokenType: { name: string };
+}
+
+/** The tokens and comments of a lexed text in order (no line breaks), moved by `base`: two sorted lists merged. */
+function lexed(text: string, base: number, into: FormatToken[]): void {
   // Offsets only: lines are counted below in one pass (full position tracking cost a third of the time).
   const { tokens, groups } = offsetLexer.tokenize(text);
-  const comments = (groups.comments ?? []) as IToken[];
-  const all: IToken[] = [];
+  const comments = (groups.comments ?? []) as FormatToken[];
+  const push = (t: FormatToken) => {
+    if (base) t.startOffset += base;
+    into.push(t);
+  };
   let c = 0;
   for (const t of tokens) {
     if (t.tokenType.name === "Newline") continue;
-    while (c < comments.length && comments[c].startOffset < t.startOffset) all.push(comments[c++]);
-    all.push(t);
+    while (c < comments.length && comments[c].startOffset < t.startOffset) push(comments[c++]);
+    push(t);
   }
-  while (c < comments.length) all.push(comments[c++]);
+  while (c < comments.length) push(comments[c++]);
+}
+
+const WORD = { name: "Word" };
+const LCURLY = { name: "LCurly" };
+const RCURLY = { name: "RCurly" };
+
+/**
+ * A line of plain words and braces: printable ASCII without quotes, comment characters, `\`, `$`, `@`
+ * or `~` (a trailing "\r" aside). The lexer splits such a line at blanks and braces and nothing else,
+ * so its tokens are made here; the lexer took 40 % of formatting 1 MB of such lines.
+ */
+function isPlain(line: string): boolean {
+  const n = line.length && line.charCodeAt(line.length - 1) === 13 ? line.length - 1 : line.length;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9) continue;
+    if (c < 33 || c > 126 || c === 34 || c === 35 || c === 33 || c === 92 || c === 36 || c === 64 || c === 126) return false;
+  }
+  return true;
+}
+
+function plainTokens(line: string, base: number, into: FormatToken[]): void {
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13) i++;
+    else if (c === 123 || c === 125) into.push({ image: c === 123 ? "{" : "}", startOffset: base + i++, tokenType: c === 123 ? LCURLY : RCURLY });
+    else {
+      let j = i + 1;
+      for (; j < n; j++) {
+        const d = line.charCodeAt(j);
+        if (d === 32 || d === 9 || d === 13 || d === 123 || d === 125) break;
+      }
+      into.push({ image: line.slice(i, j), startOffset: base + i, tokenType: WORD });
+      i = j;
+    }
+  }
+}
+
+/** A line ending in `\` (before an optional "\r") is continued by the next one. */
+const continued = (line: string) => line.endsWith("\\") || line.endsWith("\\\r");
+
+/**
+ * The tokens and comments of the text in order (no line breaks). Plain lines are split here; runs of
+ * other lines go to the lexer, each run starting at a line start and not ending in a continued line, so
+ * it lexes as it would within the whole text. A `~` anywhere (a sequence prefix looks back across
+ * lines for its `~`) sends the whole text to the lexer.
+ */
+function tokensOf(text: string, lines: string[], starts: number[]): FormatToken[] {
+  return tokensForFormatting(text, lines, starts);
+}
+
+/** Exported for the test that compares them with the lexer's over the whole text. */
+export function tokensForFormatting(text: string, lines = text.split("\n"), starts = lineStartsOf(lines)): FormatToken[] {
+  const all: FormatToken[] = [];
+  if (text.includes("~")) {
+    lexed(text, 0, all);
+    return all;
+  }
+  for (let i = 0; i < lines.length; ) {
+    if (isPlain(lines[i])) {
+      plainTokens(lines[i], starts[i], all);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < lines.length && (continued(lines[j]) || !isPlain(lines[j + 1]))) j++;
+    const from = starts[i];
+    lexed(text.slice(from, j + 1 < lines.length ? starts[j + 1] : text.length), from, all);
+    i = j + 1;
+  }
   return all;
 }
 
-const kindOf = (t: IToken) => t.tokenType.name;
+const kindOf = (t: FormatToken) => t.tokenType.name;
 
 /** Block contexts as keepalived nests them, to tell keyword blocks (split) from lists and unknown blocks (kept). */
 class Nesting {
@@ -87,7 +174,7 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
   const lines = text.split("\n");
   const starts: number[] = [];
   for (let i = 0, at = 0; i < lines.length; i++) (starts.push(at), (at += lines[i].length + 1));
-  const all = tokensOf(text);
+  const all = tokensOf(text, lines, starts);
   // Tokens of line i are all[first[i]] .. all[first[i + 1] - 1] (they come in text order).
   const first = new Int32Array(lines.length + 1);
   const verbatim = new Uint8Array(lines.length);
@@ -100,7 +187,7 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
     for (let at = t.image.indexOf("\n"), l = line + 1; at >= 0 && l < lines.length; at = t.image.indexOf("\n", at + 1), l++) verbatim[l] = 1;
   }
   while (line < lines.length) first[++line] = all.length;
-  const NONE: IToken[] = [];
+  const NONE: FormatToken[] = [];
   const tokensOn = (i: number) => (first[i] === first[i + 1] ? NONE : all.slice(first[i], first[i + 1]));
   // A line ending in an unescaped `\` outside a comment continues on the next one.
   for (let i = 0; i + 1 < lines.length; i++) {
@@ -115,7 +202,7 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
   const out: string[] = [];
   const level = () => Math.min(MAX_INDENT_DEPTH, depth);
   // Braces always count for depth and nesting, whatever happens to the line's text.
-  const track = (t: IToken, keyword: string | undefined): BlockContext | undefined => {
+  const track = (t: FormatToken, keyword: string | undefined): BlockContext | undefined => {
     if (kindOf(t) === "LCurly") return (depth++, nesting.open(keyword));
     if (kindOf(t) === "RCurly") return ((depth = Math.max(0, depth - 1)), nesting.close());
     return undefined;
