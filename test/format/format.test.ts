@@ -7,6 +7,7 @@ import * as path from "path";
 import fc from "fast-check";
 import { formatText, formatEdits, MAX_INDENT_DEPTH } from "../../server/src/core/format/format";
 import { keepalivedLexer } from "../../server/src/core/syntax/tokens";
+import { MAX_NESTING } from "../../server/src/core/syntax/parse";
 import { REPO } from "../helpers";
 
 function tokenStream(text: string): string[] {
@@ -77,13 +78,20 @@ test("a BOM, no-break spaces and bytes that are not UTF-8 (read as latin1) are k
   assert.equal(formatText(out), out);
 });
 
-test("10,000 nested blocks format in linear space: indentation stops at MAX_INDENT_DEPTH", () => {
+test("10,000 nested blocks: indentation stops at MAX_INDENT_DEPTH, and lines past the parser's nesting cap are left as written", () => {
   const n = 10_000;
   const text = "a {\n".repeat(n) + "b 1\n" + "}\n".repeat(n);
   const out = formatText(text);
-  assert.ok(out.length < text.length + 2 * n * (MAX_INDENT_DEPTH * 4 + 1), `output is ${out.length} characters`);
-  assert.ok(out.includes(`\n${" ".repeat(MAX_INDENT_DEPTH * 4)}b 1\n`));
+  const lines = out.split("\n");
+  assert.equal(lines[MAX_NESTING - 1], " ".repeat(MAX_INDENT_DEPTH * 4) + "a {", "the last block the parser reads is indented, at the cap");
+  assert.equal(lines[MAX_NESTING], "a {", "the first one past the parser's cap is left as written");
+  assert.equal(lines[n], "b 1");
+  assert.equal(lines[2 * n - MAX_NESTING], "}", "the brace closing the first block past the cap is left as written");
+  assert.equal(lines[2 * n - MAX_NESTING + 1], " ".repeat(MAX_INDENT_DEPTH * 4) + "}", "the brace closing the last block read is indented again");
+  assert.ok(out.length < text.length + 2 * MAX_NESTING * (MAX_INDENT_DEPTH * 4 + 1), `output is ${out.length} characters`);
   assert.equal(formatText(out), out);
+  const shallow = "a {\n".repeat(40) + "b 1\n" + "}\n".repeat(40);
+  assert.ok(formatText(shallow).includes(`\n${" ".repeat(MAX_INDENT_DEPTH * 4)}b 1\n`), "below the parser's cap, indentation stops at MAX_INDENT_DEPTH");
 });
 
 test("range edits touch only the lines asked for", () => {

@@ -1,5 +1,5 @@
 // Format Document as the editor applies it: the edits turn the text into the formatter's output,
-// line breaks (LF or CRLF) untouched; a file where most lines change gets one edit spanning them.
+// line breaks (LF or CRLF) untouched; past 1,000 changed lines, one edit spanning them.
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -27,12 +27,11 @@ for (const eol of ["\n", "\r\n"]) {
     assert.equal(result, formatText(text));
   });
 
-  test(`deeply nested blocks: one edit from the first changed line to the last (${name})`, () => {
-    const depth = MAX_LINE_EDITS;
-    const text = "# keep me" + eol + "global_defs " + `x {${eol}`.repeat(depth) + `}${eol}`.repeat(depth) + "# and me" + eol;
+  test(`more changed lines than the limit: one edit from the first changed line to the last (${name})`, () => {
+    const text = ["# keep me", "global_defs {", ...Array.from({ length: MAX_LINE_EDITS + 1 }, (_, i) => `router_id  r${i}`), "}", "# and me", ""].join(eol);
     const { edits, result } = formatted(text);
     assert.equal(edits.length, 1);
-    assert.equal(edits[0].range.start.line, 2, "the unchanged lines above stay outside the edit");
+    assert.deepEqual([edits[0].range.start.line, edits[0].range.end.line], [2, MAX_LINE_EDITS + 2], "the unchanged lines around stay outside the edit");
     assert.equal(result, formatText(text));
     assert.ok(!edits[0].newText.endsWith("\r"), "the last line's break stays outside the edit");
   });

@@ -8,9 +8,11 @@
 // - Lines with an `@id` condition, a `~SEQ` prefix or a `$NAME` reference are not split: the
 //   prefix and the substitution apply to their whole line.
 // Depth comes from the lexer's braces, never from the old indentation, which makes it idempotent;
-// indentation stops growing at MAX_INDENT_DEPTH (docs/decisions/formatting.md), so the output of
-// deeply nested input stays linear in its size.
+// indentation stops growing at MAX_INDENT_DEPTH (docs/decisions/formatting.md), and lines in blocks
+// nested past the parser's cap (MAX_NESTING) are left as written, so the output of deeply nested
+// input stays linear in its size, and small.
 import { offsetLexer } from "../syntax/tokens";
+import { MAX_NESTING } from "../syntax/parse";
 import { bodyContext, BlockContext } from "../config/annotate";
 import { lookupKeyword } from "../schema/registry";
 import { TOP } from "../schema/types";
@@ -213,7 +215,7 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
     const toks = tokensOn(i);
     const base = starts[i];
     const prefix = body.slice(0, toks.length ? toks[0].startOffset - base : body.length);
-    if (verbatim[i] || !toks.length || !PLAIN_BLANKS.test(prefix)) {
+    if (verbatim[i] || !toks.length || !PLAIN_BLANKS.test(prefix) || pastNestingCap(depth, toks)) {
       let keyword: string | undefined;
       for (const t of toks) {
         if (keyword === undefined && (kindOf(t) === "Word" || kindOf(t) === "QuotedString")) keyword = t.image;
@@ -274,6 +276,22 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
     out.push(segments.length === 1 ? indentOf(segments[0].level) + segments[0].text + cr : segments.map((s) => indentOf(s.level) + s.text + cr).join("\n"));
   }
   return out;
+}
+
+/**
+ * Whether the line sits in, opens or closes a block nested past the parser's cap: the parser does not
+ * read those braces as blocks, so the formatter leaves their lines as written (re-indenting 1 MB of
+ * 175,000 nested blocks made 23 MB of indentation, seconds to send and apply).
+ */
+function pastNestingCap(depth: number, toks: FormatToken[]): boolean {
+  let d = depth;
+  if (d > MAX_NESTING) return true;
+  for (const t of toks) {
+    const kind = kindOf(t);
+    if (kind === "LCurly" && ++d > MAX_NESTING) return true;
+    if (kind === "RCurly") d = Math.max(0, d - 1);
+  }
+  return false;
 }
 
 export function formatText(text: string, options: FormatOptions = DEFAULT_FORMAT): string {
