@@ -37,7 +37,7 @@ import { fileStatus } from "./service/fileStatus";
 import { KeepalivedTestRuns } from "./service/keepalivedTest";
 import { ImpactFilesRequest, ImpactRequest } from "./protocol";
 import { impact, impactFiles } from "./service/impact";
-import { warmUp, warmUpOpened } from "./service/warmUp";
+import { cancelStartupWarmUp, warmUpOpened, warmUpUnlessOpened } from "./service/warmUp";
 import { version } from "../../package.json";
 import { ANSIBLE_INPUTS } from "./core/template/ansible/project";
 import { guardWith } from "./service/guard";
@@ -99,11 +99,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
-  try {
-    warmUp();
-  } catch (e) {
-    connection.console.log(`warm-up skipped: ${(e as Error).message}`);
-  }
+  warmUpUnlessOpened((m) => connection.console.log(m));
   if (canPullSettings) void connection.client.register(DidChangeConfigurationNotification.type, { section: "keepalived" });
   try {
     await reloadSettings();
@@ -131,6 +127,7 @@ connection.onDidChangeWatchedFiles(guard("watched files", (params) => index.file
 documents.onDidOpen(
   guard("open", (e) => {
     const file = uriToPath(e.document.uri);
+    cancelStartupWarmUp();
     publisher.forget(file);
     index.open(file, e.document.getText());
     warmUpOpened(index, file);

@@ -2,6 +2,9 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import { XMLValidator } from "fast-xml-parser";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { lint } from "../helpers";
 
 
@@ -24,4 +27,21 @@ test("topology prints SVG, DOT, Mermaid and JSON; --fail moves the VIP", () => {
   assert.equal(before.clusters[0].master, "lb-a");
   assert.equal(after.clusters[0].master, "lb-b");
   assert.equal(lint(["topology", "--format", "png", "examples/cluster"]).code, 2);
+});
+
+test("topology --format svg draws the first 150 clusters and says how many it left out; json keeps them all", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ka-topology-"));
+  try {
+    const body = Array.from({ length: 160 }, (_, i) => `vrrp_instance VI_${i} {\n  state MASTER\n  interface eth0\n  virtual_router_id ${1 + (i % 255)}\n  priority 100\n  virtual_ipaddress {\n    10.0.${i >> 8}.${i & 255}/32\n  }\n}\n`).join("");
+    fs.writeFileSync(path.join(dir, "keepalived.conf"), `global_defs {\n  router_id lb\n}\n${body}`);
+    const svg = lint(["topology", "--format", "svg", dir]);
+    assert.equal(svg.code, 0, svg.stderr);
+    assert.equal(XMLValidator.validate(svg.stdout), true);
+    assert.match(svg.stderr, /first 150 of 160 clusters drawn/);
+    assert.ok(svg.stdout.includes("first 150 of 160 clusters drawn"), "the picture says so too");
+    assert.equal(svg.stdout.match(/id="cluster&#45;\d+"/g)?.length, 150);
+    assert.equal(JSON.parse(lint(["topology", "--format", "json", dir]).stdout).clusters.length, 160);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -42,3 +42,50 @@ test("random edits that add and remove lines: the incremental workspace gives wh
     { numRuns: 200, seed: 21 },
   );
 });
+
+test("`{` then `}` typed in one instance (a stray block lifted to the top level) rebuild that instance only; a changed vrrp_script rebuilds them all", () => {
+  const instances = Array.from({ length: 6 }, (_, i) => `vrrp_instance VI_${i} {\n    state MASTER\n    interface eth0\n    virtual_router_id ${i + 1}\n    priority 100\n    advert_int 1\n    authentication {\n        auth_type PASS\n        auth_pass secret${i}x\n    }\n    virtual_ipaddress {\n        10.0.0.${i + 1}/24\n    }\n    track_script {\n        chk\n    }\n}\n`).join("");
+  const script = "vrrp_script chk {\n    script /bin/true\n    weight -20\n}\n";
+  const name = "lb-a/keepalived.conf";
+  const texts: Record<string, string> = { [name]: `global_defs {\n    router_id lb-a\n}\n${script}${instances}` };
+  const ws = workspaceOf(texts);
+  ws.diagnostics();
+  const analysis = (ws as unknown as { clusterAnalysis: { stats: { modelsBuilt: number; clustersChecked: number } } }).clusterAnalysis;
+  const at = texts[name].indexOf("    advert_int 1", texts[name].indexOf("VI_3")) + "    advert_int 1".length;
+  const snapshot = (ds: ReturnType<typeof withCode>) => JSON.parse(JSON.stringify(ds));
+  for (const typed of [" {", " {}", ""]) {
+    const text = texts[name].slice(0, at) + typed + texts[name].slice(at);
+    ws.setText(path.join(ROOT, name), text);
+    assert.deepEqual(snapshot(ws.diagnostics()), snapshot(workspaceOf({ [name]: text }).diagnostics()), `after typing '${typed}'`);
+    assert.equal(analysis.stats.clustersChecked, 1, `only VI_3's cluster is re-checked after typing '${typed}'`);
+  }
+  const weaker = texts[name].replace("weight -20", "weight -30");
+  ws.setText(path.join(ROOT, name), weaker);
+  assert.deepEqual(snapshot(ws.diagnostics()), snapshot(workspaceOf({ [name]: weaker }).diagnostics()));
+  assert.equal(analysis.stats.clustersChecked, 6, "a tracker every instance reads changed: all are re-checked");
+});
+
+test("random edits: the clusters of the incremental workspace (paired again only when pairing could differ) are a fresh workspace's", () => {
+  // One pair over unicast (priority counts for pairing there), one over multicast, on shared VIPs.
+  const multicast = pair({ routerId: "db-a", src: undefined, peers: undefined, vrid: 9, vips: ["198.51.100.1/24"] }, { routerId: "db-b", src: undefined, peers: undefined, vrid: 9, vips: ["198.51.100.1/24"], priority: 150 });
+  const files = { ...pair(), ...Object.fromEntries(Object.entries(multicast).map(([k, v]) => [k.replace("lb-", "db-"), v])) };
+  const names = Object.keys(files);
+  const shape = (ws: ReturnType<typeof workspaceOf>) => ws.clusters().clusters.map((c) => ({ id: c.id, evidence: c.evidence, members: c.members.map((m) => `${m.node.name}/${m.name} ${m.priority.value} ${m.vrid?.value}`) }));
+  const EDITS = ["0", "1", "5", "\n", " {", "}", "#", "    priority 120\n", "    virtual_router_id 9\n"];
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(names.length - 1), fc.nat(2000), fc.nat(6), fc.constantFrom(...EDITS)), { minLength: 1, maxLength: 8 }), (edits) => {
+      const texts = { ...files };
+      const ws = workspaceOf(texts);
+      ws.diagnostics();
+      for (const [which, at0, del, ins] of edits) {
+        const name = names[which];
+        const text = texts[name];
+        const at = at0 % (text.length + 1);
+        texts[name] = text.slice(0, at) + ins + text.slice(at + del);
+        ws.setText(path.join(ROOT, name), texts[name]);
+        assert.deepEqual(shape(ws), shape(workspaceOf(texts)));
+      }
+    }),
+    { numRuns: 150, seed: 13 },
+  );
+});

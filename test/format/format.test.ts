@@ -7,6 +7,7 @@ import * as path from "path";
 import fc from "fast-check";
 import { formatText, formatEdits, MAX_INDENT_DEPTH } from "../../server/src/core/format/format";
 import { keepalivedLexer } from "../../server/src/core/syntax/tokens";
+import { MAX_NESTING } from "../../server/src/core/syntax/parse";
 import { REPO } from "../helpers";
 
 function tokenStream(text: string): string[] {
@@ -77,13 +78,20 @@ test("a BOM, no-break spaces and bytes that are not UTF-8 (read as latin1) are k
   assert.equal(formatText(out), out);
 });
 
-test("10,000 nested blocks format in linear space: indentation stops at MAX_INDENT_DEPTH", () => {
+test("10,000 nested blocks: indentation stops at MAX_INDENT_DEPTH, and lines past the parser's nesting cap are left as written", () => {
   const n = 10_000;
   const text = "a {\n".repeat(n) + "b 1\n" + "}\n".repeat(n);
   const out = formatText(text);
-  assert.ok(out.length < text.length + 2 * n * (MAX_INDENT_DEPTH * 4 + 1), `output is ${out.length} characters`);
-  assert.ok(out.includes(`\n${" ".repeat(MAX_INDENT_DEPTH * 4)}b 1\n`));
+  const lines = out.split("\n");
+  assert.equal(lines[MAX_NESTING - 1], " ".repeat(MAX_INDENT_DEPTH * 4) + "a {", "the last block the parser reads is indented, at the cap");
+  assert.equal(lines[MAX_NESTING], "a {", "the first one past the parser's cap is left as written");
+  assert.equal(lines[n], "b 1");
+  assert.equal(lines[2 * n - MAX_NESTING], "}", "the brace closing the first block past the cap is left as written");
+  assert.equal(lines[2 * n - MAX_NESTING + 1], " ".repeat(MAX_INDENT_DEPTH * 4) + "}", "the brace closing the last block read is indented again");
+  assert.ok(out.length < text.length + 2 * MAX_NESTING * (MAX_INDENT_DEPTH * 4 + 1), `output is ${out.length} characters`);
   assert.equal(formatText(out), out);
+  const shallow = "a {\n".repeat(40) + "b 1\n" + "}\n".repeat(40);
+  assert.ok(formatText(shallow).includes(`\n${" ".repeat(MAX_INDENT_DEPTH * 4)}b 1\n`), "below the parser's cap, indentation stops at MAX_INDENT_DEPTH");
 });
 
 test("range edits touch only the lines asked for", () => {
@@ -105,4 +113,21 @@ test("fuzz: random token soups keep their tokens and format idempotently", () =>
   const defLine = fc.constantFrom("$V=1", "$W=a \\", "  $Z = {", "@x $Q=2");
   const doc = fc.array(fc.oneof(line, line, line, defLine), { maxLength: 30 }).map((lines) => lines.join("\n"));
   fc.assert(fc.property(doc, (text) => void assertFormatsWell(text)), { numRuns: 400 });
+});
+
+test("the formatter's tokens (plain lines split without the lexer) are the lexer's, in order, for random texts", async () => {
+  const { tokensForFormatting } = await import("../../server/src/core/format/format");
+  const { offsetLexer } = await import("../../server/src/core/syntax/tokens");
+  const pieces = ["a", "x1", "{", "}", " ", "\t", "\n", "\r\n", "\\", "\\\n", '"', "#", "!", "$A=1", "$", "@id", "@", "~SEQ(i,1,2)", ")", "~", "\u00a0", "\ufeff", "é", "10.0.0.1/24", "\f"];
+  const reference = (text: string) => {
+    const { tokens, groups } = offsetLexer.tokenize(text);
+    return [...tokens.filter((t) => t.tokenType.name !== "Newline"), ...(groups.comments ?? [])].sort((a, b) => a.startOffset - b.startOffset).map((t) => `${t.tokenType.name}@${t.startOffset}:${t.image}`);
+  };
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+      const text = parts.join("");
+      assert.deepEqual(tokensForFormatting(text).map((t) => `${t.tokenType.name}@${t.startOffset}:${t.image}`), reference(text));
+    }),
+    { numRuns: 3000, seed: 7 },
+  );
 });

@@ -34,7 +34,9 @@ export class TestClient {
   stderr = "";
 
   constructor(args: string[] = ["--stdio"]) {
-    this.process = spawn(process.execPath, [SERVER, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+    // KEEPALIVED_SERVER_NODE_ARGS: flags for the server's node (`--cpu-prof` to profile it under the bench).
+    const nodeArgs = process.env.KEEPALIVED_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+    this.process = spawn(process.execPath, [...nodeArgs, SERVER, ...args], { stdio: ["pipe", "pipe", "pipe"] });
     this.process.stderr!.on("data", (d) => (this.stderr += d));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (p: { uri: string; diagnostics: LspDiagnostic[] }) => {
@@ -109,6 +111,8 @@ export class TestClient {
     } catch {
       // already gone
     }
+    // A profiled server writes its profile as it exits: give it the time to.
+    if (process.env.KEEPALIVED_SERVER_NODE_ARGS && this.process.exitCode === null) await new Promise((r) => (this.process.once("exit", r), setTimeout(r, 10000)));
     this.connection.dispose();
     this.process.kill();
   }

@@ -130,3 +130,26 @@ test("random chains of single-character edits with braces: incremental and full 
     { numRuns: 1000, seed: 13 },
   );
 });
+
+test("`{` typed in a middle statement of a file whose last block is unclosed, then edits in it, then `}`: a full parse's tree, the later statements kept", () => {
+  const unclosed = BASE + "vrrp_instance VI_3 {\n    state BACKUP\n    priority 90\n";
+  let syntax = parseConfig(unclosed);
+  const later = syntax.items.slice(2);
+  let text = unclosed;
+  // In vrrp_script chk_nginx (the second statement): a `{` after `weight -20`, a digit, a second `{`
+  // one line up (two blocks open), then both closed.
+  const steps: [string, string][] = [
+    ["    weight -20\n", "    weight -20 {\n"],
+    ["    weight -20 {\n", "    weight -25 {\n"],
+    ['    script "/usr/bin/pgrep nginx"\n', '    script "/usr/bin/pgrep nginx" {\n'],
+    ['    script "/usr/bin/pgrep nginx" {\n', '    script "/usr/bin/pgrep nginx" {}\n'],
+    ["    weight -25 {\n", "    weight -25 {}\n"],
+  ];
+  for (const [from, to] of steps) {
+    text = text.replace(from, to);
+    syntax = reparse(syntax, text);
+    assert.deepEqual(normalized(syntax), normalized(parseConfig(text)), `after '${to.trim()}'`);
+  }
+  assert.equal(syntax.items.length, 2 + later.length);
+  for (let i = 0; i < later.length; i++) assert.equal(syntax.items[2 + i], later[i], "the statements after the edited one are back at the top level, the same objects");
+});

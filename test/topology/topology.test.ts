@@ -4,10 +4,10 @@ import * as assert from "node:assert/strict";
 import { XMLValidator } from "fast-xml-parser";
 import { workspaceOf } from "../helpers";
 import { workspaceTopology } from "../../server/src/core/topology/model";
-import { toDot } from "../../server/src/core/topology/dot";
+import { toDot, MAX_LABEL_LINE } from "../../server/src/core/topology/dot";
 import { toMermaid } from "../../server/src/core/topology/mermaid";
 import { renderSvg } from "../../server/src/core/topology/svg";
-import { forDrawing, MAX_DRAWN_CLUSTERS } from "../../server/src/core/topology/drawLimit";
+import { forDrawing, MAX_DRAWN_CLUSTERS, omittedNote } from "../../server/src/core/topology/drawLimit";
 import type { Workspace } from "../../server/src/core/check/workspace";
 
 function node(name: string, body: string, extra = ""): string {
@@ -146,4 +146,30 @@ test("a workspace of 400 clusters is drawn as its first 150, and the rest is cou
   const svg = await renderSvg(drawn.topology);
   assert.ok(svg.includes("VI_149") && !svg.includes("VI_399"), "the picture holds the first 150 clusters only");
   assert.equal(forDrawing(topo(pair())).omitted, 0);
+});
+
+test("with maxClusters the first clusters are built and the others only counted; the picture says how many are left out", async () => {
+  const body = Array.from({ length: 400 }, (_, i) => instance(`VI_${i}`, "MASTER", 100, [`10.0.${i >> 8}.${i & 255}/32`])).join("");
+  const ws = workspaceOf({ "lb-a/keepalived.conf": node("lb-a", body) });
+  const all = workspaceTopology(ws);
+  const limited = workspaceTopology(ws, { maxClusters: MAX_DRAWN_CLUSTERS });
+  assert.deepEqual(limited.clusters, all.clusters.slice(0, MAX_DRAWN_CLUSTERS));
+  assert.deepEqual(limited.leftOut, { clusters: 250, virtualServers: 0 });
+  const drawn = forDrawing(limited);
+  assert.equal(drawn.omitted, 250);
+  assert.deepEqual(drawn.topology.clusters, forDrawing(all).topology.clusters);
+  const note = omittedNote(drawn)!;
+  assert.equal(note, "first 150 of 400 clusters drawn");
+  assert.ok((await renderSvg(drawn.topology, note)).includes(note), "the picture carries the note");
+});
+
+test("a name of 1 MB is cut in the picture, whole in the data", async () => {
+  const long = "x".repeat(1 << 20);
+  const ws = workspaceOf({ "a/keepalived.conf": node(long, instance("VI_1", "MASTER", 150, ["192.0.2.10/24"])) });
+  const t = topo(ws);
+  assert.equal(t.nodes[0].name, long);
+  const line = toDot(t).split("\n").find((l) => l.includes("shape=box"))!;
+  assert.ok(line.length < 400, `the node's line in the DOT is ${line.length} characters`);
+  assert.ok(line.includes("x".repeat(MAX_LABEL_LINE - 1) + "…"));
+  assert.equal(XMLValidator.validate(await renderSvg(t)), true);
 });

@@ -57,11 +57,11 @@ function runCheck(argv: string[], out: (s: string) => void, err?: (s: string) =>
   return result.exitCode;
 }
 
-async function runTopology(argv: string[], out: (s: string) => void): Promise<number> {
+async function runTopology(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const args = parseArgs(argv, ["format", "fail", "include-root", "target-version", "inventory"], []);
   const format = args.options.get("format")?.[0] ?? "svg";
   if (!(TOPOLOGY_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (${TOPOLOGY_FORMATS.join(", ")})`);
-  out(await renderTopology(buildWorkspace(args), args));
+  out(await renderTopology(buildWorkspace(args), args, err));
   return 0;
 }
 
@@ -69,7 +69,7 @@ async function runTopology(argv: string[], out: (s: string) => void): Promise<nu
 export async function runAsync(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (argv[0] !== "topology") return run(argv, out, err);
   try {
-    return await runTopology(argv, out);
+    return await runTopology(argv, out, err);
   } catch (e) {
     return reportError(e, err);
   }

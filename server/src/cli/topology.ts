@@ -5,6 +5,7 @@ import { workspaceTopology, Topology } from "../core/topology/model";
 import { toDot } from "../core/topology/dot";
 import { toMermaid } from "../core/topology/mermaid";
 import { renderSvg } from "../core/topology/svg";
+import { forDrawing, MAX_DRAWN_CLUSTERS, omittedNote } from "../core/topology/drawLimit";
 import { displayPath } from "./formats";
 
 export const TOPOLOGY_FORMATS = ["svg", "dot", "mermaid", "json"] as const;
@@ -14,9 +15,19 @@ export function topologyJson(t: Topology): string {
   return JSON.stringify(t, (key, value) => (key === "file" && typeof value === "string" ? displayPath(value) : value), 2) + "\n";
 }
 
-export async function renderTopology(ws: Workspace, args: ParsedArgs): Promise<string> {
+/** `warn`: told how many clusters an SVG leaves out. */
+export async function renderTopology(ws: Workspace, args: ParsedArgs, warn: (s: string) => void = () => {}): Promise<string> {
   const format = args.options.get("format")?.[0] ?? "svg";
-  const t = workspaceTopology(ws, { failures: args.options.get("fail") ?? [] });
+  const failures = args.options.get("fail") ?? [];
+  if (format === "svg") {
+    // As in the editor's panel: the picture holds the first clusters (a layout of thousands takes
+    // minutes and shows nothing readable); the text formats keep them all.
+    const drawn = forDrawing(workspaceTopology(ws, { failures, maxClusters: MAX_DRAWN_CLUSTERS }));
+    const note = omittedNote(drawn);
+    if (note) warn(`keepalived-lint: topology: ${note}; --format json, dot or mermaid list them all\n`);
+    return renderSvg(drawn.topology, note && `${note} (keepalived-lint topology --format json lists them all)`);
+  }
+  const t = workspaceTopology(ws, { failures });
   switch (format) {
     case "dot":
       return toDot(t);

@@ -28,8 +28,14 @@ function headingLines(): Map<string, number> {
   return headings;
 }
 
-/** The link for a code, or undefined when the shipped doc has no section for it. */
+const links = new Map<string, string | undefined>();
+
+/** The link for a code, or undefined when the shipped doc has no section for it (one string per code). */
 export function diagnosticDocLink(code: string): string | undefined {
+  if (links.has(code)) return links.get(code);
   const line = headingLines().get(code);
-  return line === undefined ? undefined : `${pathToUri(DIAGNOSTICS_DOC)}#L${line}`;
+  const link = line === undefined ? undefined : `${pathToUri(DIAGNOSTICS_DOC)}#L${line}`;
+  // Codes are a fixed set (an internal-error code is one more): the map stays small.
+  if (links.size < 1000) links.set(code, link);
+  return link;
 }

@@ -107,19 +107,31 @@ export class DiagnosticsPublisher {
       this.connection.console.error(`keepalived: checking failed: ${(e as Error)?.stack ?? e}`);
       return;
     }
+    const overrides = this.index.settings.severityOverrides;
+    const coreByFile = new Map<string, Diagnostic[]>();
     for (const d of all) {
-      const lsp = convert(d, this.index.settings.severityOverrides);
-      if (!lsp) continue;
-      const list = byFile.get(d.file) ?? [];
-      list.push(lsp);
-      byFile.set(d.file, list);
+      const list = coreByFile.get(d.file);
+      if (list) list.push(d);
+      else coreByFile.set(d.file, [d]);
+    }
+    /** Per file, the core diagnostics left out before conversion (past the cap, only the most severe are converted). */
+    const dropped = new Map<string, number>();
+    for (const [file, core] of coreByFile) {
+      const { kept, left } = mostSevere(core, overrides);
+      const list: LspDiagnostic[] = [];
+      for (const d of kept) {
+        const lsp = convert(d, overrides);
+        if (lsp) list.push(lsp);
+      }
+      byFile.set(file, list);
+      if (left) dropped.set(file, left);
     }
     for (const file of this.extra?.files() ?? []) byFile.set(file, [...(byFile.get(file) ?? []), ...this.extra!.diagnosticsFor(file)]);
     for (const file of this.sent.keys()) if (!byFile.has(file)) byFile.set(file, []);
 
     for (const file of this.index.workspace.files()) if (this.index.isOpen(file) && !byFile.has(file)) byFile.set(file, []);
     for (const [file, found] of byFile) {
-      const diagnostics = capped(found);
+      const diagnostics = capped(found, dropped.get(file) ?? 0);
       const before = this.sent.get(file);
       if (before && sameList(before, diagnostics)) continue;
       this.sent.set(file, diagnostics);
@@ -135,13 +147,34 @@ export class DiagnosticsPublisher {
  */
 export const MAX_PUBLISHED_PER_FILE = 1000;
 
-function capped(list: LspDiagnostic[]): LspDiagnostic[] {
-  if (list.length <= MAX_PUBLISHED_PER_FILE) return list;
+const bySeverityThenPosition = (a: { severity: number; range: LspDiagnostic["range"] }, b: { severity: number; range: LspDiagnostic["range"] }) =>
+  a.severity - b.severity || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+/**
+ * Past the cap, the core diagnostics that can be shown, chosen before any is converted (converting
+ * 60,000 to send 1,000 cost the first publication of a 1 MB file half a second): those `capped` would
+ * keep, in file order, and how many others were left out. Codes turned off count for nothing.
+ */
+function mostSevere(core: Diagnostic[], overrides: Record<string, SeverityOverride>): { kept: Diagnostic[]; left: number } {
+  if (core.length <= MAX_PUBLISHED_PER_FILE) return { kept: core, left: 0 };
+  const shown: { d: Diagnostic; index: number; severity: number; range: Diagnostic["range"] }[] = [];
+  core.forEach((d, index) => {
+    const override = overrides[d.code];
+    if (override !== "off") shown.push({ d, index, severity: LSP_SEVERITY[override ?? d.severity], range: d.range });
+  });
+  if (shown.length <= MAX_PUBLISHED_PER_FILE) return { kept: shown.map((x) => x.d), left: 0 };
+  const first = shown.sort(bySeverityThenPosition).slice(0, MAX_PUBLISHED_PER_FILE);
+  return { kept: first.sort((a, b) => a.index - b.index).map((x) => x.d), left: shown.length - first.length };
+}
+
+/** `more`: diagnostics left out before this list was made (see mostSevere). */
+function capped(list: LspDiagnostic[], more = 0): LspDiagnostic[] {
+  if (list.length + more <= MAX_PUBLISHED_PER_FILE) return list;
   const order = (d: LspDiagnostic) => d.severity ?? DiagnosticSeverity.Error;
   const shown = [...list]
     .sort((a, b) => order(a) - order(b) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
     .slice(0, MAX_PUBLISHED_PER_FILE - 1);
-  const more = list.length - shown.length;
+  more += list.length - shown.length;
   shown.push({
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,

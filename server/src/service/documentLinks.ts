@@ -4,7 +4,7 @@
 import * as path from "path";
 import { DocumentLink, DocumentLinkParams } from "vscode-languageserver/node";
 import { resolveInclude } from "../core/config/expand";
-import { statementsOf } from "../core/syntax/locate";
+import type { Item, Statement } from "../core/syntax/tree";
 import type { WorkspaceIndex } from "./workspaceIndex";
 import { SCRIPT_KEYWORDS } from "../core/config/scripts";
 import { scriptAt } from "./scripts";
@@ -17,7 +17,7 @@ export function documentLinks(index: WorkspaceIndex, params: DocumentLinkParams)
   const includeRoots = index.workspace.options.includeRoots ?? [];
   const access = index.workspace.access;
   const links: DocumentLink[] = [];
-  for (const { statement } of statementsOf(syntax.items)) {
+  for (const statement of everyStatement(syntax.items)) {
     if (SCRIPT_KEYWORDS.has(statement.keyword.text) && statement.args[0]) {
       const script = scriptAt(index, statement.args[0], file);
       if (script?.found) links.push({ range: script.range, target: pathToUri(script.found), tooltip: script.found });
@@ -32,4 +32,22 @@ export function documentLinks(index: WorkspaceIndex, params: DocumentLinkParams)
     links.push({ range, target: pathToUri(files[0]), tooltip });
   }
   return links;
+}
+
+/**
+ * Every statement, depth-first, with an explicit stack: a nested generator per block passed each
+ * statement up through every level (quadratic on 100,000s of nested blocks: 2 s for 1 MB).
+ */
+function everyStatement(items: Item[]): Statement[] {
+  const out: Statement[] = [];
+  const stack: Item[] = [];
+  for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item.kind === "definition") continue;
+    if (item.kind === "statement") out.push(item);
+    const children = item.kind === "bareBlock" ? item.block.items : item.block?.items;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import { containsPosition } from "../core/util/range";
 import type { ConfigNode } from "../core/check/workspace";
 import { definitionsOf, referencesOf, Namespace, NameDefinition } from "../core/model/names";
 import { variableOccurrences } from "../core/model/variables";
+import { annotationsOf } from "../core/config/annotate";
 import type { WorkspaceIndex } from "./workspaceIndex";
 
 export type Target = { kind: "name"; ns: Namespace; name: string } | { kind: "variable"; name: string };
@@ -37,12 +38,28 @@ function variablesIn(index: WorkspaceIndex, file: string, name?: string): (Occur
     .map((v) => ({ name: v.name, file, range: v.nameRange, isDefinition: v.isDefinition }));
 }
 
+/**
+ * The name occurrences inside the node's top-level statements written around `pos` in `file`: the
+ * only ones the cursor can be on (collecting all of them cost a hover 0.6 s on 200,000 statements).
+ */
+function occurrencesAround(node: ConfigNode, file: string, pos: Position): (Occurrence & { ns: Namespace; name: string })[] {
+  const around = node.config.statements.filter((s) => s.file === file && s.range.start.line <= pos.line && pos.line <= s.range.end.line);
+  // Not in a top-level statement of its own (a file included inside a block): look at every one.
+  if (!around.length) return nameOccurrences(node);
+  const defs = definitionsOf(around).filter((d) => !d.word.substituted);
+  const refs = around.flatMap((s) => referencesOf(annotationsOf(s))).filter((r) => !r.word.substituted);
+  return [
+    ...defs.map((d) => ({ ns: d.ns, name: d.name, file: d.word.file, range: d.word.range, isDefinition: true, definition: d })),
+    ...refs.map((r) => ({ ns: r.ns, name: r.name, file: r.word.file, range: r.word.range, isDefinition: false })),
+  ];
+}
+
 /** The named thing under the cursor, if any. */
 export function targetAt(index: WorkspaceIndex, file: string, pos: Position): Target | undefined {
   const variable = variablesIn(index, file).find((v) => containsPosition(v.range, pos));
   if (variable) return { kind: "variable", name: variable.name };
   for (const node of index.nodesWith(file)) {
-    const hit = nameOccurrences(node).find((o) => o.file === file && containsPosition(o.range, pos));
+    const hit = occurrencesAround(node, file, pos).find((o) => o.file === file && containsPosition(o.range, pos));
     if (hit) return { kind: "name", ns: hit.ns, name: hit.name };
   }
   return undefined;

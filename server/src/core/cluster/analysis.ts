@@ -5,7 +5,8 @@ import type { Diagnostic } from "../check/diagnostic";
 import type { NodeModel, VrrpInstance } from "../model/vrrp";
 import { distinctNodeNames, extractNodeModel, NodeSource } from "../model/extractVrrp";
 import type { Cluster } from "./cluster";
-import { pairInstances, PairingOverrides } from "./pairing";
+import type { PairingOverrides } from "./pairing";
+import { IncrementalPairing } from "./pairingCache";
 import { CLUSTER_RULES, CROSS_CLUSTER_RULES } from "./rules";
 import { FailoverState, holdersOf, simulate, SimulationResult, summary } from "./failover";
 import { internalError, runIsolated } from "../rules/internal-error";
@@ -46,6 +47,8 @@ export class ClusterAnalysis {
   /** Counters for tests and the benchmark: how much work the last update did. */
   stats = { modelsBuilt: 0, clustersChecked: 0 };
 
+  private readonly pairing = new IncrementalPairing();
+
   constructor(private readonly overrides: PairingOverrides = {}) {}
 
   /**
@@ -82,7 +85,7 @@ export class ClusterAnalysis {
       if (failure) diagnostics.push(failure);
     }
     let paired: Cluster[] = [];
-    runIsolated("pairing", models[0]?.root ?? "", (d) => diagnostics.push(d), () => (paired = pairInstances(models, this.overrides)));
+    runIsolated("pairing", models[0]?.root ?? "", (d) => diagnostics.push(d), () => (paired = this.pairing.pair(models, this.overrides)));
     const moved = (m: VrrpInstance) => (movedFiles instanceof Map ? m.statement.range.end.line >= (movedFiles.get(m.statement.file) ?? Infinity) : movedFiles.has(m.statement.file));
     for (const fresh of paired) {
       const old = this.cached.get(fresh.id);

@@ -147,6 +147,17 @@ function peersOf(block: ConfigStatement | undefined): UnicastPeer[] {
 
 const OWN_BLOCKS = new Set(["vrrp_instance", "virtual_server", "virtual_server_group"]);
 
+/**
+ * The top-level statements an instance is built from besides its own block: global_defs, sync groups and
+ * tracker definitions. Others (a stray block that `{` and `}` typed inside an instance lift to the top
+ * level) leave every other instance as it was: 275 instances were rebuilt and re-checked for each.
+ */
+const INSTANCE_CONTEXT = new Set(["global_defs", "vrrp_sync_group", ...Object.keys(DEFINITION_KIND)]);
+
+function instanceContext(context: ConfigStatement[]): ConfigStatement[] {
+  return context.filter((s) => INSTANCE_CONTEXT.has(s.keyword.text));
+}
+
 function sameStatements(a: ConfigStatement[], b: ConfigStatement[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
@@ -160,7 +171,7 @@ function sameStatements(a: ConfigStatement[], b: ConfigStatement[]): boolean {
 export function extractNodeModel(source: NodeSource, readText: (file: string) => string | undefined, previous?: NodeModel): NodeModel {
   const top = source.config.statements;
   const context = top.filter((s) => !OWN_BLOCKS.has(s.keyword.text));
-  const reusable = previous && previous.id === source.id && sameStatements(previous.context, context) ? new Map(previous.instances.map((i) => [i.statement, i])) : undefined;
+  const reusable = previous && previous.id === source.id && sameStatements(instanceContext(previous.context), instanceContext(context)) ? new Map(previous.instances.map((i) => [i.statement, i])) : undefined;
   const globalDefs = top.filter((s) => s.keyword.text === "global_defs");
   const lastGlobal = (kw: string) => globalDefs.map((g) => child(g, kw)).filter(Boolean).pop();
   const routerId = field(lastGlobal("router_id"), asText, "global");

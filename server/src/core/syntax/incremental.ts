@@ -8,7 +8,7 @@
 // result equals a full parse of the new text.
 import type { Item, Statement, SyntaxFile, Word, Block, Comment, SyntaxProblem } from "./tree";
 import type { Range } from "../util/range";
-import { parseConfig } from "./parse";
+import { parseConfig, MAX_NESTING } from "./parse";
 import { lineAtOffset } from "../util/lineStarts";
 import { buildRanges } from "./treeNodes";
 
@@ -143,9 +143,13 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   const editLine = starts.findIndex((s, i) => s <= p && (i + 1 >= starts.length || p < starts[i + 1]));
   const index = old.items.findIndex((i) => inside(i.range, editLine));
   const item = old.items[index];
-  if (!item || item.kind !== "statement" || item.condition || item.sequences || !item.block?.close) return full();
+  // A statement left open by a `{` typed in it holds the rest of the file: its own text ends where the
+  // items it took in begin, and an edit there re-parses that text alone (see absorb).
+  const open = item && absorbedBy.get(old)?.statement === item ? absorbedBy.get(old) : undefined;
+  if (!item || item.kind !== "statement" || item.condition || item.sequences || (!open && !item.block?.close)) return full();
   const start = offsetOf(starts, item.range.start);
-  const end = offsetOf(starts, item.range.end);
+  const end = open ? open.ownEnd : offsetOf(starts, item.range.end);
+  const lastLine = open ? open.ownLastLine : item.range.end.line;
   // Strictly inside, and nothing else on the statement's first or last line.
   if (p <= start || before.length - q >= end) return full();
   const lineEnd = (o: number) => (before.indexOf("\n", o) < 0 ? before.length : before.indexOf("\n", o));
@@ -155,16 +159,24 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   const slice = text.slice(start, end + delta);
   const part = parseConfig(slice);
   const fresh = part.items[0];
-  if (part.items.length !== 1 || fresh.kind !== "statement" || !fresh.block?.close || fresh.sequences || fresh.condition) return full();
-  if (fresh.range.end.line !== item.range.end.line - item.range.start.line) return full();
+  if (part.items.length !== 1 || fresh.kind !== "statement" || !fresh.block || fresh.sequences || fresh.condition) return full();
+  if (fresh.block.close && fresh.range.end.line !== lastLine - item.range.start.line) return full();
+  const later = open ? open.items : old.items.slice(index + 1);
 
   const line = item.range.start.line;
   const chars = item.range.start.character;
   shiftItem(fresh, line, chars, start);
-  for (let i = index + 1; i < old.items.length; i++) shiftOffsets(old.items[i], delta);
-  const items = [...old.items.slice(0, index), fresh as Statement, ...old.items.slice(index + 1)];
+  for (const x of later) shiftOffsets(x, delta);
+  let items: Item[];
+  let absorbed: Absorbed | undefined;
+  if (fresh.block.close) items = [...old.items.slice(0, index), fresh as Statement, ...later];
+  else {
+    if (!absorb(fresh, later, part, old, lastLine)) return full();
+    items = [...old.items.slice(0, index), fresh as Statement];
+    absorbed = { statement: fresh, ownEnd: end + delta, ownLastLine: lastLine, items: later };
+  }
 
-  const within = (r: Range) => r.start.line >= item.range.start.line && r.end.line <= item.range.end.line;
+  const within = (r: Range) => r.start.line >= item.range.start.line && r.end.line <= lastLine;
   const comments: Comment[] = [];
   for (const c of old.comments) {
     if (within(c.range)) continue;
@@ -174,7 +186,73 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   comments.sort((a, b) => a.startOffset - b.startOffset);
 
   const problems: SyntaxProblem[] = [...old.problems.filter((x) => !within(x.range)), ...part.problems.map((x) => ({ ...x, range: shiftRange(x.range, line, chars) }))];
-  return { text, items, comments, problems, conditionIds: conditionIdsOf(items) };
+  const result = { text, items, comments, problems, conditionIds: conditionIdsOf(items) };
+  if (absorbed) absorbedBy.set(result, absorbed);
+  return result;
+}
+
+/** A statement a typed `{` left open, which holds the items after it: what its own text is. */
+interface Absorbed {
+  statement: Statement;
+  /** Offset (in the syntax's text) where its own text ends and the items it took in begin. */
+  ownEnd: number;
+  ownLastLine: number;
+  /** The items after it, which a full parse reads inside its innermost open block. */
+  items: Item[];
+}
+
+const absorbedBy = new WeakMap<SyntaxFile, Absorbed>();
+
+const EXTRA_CLOSE = /^Extra '}'/;
+const NESTING_CAP = /^Blocks are nested more than/;
+
+/** How deep blocks nest inside the items, at most. */
+function depthOf(items: Item[]): number {
+  let deepest = 0;
+  const stack: [Item[], number][] = [[items, 1]];
+  while (stack.length) {
+    const [list, depth] = stack.pop()!;
+    for (const i of list) {
+      const block = i.kind === "bareBlock" ? i.block : i.kind === "statement" ? i.block : undefined;
+      if (!block) continue;
+      deepest = Math.max(deepest, depth);
+      if (block.items.length) stack.push([block.items, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+/**
+ * A `{` typed inside a statement leaves it open to the end of the file: a full parse reads the items
+ * after it inside its innermost open block. They are moved there as they are (no re-parse), with the
+ * ranges of the open blocks stretched over them. False when a full parse could read them otherwise: a
+ * stray `}` below would close the block, a bare block would attach to the statement before it, or
+ * the nesting would pass the parser's cap.
+ */
+function absorb(fresh: Statement, later: Item[], part: SyntaxFile, old: SyntaxFile, lastLine: number): boolean {
+  if (part.problems.some((x) => NESTING_CAP.test(x.message)) || old.problems.some((x) => NESTING_CAP.test(x.message) || (EXTRA_CLOSE.test(x.message) && x.range.start.line > lastLine))) return false;
+  const chain: (Statement | Extract<Item, { kind: "bareBlock" }>)[] = [fresh];
+  let block = fresh.block!;
+  for (;;) {
+    const last = block.items[block.items.length - 1];
+    const inner = last?.kind === "bareBlock" ? last.block : last?.kind === "statement" ? last.block : undefined;
+    if (!inner || inner.close || last.kind === "definition") break;
+    chain.push(last);
+    block = inner;
+  }
+  if (!later.length) return true;
+  const lastOwn = block.items[block.items.length - 1];
+  if (later[0].kind === "bareBlock" && !later[0].condition && lastOwn?.kind === "statement" && !lastOwn.block) return false;
+  if (chain.length + depthOf(later) > MAX_NESTING) return false;
+  for (const x of later) block.items.push(x);
+  // Innermost first: each open block now ends where its last item does, and so does its owner.
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const owner = chain[k];
+    const b = owner.block!;
+    b.range = { start: b.open.start, end: b.items[b.items.length - 1].range.end };
+    owner.range = owner.kind === "bareBlock" ? b.range : { start: owner.keyword.range.start, end: b.range.end };
+  }
+  return true;
 }
 
 /** Calls `f` on every position object reachable from an item (a shared position more than once). */

@@ -7,6 +7,15 @@ export function dotString(text: string): string {
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
 }
 
+/** Longest line of a label: Graphviz took 1.5 s to lay out a 1 MB router_id, which nobody can read drawn. */
+export const MAX_LABEL_LINE = 100;
+
+/** A label for the picture, each line cut to MAX_LABEL_LINE characters (the data keeps the whole text). */
+export function dotLabel(text: string): string {
+  if (text.length <= MAX_LABEL_LINE) return dotString(text);
+  return dotString(text.split("\n").map((line) => (line.length > MAX_LABEL_LINE ? line.slice(0, MAX_LABEL_LINE - 1) + "…" : line)).join("\n"));
+}
+
 const ROLE_STYLE: Record<TopologyMember["role"], string> = {
   MASTER: 'style=bold, color="#2e7d32", fontcolor="#2e7d32"',
   BACKUP: 'style=dashed, color="#1565c0", fontcolor="#1565c0"',
@@ -43,39 +52,41 @@ function memberLabel(m: TopologyMember): string {
   return lines.join("\n");
 }
 
-export function toDot(t: Topology): string {
+/** `note`: a line written above the picture (what was left out of it). */
+export function toDot(t: Topology, note?: string): string {
   const k = keys(t);
   const nodeKey = k.node;
   const clusterKey = k.cluster;
   const out = ["digraph keepalived {", '  graph [rankdir=LR, fontname="Helvetica", bgcolor="transparent"];', '  node [fontname="Helvetica", fontsize=11];', '  edge [fontname="Helvetica", fontsize=10];'];
+  if (note) out.push(`  graph [label=${dotLabel(note)}, labelloc=t, fontsize=12];`);
   for (const n of t.nodes) {
     const style = n.down ? 'style="filled,dashed", fillcolor="#eeeeee", color="#9e9e9e"' : 'style=filled, fillcolor="#e3f2fd"';
-    out.push(`  ${nodeKey(n.id)} [shape=box, label=${dotString(n.name + (n.down ? "\n(down)" : ""))}, ${style}, id=${dotString(`node-${t.nodes.indexOf(n)}`)}];`);
+    out.push(`  ${nodeKey(n.id)} [shape=box, label=${dotLabel(n.name + (n.down ? "\n(down)" : ""))}, ${style}, id=${dotString(`node-${t.nodes.indexOf(n)}`)}];`);
   }
   for (const c of t.clusters) {
     const bad = c.mismatches.length > 0;
     out.push(
-      `  ${clusterKey(c)} [shape=ellipse, label=${dotString(clusterLabel(c))}, style=filled, fillcolor=${bad ? '"#ffebee"' : '"#e8f5e9"'}, color=${bad ? '"#c62828"' : '"#2e7d32"'}, id=${dotString(`cluster-${t.clusters.indexOf(c)}`)}];`,
+      `  ${clusterKey(c)} [shape=ellipse, label=${dotLabel(clusterLabel(c))}, style=filled, fillcolor=${bad ? '"#ffebee"' : '"#e8f5e9"'}, color=${bad ? '"#c62828"' : '"#2e7d32"'}, id=${dotString(`cluster-${t.clusters.indexOf(c)}`)}];`,
     );
-    for (const m of c.members) out.push(`  ${nodeKey(m.nodeId)} -> ${clusterKey(c)} [label=${dotString(memberLabel(m))}, ${ROLE_STYLE[m.role]}];`);
+    for (const m of c.members) out.push(`  ${nodeKey(m.nodeId)} -> ${clusterKey(c)} [label=${dotLabel(memberLabel(m))}, ${ROLE_STYLE[m.role]}];`);
   }
   for (const u of t.unicast) {
-    if (u.toNodeId) out.push(`  ${nodeKey(u.fromNodeId)} -> ${nodeKey(u.toNodeId)} [style=dotted, dir=both, arrowhead=vee, arrowtail=vee, color="#757575", label=${dotString("unicast")}, constraint=false];`);
+    if (u.toNodeId) out.push(`  ${nodeKey(u.fromNodeId)} -> ${nodeKey(u.toNodeId)} [style=dotted, dir=both, arrowhead=vee, arrowtail=vee, color="#757575", label=${dotLabel("unicast")}, constraint=false];`);
     else {
       const key = dotString(`addr ${u.address}`);
-      out.push(`  ${key} [shape=plaintext, label=${dotString(`${u.address}\n(no node)`)}, fontcolor="#c62828"];`);
-      out.push(`  ${nodeKey(u.fromNodeId)} -> ${key} [style=dotted, color="#c62828", label=${dotString("unicast peer")}];`);
+      out.push(`  ${key} [shape=plaintext, label=${dotLabel(`${u.address}\n(no node)`)}, fontcolor="#c62828"];`);
+      out.push(`  ${nodeKey(u.fromNodeId)} -> ${key} [style=dotted, color="#c62828", label=${dotLabel("unicast peer")}];`);
     }
   }
   t.virtualServers.forEach((vs, i) => {
     const key = `vs${i}`;
     const label = [vs.label, [vs.scheduler, vs.method].filter(Boolean).join(" ")].filter(Boolean).join("\n");
-    out.push(`  ${key} [shape=component, label=${dotString(label)}, id=${dotString(`vs-${i}`)}];`);
+    out.push(`  ${key} [shape=component, label=${dotLabel(label)}, id=${dotString(`vs-${i}`)}];`);
     out.push(`  ${nodeKey(vs.nodeId)} -> ${key} [arrowhead=none, color="#9e9e9e"];`);
     vs.realServers.forEach((rs, j) => {
       const rk = `vs${i}rs${j}`;
-      out.push(`  ${rk} [shape=box, style=rounded, label=${dotString(rs.label)}];`);
-      out.push(`  ${key} -> ${rk} [label=${dotString(rs.checkers.join(", "))}];`);
+      out.push(`  ${rk} [shape=box, style=rounded, label=${dotLabel(rs.label)}];`);
+      out.push(`  ${key} -> ${rk} [label=${dotLabel(rs.checkers.join(", "))}];`);
     });
   });
   out.push("}");

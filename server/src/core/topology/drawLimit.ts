@@ -13,12 +13,21 @@ export interface DrawnTopology {
 }
 
 export function forDrawing(t: Topology, max = MAX_DRAWN_CLUSTERS): DrawnTopology {
-  if (t.clusters.length <= max) return { topology: t, omitted: 0 };
-  const clusters = t.clusters.slice(0, max);
+  // Built with maxClusters: the clusters left out then are left out of the picture too.
+  const before = t.leftOut?.clusters ?? 0;
+  if (t.clusters.length <= max && !before) return { topology: t, omitted: 0 };
+  const clusters = t.clusters.length > max ? t.clusters.slice(0, max) : t.clusters;
   const used = new Set(clusters.flatMap((c) => c.members.map((m) => m.nodeId)));
   const nodes = t.nodes.filter((n) => used.has(n.id));
   return {
     topology: { ...t, clusters, nodes, unicast: t.unicast.filter((u) => used.has(u.fromNodeId)), virtualServers: t.virtualServers.filter((v) => used.has(v.nodeId)).slice(0, max) },
-    omitted: t.clusters.length - max,
+    omitted: before + t.clusters.length - clusters.length,
   };
+}
+
+/** Said in the picture and the panel's title when clusters were left out. */
+export function omittedNote(drawn: DrawnTopology): string | undefined {
+  if (!drawn.omitted) return undefined;
+  const shown = drawn.topology.clusters.length;
+  return `first ${shown.toLocaleString("en-US")} of ${(shown + drawn.omitted).toLocaleString("en-US")} clusters drawn`;
 }

@@ -94,6 +94,8 @@ export interface Topology {
   unicast: TopologyUnicastLink[];
   virtualServers: TopologyVirtualServer[];
   failures: string[];
+  /** Clusters (and LVS services) not built because of TopologyOptions.maxClusters. */
+  leftOut?: { clusters: number; virtualServers: number };
 }
 
 function link(s: ConfigStatement): SourceLink {
@@ -117,6 +119,11 @@ export interface TopologyOptions {
   file?: string;
   /** Top-level statements of each node, by node id, for the LVS part. */
   statementsOf?: (nodeId: string) => ConfigStatement[] | undefined;
+  /**
+   * Build at most this many clusters and LVS services, counting the others (a picture shows only the
+   * first ones: simulating 17,000 one-member clusters to draw 150 took the request over a second).
+   */
+  maxClusters?: number;
 }
 
 function inFile(statements: ConfigStatement[], file: string): boolean {
@@ -129,8 +136,14 @@ export function buildTopology(view: ClusterView, diagnostics: Diagnostic[], opti
   const clusters: TopologyCluster[] = [];
   const usedNodes = new Set<string>();
   const inBlocks = new DiagnosticsInBlocks(diagnostics);
+  const max = options.maxClusters ?? Infinity;
+  let clustersLeftOut = 0;
   for (const cluster of view.clusters) {
     if (options.file && !cluster.members.some((m) => m.statement.file === options.file || inFile([m.statement], options.file!))) continue;
+    if (clusters.length >= max) {
+      clustersLeftOut++;
+      continue;
+    }
     const result = simulate(cluster, failures);
     const state = result.after;
     const mismatches = inBlocks.of(cluster.members.map((m) => m.statement));
@@ -194,8 +207,18 @@ export function buildTopology(view: ClusterView, diagnostics: Diagnostic[], opti
         unicast.push({ fromNodeId: m.id, address: p.address, toNodeId: to });
       }
   }
-  const virtualServers = options.statementsOf ? models.flatMap((m) => virtualServersOf(m, options.statementsOf!(m.id) ?? [])) : [];
-  return { nodes, clusters, unicast, virtualServers, failures };
+  const virtualServers: TopologyVirtualServer[] = [];
+  let virtualServersLeftOut = 0;
+  if (options.statementsOf) {
+    for (const m of models) {
+      if (virtualServers.length >= max) break;
+      for (const vs of virtualServersOf(m, options.statementsOf(m.id) ?? [])) virtualServers.push(vs);
+    }
+    if (virtualServers.length > max) (virtualServersLeftOut = virtualServers.length - max), (virtualServers.length = max);
+  }
+  const t: Topology = { nodes, clusters, unicast, virtualServers, failures };
+  if (clustersLeftOut || virtualServersLeftOut) t.leftOut = { clusters: clustersLeftOut, virtualServers: virtualServersLeftOut };
+  return t;
 }
 
 /** The topology of everything a workspace holds (or of the clusters of `options.file`). */
