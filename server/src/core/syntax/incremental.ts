@@ -257,24 +257,27 @@ function absorb(fresh: Statement, later: Item[], part: SyntaxFile, old: SyntaxFi
 
 /** Calls `f` on every position object reachable from an item (a shared position more than once). */
 function forEachPosition(item: Item, f: (p: Range["start"]) => void): void {
-  const range = (r: Range) => {
-    f(r.start);
-    f(r.end);
-  };
-  range(item.range);
-  if (item.condition) range(item.condition.range);
-  if (item.kind === "definition") return range(item.nameRange);
-  const block = (b: Block) => {
-    range(b.open);
-    if (b.close) range(b.close);
-    range(b.range);
-    for (let i = 0; i < b.items.length; i++) forEachPosition(b.items[i], f);
-  };
-  if (item.kind === "bareBlock") return block(item.block);
-  if (item.sequences) for (const sq of item.sequences) range(sq.range);
-  range(item.keyword.range);
-  for (let i = 0; i < item.args.length; i++) range(item.args[i].range);
-  if (item.block) block(item.block);
+  // Plain functions, not closures made per item: this runs over every item below each line-moving edit.
+  visitRange(item.range, f);
+  if (item.condition) visitRange(item.condition.range, f);
+  if (item.kind === "definition") return visitRange(item.nameRange, f);
+  if (item.kind === "bareBlock") return visitBlock(item.block, f);
+  if (item.sequences) for (let i = 0; i < item.sequences.length; i++) visitRange(item.sequences[i].range, f);
+  visitRange(item.keyword.range, f);
+  for (let i = 0; i < item.args.length; i++) visitRange(item.args[i].range, f);
+  if (item.block) visitBlock(item.block, f);
+}
+
+function visitRange(r: Range, f: (p: Range["start"]) => void): void {
+  f(r.start);
+  f(r.end);
+}
+
+function visitBlock(b: Block, f: (p: Range["start"]) => void): void {
+  visitRange(b.open, f);
+  if (b.close) visitRange(b.close, f);
+  visitRange(b.range, f);
+  for (let i = 0; i < b.items.length; i++) forEachPosition(b.items[i], f);
 }
 
 /**
