@@ -7,7 +7,6 @@ import type { WorkspaceIndex } from "./workspaceIndex";
 import type { SeverityOverride } from "./settings";
 import { pathToUri } from "./uris";
 import { diagnosticDocLink } from "./diagnosticDocs";
-import { withYoungGenerationRoom } from "./youngGeneration";
 
 /** Long enough to take in the rest of a burst already on its way, short enough not to be felt. */
 export const DEBOUNCE_MS = 2;
@@ -102,8 +101,7 @@ export class DiagnosticsPublisher {
     const byFile = new Map<string, LspDiagnostic[]>();
     let all: Diagnostic[];
     try {
-      const ws = this.index.workspace;
-      all = withYoungGenerationRoom(this.index.takeLargeOpen(), () => ws.diagnostics());
+      all = this.index.workspace.diagnostics();
     } catch (e) {
       // Never die: the checks isolate their rules, this is the net under them (a timer has no caller).
       this.connection.console.error(`keepalived: checking failed: ${(e as Error)?.stack ?? e}`);

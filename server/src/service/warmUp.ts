@@ -6,7 +6,6 @@ import { WorkspaceIndex } from "./workspaceIndex";
 import { completion } from "./completion";
 import { hover } from "./hover";
 import { pathToUri } from "./uris";
-import { LARGE_TEXT_CHARS, withYoungGenerationRoom } from "./youngGeneration";
 
 const FILE = "/keepalived-language-warm-up/keepalived.conf";
 
@@ -84,15 +83,13 @@ export function warmUpOpened(index: WorkspaceIndex, file: string): void {
   if (text === undefined || text.length < WARM_UP_OPENED_CHARS || text.length > WARM_UP_MAX_CHARS || !ws.files().includes(file)) return;
   const middle = text.indexOf("\n", text.length >> 1);
   if (middle <= 0) return;
-  withYoungGenerationRoom(text.length >= LARGE_TEXT_CHARS, () => {
+  ws.diagnostics();
+  for (const typed of [" ", "\n"]) {
+    ws.setText(file, text.slice(0, middle) + typed + text.slice(middle));
     ws.diagnostics();
-    for (const typed of [" ", "\n"]) {
-      ws.setText(file, text.slice(0, middle) + typed + text.slice(middle));
-      ws.diagnostics();
-      ws.setText(file, text);
-      ws.diagnostics();
-    }
-  });
+    ws.setText(file, text);
+    ws.diagnostics();
+  }
   // The hover and completion code: the scratch warm-up does not run when a file opens first.
   const line = (text.slice(0, middle).match(/\n/g) ?? []).length;
   const position = { line, character: Math.max(0, middle - text.lastIndexOf("\n", middle - 1) - 2) };

@@ -8,7 +8,6 @@ import { DEFAULT_SETTINGS, KeepalivedSettings } from "./settings";
 import { fileMatcher, globProblems } from "./fileGlob";
 import { isTemplateName } from "../core/config/configNames";
 import { uriToPath } from "./uris";
-import { LARGE_TEXT_CHARS } from "./youngGeneration";
 
 const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", "out", "dist"]);
 /** A workspace with more candidate files than this is not a keepalived tree: stop walking. */
@@ -95,7 +94,6 @@ export class WorkspaceIndex {
   }
 
   open(file: string, text: string): void {
-    if (text.length >= LARGE_TEXT_CHARS) this.largeOpened = true;
     this.buffers.set(file, text);
     this.workspace.setText(file, text);
     this.workspace.addFiles([file]);
@@ -118,16 +116,6 @@ export class WorkspaceIndex {
 
   isOpen(file: string): boolean {
     return this.buffers.has(file);
-  }
-
-  /** Set by opening a text of LARGE_TEXT_CHARS or more, until the next check takes it (youngGeneration.ts). */
-  private largeOpened = false;
-
-  /** Whether a large text was opened since the last call: its first check parses it whole, in bulk. */
-  takeLargeOpen(): boolean {
-    const was = this.largeOpened;
-    this.largeOpened = false;
-    return was;
   }
 
   /** workspace/didChangeWatchedFiles: disk changes to files that are not open. */
