@@ -23,8 +23,11 @@ export function languageClient(): LanguageClient | undefined {
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join("dist", "server.js"));
+  // Run through bin/ for the V8 code cache the CLI uses (bin/load-bundle.js): the server's start and
+  // first checks compile less. Debugging loads the bundle plainly, for breakpoints and source maps.
+  const cached = context.asAbsolutePath(path.join("bin", "keepalived-language-server.js"));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module: cached, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
   };
   const clientOptions: LanguageClientOptions = {
