@@ -12,8 +12,10 @@ import type { Comment, SyntaxFile, SyntaxProblem } from "./tree";
 export const MAX_NESTING = 100;
 
 /** The text is lexed in pieces of about this many characters, so that tokens die young (a whole file's
- *  tokens outlived the parse: 250 MB of the 10 MB config's peak). */
-const PIECE = 16 * 1024;
+ *  tokens outlived the parse: 250 MB of the 10 MB config's peak). A piece's tokens must fit in a young
+ *  generation of 1 MB per semi-space (the server's and the CLI's, docs/decisions/cli-process-flags.md):
+ *  with 16 KB pieces ~14 MB of the bench config's tokens were promoted to old space and died there. */
+const PIECE = 4 * 1024;
 
 export function parseConfig(text: string): SyntaxFile {
   return parseInPieces(text, PIECE);
