@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// Before the heap grows: the young generation keeps its first size, and `check` starts without the
-// optimizing compiler (server/src/cli/processFlags.ts turns it back on for large inputs); 136 → ~106 MB
-// peak on the 1.2 MB bench config, no more CPU (docs/decisions/cli-process-flags.md).
-require("v8").setFlagsFromString(process.argv[2] === "check" ? "--semi-space-growth-factor=1 --no-opt" : "--semi-space-growth-factor=1");
+// Before the heap grows: the young generation keeps its first size (136 → ~105 MB peak on the 1.2 MB
+// bench config, no more CPU; docs/decisions/cli-process-flags.md).
+require("v8").setFlagsFromString("--semi-space-growth-factor=1");
 const { loadBundle } = require("./load-bundle");
 const dist = require("path").join(__dirname, "../dist");
 const argv = process.argv.slice(2);

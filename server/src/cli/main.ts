@@ -15,7 +15,6 @@ import { diskAccess, FileAccess } from "../core/config/files";
 import { UsageError, parseArgs, ParsedArgs } from "./args";
 
 import { buildWorkspace, configFilesOf } from "./buildWorkspace";
-import { optimizeForInputs } from "./processFlags";
 
 const USAGE = `usage:
   keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--inventory INV] [--firewall-hints] [--verbose] [--cache] [--cache-location PATH] PATH...
@@ -35,7 +34,6 @@ function runCheck(argv: string[], out: (s: string) => void, err?: (s: string) =>
   const target = args.options.get("target-version")?.[0];
   if (target !== undefined && !/^\d+(\.\d+){0,2}$/.test(target)) throw new UsageError(`--target-version wants X.Y.Z, not '${target}'`);
   const files = configFilesOf(args, err);
-  optimizeForInputs(files);
   const render = (access?: FileAccess) => {
     const diags = buildWorkspace(args, access, files).diagnostics();
     const output = format === "json" ? toJson(diags) : format === "sarif" ? toSarif(diags, version) : toText(diags);
