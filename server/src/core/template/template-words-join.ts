@@ -9,6 +9,7 @@
 import type { Diagnostic } from "../check/diagnostic";
 import type { TemplateFile } from "./template";
 import type { Choice } from "./variants";
+import type { Branch } from "./structure";
 import { PLACEHOLDER_CHAR } from "./placeholder";
 import { lineEndAfter, offsetRange } from "./offsets";
 
@@ -42,34 +43,24 @@ const LOOP_TAG = /^(?:for|range)\b|\.each\b/;
 
 const isWordChar = (c: string | undefined): boolean => c !== undefined && (c === PLACEHOLDER_CHAR || /[\p{L}\p{N}_]/u.test(c));
 
-/** The innermost branch holding `offset`, as "region:branch", or undefined outside every region. */
-function branchAt(t: TemplateFile, offset: number): string | undefined {
-  let best: { key: string; size: number } | undefined;
-  t.structure.regions.forEach((r, i) =>
-    r.branches.forEach((b, k) => {
-      if (offset >= b.start && offset < b.end && (!best || b.end - b.start < best.size)) best = { key: `${i}:${k}`, size: b.end - b.start };
-    }),
-  );
-  return best?.key;
+/** The innermost branch holding `offset`, or undefined outside every region. */
+function branchAt(t: TemplateFile, offset: number): Branch | undefined {
+  let best: Branch | undefined;
+  for (const r of t.structure.regions) {
+    for (const b of r.branches) if (offset >= b.start && offset < b.end && (!best || b.end - b.start < best.end - best.start)) best = b;
+  }
+  return best;
 }
 
 /** Whether one branch lies inside the other (or they are the same). */
-function nested(t: TemplateFile, a: string, b: string): boolean {
-  const span = (key: string) => {
-    const [r, k] = key.split(":").map(Number);
-    return t.structure.regions[r].branches[k];
-  };
-  const x = span(a);
-  const y = span(b);
-  return (x.start <= y.start && y.end <= x.end) || (y.start <= x.start && x.end <= y.end);
-}
+const nested = (x: Branch, y: Branch): boolean => (x.start <= y.start && y.end <= x.end) || (y.start <= x.start && x.end <= y.end);
 
 function unintended(t: TemplateFile, removed: Uint8Array, charAt: (i: number) => string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (removed[i] === 2) return true;
   if (charAt(start - 1) !== PLACEHOLDER_CHAR || !isWordChar(charAt(end))) return false;
   const left = branchAt(t, start - 1);
   const right = branchAt(t, end);
-  return left !== undefined && right !== undefined && !nested(t, left, right);
+  return left !== undefined && right !== undefined && !nested(left, right);
 }
 
 /** The word that ends just before `at` (or starts at it, going forward), over kept characters. */
