@@ -7,7 +7,8 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const vm = require("vm");
-const Module = require("module");
+// The loader's own Module class: requiring "module" would load the ESM loader's modules too.
+const Module = module.constructor;
 
 function cacheDir() {
   if (process.env.KEEPALIVED_NO_CODE_CACHE) return undefined;

@@ -36,25 +36,26 @@ export function cachedCheck(args: ParsedArgs, files: string[]): { cacheFile: str
   return { cacheFile, key, hit: lookup(cacheFile, key, diskAccess) };
 }
 
-/** What collectConfigFiles answers; the folder walk (and the keyword table it needs) loads only for a folder. */
-function filesNamed(paths: string[]): string[] {
+/** What collectConfigFiles answers; the folder walk (and the keyword table it needs) is asked for only for a folder. */
+function filesNamed(paths: string[], folderWalk: () => typeof CollectConfigFiles): string[] {
   const out = new Set<string>();
   for (const p of paths) {
-    if (fs.statSync(p).isDirectory()) {
-      const { collectConfigFiles } = require("./findConfigs") as { collectConfigFiles: typeof CollectConfigFiles };
-      return collectConfigFiles(paths);
-    }
+    if (fs.statSync(p).isDirectory()) return folderWalk()(paths);
     out.add(path.resolve(p));
   }
   return [...out];
 }
 
-/** For the launcher: the stored result of `check --cache ...`, or undefined (then the full CLI runs). */
-export function replay(argv: string[]): CachedResult | undefined {
+/**
+ * For the launcher: the stored result of `check --cache ...`, or undefined (then the full CLI runs).
+ * `folderWalk` gives collectConfigFiles from the full CLI's bundle: this bundle stays without the
+ * keyword schema the walk needs (171 → ~15 KB to read and compile on every hit).
+ */
+export function replay(argv: string[], folderWalk: () => typeof CollectConfigFiles): CachedResult | undefined {
   try {
     const args = parseArgs(argv, CHECK_VALUED, CHECK_FLAGS);
     if (args.command !== "check" || !args.flags.has("cache") || args.options.has("inventory") || args.flags.has("verbose") || !args.paths.length) return undefined;
-    return cachedCheck(args, filesNamed(args.paths)).hit;
+    return cachedCheck(args, filesNamed(args.paths, folderWalk)).hit;
   } catch {
     return undefined; // usage and I/O errors get their message from the full CLI
   }

@@ -15,6 +15,8 @@ import { diskAccess, FileAccess } from "../core/config/files";
 import { UsageError, parseArgs, ParsedArgs } from "./args";
 
 import { buildWorkspace, configFilesOf } from "./buildWorkspace";
+/** For the launcher's cache replay (dist/cli-cache.js), which leaves the folder walk to this bundle. */
+export { collectConfigFiles } from "./findConfigs";
 
 const USAGE = `usage:
   keepalived-lint check [--format text|json|sarif] [--include-root DIR]... [--target-version X.Y.Z] [--inventory INV] [--firewall-hints] [--verbose] [--cache] [--cache-location PATH] PATH...
