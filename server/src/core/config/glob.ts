@@ -7,8 +7,12 @@
 // exact for fixed-width pieces and linear in the name's length: a regular expression for
 // `*a*a*a*a*a*a*a*b.conf` backtracks for minutes beside one long file name.
 import * as path from "path";
-import picomatch from "picomatch";
+import type Picomatch from "picomatch";
 import type { FileAccess } from "./files";
+
+/** picomatch loads when a pattern has a wildcard piece: most runs read no include glob. */
+let picomatchModule: typeof Picomatch | undefined;
+const picomatch = (): typeof Picomatch => (picomatchModule ??= require("picomatch") as typeof Picomatch);
 
 /** More alternatives than this from one pattern's braces is a typo, not a configuration. */
 export const MAX_BRACE_ALTERNATIVES = 1024;
@@ -80,7 +84,7 @@ function compileSegment(segment: string): SegmentMatcher {
   const flush = () => {
     let re: RegExp;
     try {
-      re = source ? picomatch.makeRe(source, PIECE_OPTIONS) : /^$/;
+      re = source ? picomatch().makeRe(source, PIECE_OPTIONS) : /^$/;
     } catch {
       re = /$^/; // picomatch refuses patterns over 64 KB: no file name is that long
     }

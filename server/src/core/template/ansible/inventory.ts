@@ -1,6 +1,7 @@
 // An Ansible inventory, INI or YAML: its hosts, its groups (with children) and the variables written
 // in it, each with its line.
-import { LineCounter, parseDocument, isMap, isScalar, Pair, YAMLMap } from "yaml";
+import type { Pair, YAMLMap } from "yaml";
+import { yaml } from "./lazyModules";
 import type { Defined, VariableLayer } from "./definitions";
 
 export interface Inventory {
@@ -93,6 +94,7 @@ function parseIni(file: string, text: string): Inventory {
 }
 
 function parseYaml(file: string, text: string): Inventory {
+  const { LineCounter, parseDocument, isMap, isScalar } = yaml();
   const inv = empty(file);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });

@@ -1,7 +1,7 @@
 // The Ansible project a role template belongs to: its inventory, the group its play targets, and the
 // variable files (role defaults, group_vars/, host_vars/, role vars), read through the workspace's access.
 import * as path from "path";
-import { parseDocument } from "yaml";
+import { yaml } from "./lazyModules";
 import type { FileAccess } from "../../config/files";
 import { Inventory, parseInventory, hostsOf, groupsOfHost } from "./inventory";
 import { mergeLayers, VariableLayer } from "./definitions";
@@ -77,7 +77,7 @@ function playHosts(root: string, role: string | undefined, inv: Inventory, acces
     if (!text || !text.includes(role)) continue;
     let plays: unknown;
     try {
-      plays = parseDocument(text).toJS();
+      plays = yaml().parseDocument(text).toJS();
     } catch {
       continue;
     }

@@ -2,7 +2,8 @@
 // the host's variables plus inventory_hostname, groups, group_names and hostvars; undefined variables
 // render as placeholders.
 import * as path from "path";
-import * as nunjucks from "nunjucks";
+import type * as Nunjucks from "nunjucks";
+import { nunjucks } from "./lazyModules";
 import type { FileAccess } from "../../config/files";
 import type { TemplateFile } from "../template";
 import { installAnsibleFilters } from "./filters";
@@ -17,9 +18,9 @@ export interface RenderResult {
   error?: { message: string; line?: number };
 }
 
-function environment(t: TemplateFile, access: FileAccess): nunjucks.Environment {
+function environment(t: TemplateFile, access: FileAccess): Nunjucks.Environment {
   if (!jinjaCompat) {
-    nunjucks.installJinjaCompat();
+    nunjucks().installJinjaCompat();
     jinjaCompat = true;
   }
   const dir = path.dirname(t.file);
@@ -30,7 +31,7 @@ function environment(t: TemplateFile, access: FileAccess): nunjucks.Environment 
       return src === undefined ? null : { src, path: file, noCache: true };
     },
   };
-  const env = new nunjucks.Environment(loader as unknown as nunjucks.ILoader, { autoescape: false, trimBlocks: true, lstripBlocks: false, throwOnUndefined: false });
+  const env = new (nunjucks().Environment)(loader as unknown as Nunjucks.ILoader, { autoescape: false, trimBlocks: true, lstripBlocks: false, throwOnUndefined: false });
   installAnsibleFilters(env);
   // Rendering cannot be interrupted: loops are bounded where they come from.
   env.addGlobal("range", (a: number, b?: number, step = 1) => {

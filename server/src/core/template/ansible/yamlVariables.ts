@@ -1,9 +1,10 @@
 // Top-level variables of a YAML vars file (group_vars/, host_vars/, role defaults), with the line
 // of each key.
-import { LineCounter, parseDocument, isMap, isScalar } from "yaml";
+import { yaml } from "./lazyModules";
 import type { VariableLayer } from "./definitions";
 
 export function yamlVariables(file: string, text: string): VariableLayer {
+  const { LineCounter, parseDocument, isMap, isScalar } = yaml();
   const out: VariableLayer = new Map();
   const lines = new LineCounter();
   let doc;
