@@ -15,6 +15,7 @@ import { diskAccess, FileAccess } from "../core/config/files";
 import { UsageError, parseArgs, ParsedArgs } from "./args";
 
 import { buildWorkspace, configFilesOf } from "./buildWorkspace";
+import { writeOut } from "./writeOut";
 /** For the launcher's cache replay (dist/cli-cache.js), which leaves the folder walk to this bundle. */
 export { collectConfigFiles } from "./findConfigs";
 
@@ -130,10 +131,6 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 }
 
 export function main(): void {
-  // `keepalived-lint check . | head`: the reader went away; stop quietly, as other tools do.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  void runAsync(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s)).then((code) => (process.exitCode = code));
+  // `keepalived-lint check . | head`: writeOut stops quietly when the reader goes away, as other tools do.
+  void runAsync(process.argv.slice(2), (s) => writeOut(1, s), (s) => writeOut(2, s)).then((code) => (process.exitCode = code));
 }
