@@ -3,10 +3,28 @@ const { loadBundle } = require("./load-bundle");
 const dist = require("path").join(__dirname, "../dist");
 const argv = process.argv.slice(2);
 
+/**
+ * Whether a named path is a folder or a file of 256 KB or more: then the young generation is held at
+ * its first size before the bundle loads (its start already grows it once; see
+ * server/src/cli/youngGeneration.ts, which also catches large includes).
+ */
+function namesLargeInput(args) {
+  const fs = require("fs");
+  for (const a of args) {
+    try {
+      const st = fs.statSync(a);
+      if (st.isDirectory() || st.size >= 256 * 1024) return true;
+    } catch {
+      /* an option, or a path the CLI will report */
+    }
+  }
+  return false;
+}
+
 let cli;
 /** The full CLI, loaded once (a cache replay asks it for the folder walk, and a miss runs it). */
 function fullCli() {
-  // The young generation is held small once a command reads a large input (server/src/cli/youngGeneration.ts).
+  if (!cli && namesLargeInput(argv)) require("v8").setFlagsFromString("--semi-space-growth-factor=1");
   return (cli ??= loadBundle(`${dist}/cli.js`));
 }
 

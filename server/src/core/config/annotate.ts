@@ -1,21 +1,16 @@
 // Ties each statement of an expanded config to its schema entry: which block it sits in, and
 // which keyword spec (if any) keepalived would use for it there.
-import type { ConfigStatement } from "./statement";
-import type { KeywordSpec, LineKind, BlockId } from "../schema/types";
+import type { ConfigStatement, AnnotatedStatement, BlockContext } from "./statement";
+import { keptAnnotation } from "./statement";
+import type { KeywordSpec } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
 
-export type BlockContext =
-  | { kind: "keywords"; blockId: BlockId }
-  | { kind: "lines"; line: LineKind }
-  /** Inside a block we do not understand (an unknown keyword's block): nothing is checked. */
-  | { kind: "opaque" };
+export type { AnnotatedStatement, BlockContext } from "./statement";
 
-export interface AnnotatedStatement {
-  statement: ConfigStatement;
-  parents: ConfigStatement[];
-  context: BlockContext;
-  spec?: KeywordSpec;
+/** The statement itself when it keeps its first annotation (statement.ts), else an object of its own. */
+function annotation(statement: ConfigStatement, parents: ConfigStatement[], context: BlockContext, spec: KeywordSpec | undefined): AnnotatedStatement {
+  return keptAnnotation(statement, parents, context, spec) ?? { statement, parents, context, spec };
 }
 
 const OPAQUE: BlockContext = { kind: "opaque" };
@@ -42,7 +37,7 @@ const NO_PARENTS = Object.freeze([]) as unknown as ConfigStatement[];
 
 function annotateTopLevel(statement: ConfigStatement): AnnotatedStatement[] {
   const spec = lookupKeyword(TOP, statement.keyword.text);
-  const out: AnnotatedStatement[] = [{ statement, parents: NO_PARENTS, context: TOP_CONTEXT, spec }];
+  const out: AnnotatedStatement[] = [annotation(statement, NO_PARENTS, TOP_CONTEXT, spec)];
   if (statement.children) annotateBlock(statement.children, [statement], bodyContext(spec), out);
   return out;
 }
@@ -50,7 +45,7 @@ function annotateTopLevel(statement: ConfigStatement): AnnotatedStatement[] {
 function annotateBlock(list: ConfigStatement[], parents: ConfigStatement[], context: BlockContext, out: AnnotatedStatement[]): void {
   for (const s of list) {
     const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, s.keyword.text) : undefined;
-    out.push({ statement: s, parents, context, spec });
+    out.push(annotation(s, parents, context, spec));
     if (s.children) annotateBlock(s.children, parents.concat(s), bodyContext(spec), out); // concat: exact size (a spread leaves room)
   }
 }

@@ -2,6 +2,7 @@
 // at. Its own file so that expansion and re-nesting (nesting.ts) can both use it without a cycle.
 import type { Range } from "../util/range";
 import type { Block, Statement } from "../syntax/tree";
+import type { KeywordSpec, LineKind, BlockId } from "../schema/types";
 
 export interface ConfigWord {
   text: string;
@@ -23,11 +24,67 @@ export interface ConfigStatement {
   syntax: Statement;
 }
 
+export type BlockContext =
+  | { kind: "keywords"; blockId: BlockId }
+  | { kind: "lines"; line: LineKind }
+  /** Inside a block we do not understand (an unknown keyword's block): nothing is checked. */
+  | { kind: "opaque" };
+
+/** A statement with the block it sits in and the keyword spec keepalived would use for it there (annotate.ts). */
+export interface AnnotatedStatement {
+  statement: ConfigStatement;
+  parents: ConfigStatement[];
+  context: BlockContext;
+  spec?: KeywordSpec;
+}
+
+/**
+ * A statement's first annotation is kept on the statement, which then serves as its own
+ * AnnotatedStatement: one object fewer for each of a node's 10,000s of statements. A statement read in a
+ * second place (one object reused by two expansions) gets an annotation object there (annotate.ts); a
+ * kept annotation never changes. Private fields: comparisons and copies of statements do not see them.
+ */
+abstract class AnnotatableStatement {
+  #parents: ConfigStatement[] | undefined = undefined;
+  #context: BlockContext | undefined = undefined;
+  #spec: KeywordSpec | undefined = undefined;
+
+  get statement(): ConfigStatement {
+    return this as unknown as ConfigStatement;
+  }
+
+  get parents(): ConfigStatement[] {
+    return this.#parents!;
+  }
+
+  get context(): BlockContext {
+    return this.#context!;
+  }
+
+  get spec(): KeywordSpec | undefined {
+    return this.#spec;
+  }
+
+  /** Keeps this annotation on the statement; false when it has one already. */
+  keepAnnotation(parents: ConfigStatement[], context: BlockContext, spec: KeywordSpec | undefined): boolean {
+    if (this.#context) return false;
+    this.#parents = parents;
+    this.#context = context;
+    this.#spec = spec;
+    return true;
+  }
+}
+
+/** The statement as its own annotation, if it can keep this one (see AnnotatableStatement). */
+export function keptAnnotation(s: ConfigStatement, parents: ConfigStatement[], context: BlockContext, spec: KeywordSpec | undefined): AnnotatedStatement | undefined {
+  return s instanceof AnnotatableStatement && s.keepAnnotation(parents, context, spec) ? (s as unknown as AnnotatedStatement) : undefined;
+}
+
 /**
  * A ConfigStatement whose range is its syntax statement's (or the `$` reference's that produced it),
  * built when asked: one stored range per statement of every node was a large part of a check's memory.
  */
-export class ExpandedStatement implements ConfigStatement {
+export class ExpandedStatement extends AnnotatableStatement implements ConfigStatement {
   children?: ConfigStatement[] = undefined;
 
   constructor(
@@ -38,7 +95,9 @@ export class ExpandedStatement implements ConfigStatement {
     public block: Block | undefined,
     /** Set inside a `$NAME` block: positions there are the reference's. */
     private readonly override: Range | undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   get range(): Range {
     return this.override ?? this.syntax.range;
@@ -58,13 +117,15 @@ export class ExpandedStatement implements ConfigStatement {
  * A ConfigStatement read exactly as written (no `$`, not inside a `$NAME` block): its keyword, words,
  * block and range are its syntax statement's own objects (the syntax words serve as ConfigWords).
  */
-export class WrittenStatement implements ConfigStatement {
+export class WrittenStatement extends AnnotatableStatement implements ConfigStatement {
   children?: ConfigStatement[] = undefined;
 
   constructor(
     readonly syntax: Statement,
     readonly file: string,
-  ) {}
+  ) {
+    super();
+  }
 
   get keyword(): ConfigWord {
     return this.syntax.keyword as unknown as ConfigWord;

@@ -14,6 +14,9 @@ import { LineTable } from "./lineTable";
 import { RawSyntaxWord, SyntaxBlock, SyntaxStatement, SyntaxWord } from "./treeNodes";
 import { Newline, LCurly, RCurly, QuotedString, UnterminatedString, Word as WordToken, Definition as DefinitionToken, Condition, Sequence } from "./tokens";
 
+/** The arguments of every statement that has none (a block's keyword, a list line): one frozen array, not 10,000s. */
+const NO_WORDS = Object.freeze([]) as unknown as Word[];
+
 /** A body being filled: the file, a statement's block or a bare block. */
 interface OpenBody {
   items: Item[];
@@ -89,7 +92,7 @@ export class TreeBuilder {
         // Sized exactly: a pushed-to array keeps room for 16 more, and files have 100,000s of these.
         let count = 0;
         while (i + count < n && isWord(tokens[i + count].tokenType)) count++;
-        const args: Word[] = count ? new Array(count) : [];
+        const args: Word[] = count ? new Array(count) : NO_WORDS;
         for (let k = 0; k < count; k++, i++) args[k] = this.word(tokens[i], base);
         const s = new SyntaxStatement(keyword, args);
         if (body.condition) s.condition = this.used(body.condition);
