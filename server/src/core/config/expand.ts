@@ -388,7 +388,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     const block = override && s.block ? { ...s.block, open: override, close: s.block.close && override, range: override } : s.block;
     // Read as written (the usual case): the statement is a view of the syntax's own objects.
     const written = !override && (keyword as unknown) === s.keyword && (args as unknown) === s.args;
-    const stmt: ConfigStatement = written ? new WrittenStatement(s, file) : new ExpandedStatement(keyword, args, file, s, block, override);
+    const stmt: ConfigStatement = written ? new WrittenStatement(s) : new ExpandedStatement(keyword, args, file, s, block, override);
     if (s.block) {
       const children: ConfigStatement[] = [];
       expandItems(s.block.items, file, children, override);

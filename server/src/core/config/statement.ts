@@ -2,6 +2,7 @@
 // at. Its own file so that expansion and re-nesting (nesting.ts) can both use it without a cycle.
 import type { Range } from "../util/range";
 import type { Block, Statement } from "../syntax/tree";
+import type { SyntaxWord } from "../syntax/treeNodes";
 import type { KeywordSpec, LineKind, BlockId } from "../schema/types";
 
 export interface ConfigWord {
@@ -120,11 +121,14 @@ export class ExpandedStatement extends AnnotatableStatement implements ConfigSta
 export class WrittenStatement extends AnnotatableStatement implements ConfigStatement {
   children?: ConfigStatement[] = undefined;
 
-  constructor(
-    readonly syntax: Statement,
-    readonly file: string,
-  ) {
+  /** `syntax.keyword` is a syntax word whose file is the one expanded (expand.ts makes a WrittenStatement only then). */
+  constructor(readonly syntax: Statement) {
     super();
+  }
+
+  /** The file its words were expanded as: not stored, each of 10,000s of statements would hold it. */
+  get file(): string {
+    return (this.syntax.keyword as SyntaxWord).file;
   }
 
   get keyword(): ConfigWord {
@@ -144,7 +148,7 @@ export class WrittenStatement extends AnnotatableStatement implements ConfigStat
   }
 
   withoutChildren(): WrittenStatement {
-    return new WrittenStatement(this.syntax, this.file);
+    return new WrittenStatement(this.syntax);
   }
 
   toJSON() {
