@@ -15,12 +15,16 @@ function cacheDir() {
   const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
   const dir = path.join(os.tmpdir(), `keepalived-language-v8-${uid ?? "user"}`);
   try {
-    fs.mkdirSync(dir, { mode: 0o700 });
-  } catch {
-    /* exists */
-  }
-  try {
-    const st = fs.lstatSync(dir);
+    // Made on the first run only: an existing folder costs one lstat, not a failed mkdir (an exception) too.
+    let st = fs.lstatSync(dir, { throwIfNoEntry: false });
+    if (!st) {
+      try {
+        fs.mkdirSync(dir, { mode: 0o700 });
+      } catch {
+        /* made meanwhile by another run */
+      }
+      st = fs.lstatSync(dir);
+    }
     if (!st.isDirectory() || (uid !== undefined && (st.uid !== uid || (st.mode & 0o077) !== 0))) return undefined;
     return dir;
   } catch {

@@ -16,21 +16,24 @@ export class LineTable {
   constructor(text: string) {
     // Editors also end a line at a lone "\r": positions count lines as they do.
     this.loneCr = /\r(?!\n)/.test(text);
-    // Two passes (count, then fill): no growing list to copy from.
-    let count = 1;
-    this.forEachLineStart(text, () => count++);
-    const starts = (this.starts = new Int32Array(count));
+    // Filled with room to spare (lines of ~16 characters), grown by doubling, then cut to size.
+    let starts = new Int32Array((text.length >> 4) + 16);
     let n = 1;
-    this.forEachLineStart(text, (start) => (starts[n++] = start));
-  }
-
-  private forEachLineStart(text: string, add: (start: number) => void): void {
+    const add = (start: number) => {
+      if (n === starts.length) {
+        const larger = new Int32Array(starts.length * 2);
+        larger.set(starts);
+        starts = larger;
+      }
+      starts[n++] = start;
+    };
     if (this.loneCr) {
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) add(i + 1);
       }
     } else for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) add(i + 1);
+    this.starts = starts.slice(0, n);
   }
 
   /** The line an offset is on. */
