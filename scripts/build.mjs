@@ -1,6 +1,7 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild.
 import * as esbuild from "esbuild";
 import * as fs from "fs";
+import * as path from "path";
 import { createRequire } from "module";
 
 // Graphviz (@viz-js/viz, 1.6 MB) is its own file, dist/viz.js, loaded only when a picture is drawn:
@@ -13,10 +14,25 @@ const vizApart = {
     build.initialOptions.supported = { "dynamic-import": false };
   },
 };
+// Only Chevrotain's lexer is used (the tree is built from its tokens, docs/decisions/tree-from-tokens.md):
+// the CLI and the server take Lexer and createToken from the library's own lexer modules, so their
+// bundles leave out its parser half and the work it does on start-up (class mixins, grammar tables).
+const chevrotainSource = path.dirname(createRequire(import.meta.url).resolve("chevrotain"));
+const chevrotainLexerOnly = {
+  name: "chevrotain-lexer-only",
+  setup(build) {
+    build.onResolve({ filter: /^chevrotain$/ }, () => ({ path: "chevrotain-lexer", namespace: "chevrotain-lexer" }));
+    build.onLoad({ filter: /.*/, namespace: "chevrotain-lexer" }, () => ({
+      contents: `export { Lexer } from ${JSON.stringify(path.join(chevrotainSource, "scan/lexer_public.js"))};\nexport { createToken } from ${JSON.stringify(path.join(chevrotainSource, "scan/tokens_public.js"))};\n`,
+      resolveDir: chevrotainSource,
+      loader: "js",
+    }));
+  },
+};
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, minify: process.argv.includes("--minify"), logLevel: "warning" };
 const entries = [
-  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", plugins: [vizApart] },
-  { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", plugins: [vizApart] },
+  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", plugins: [vizApart, chevrotainLexerOnly] },
+  { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", plugins: [vizApart, chevrotainLexerOnly] },
   { entryPoints: ["server/src/cli/cachedCheck.ts"], outfile: "dist/cli-cache.js" },
   { entryPoints: [createRequire(import.meta.url).resolve("@viz-js/viz")], outfile: "dist/viz.js", sourcemap: false },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
