@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-const { loadBundle } = require("./load-bundle");
+const { loadBundle, holdYoungGeneration } = require("./load-bundle");
 const dist = require("path").join(__dirname, "../dist");
 const argv = process.argv.slice(2);
 
@@ -24,7 +24,7 @@ function namesLargeInput(args) {
 let cli;
 /** The full CLI, loaded once (a cache replay asks it for the folder walk, and a miss runs it). */
 function fullCli() {
-  if (!cli && namesLargeInput(argv)) require("v8").setFlagsFromString("--semi-space-growth-factor=1");
+  if (!cli && namesLargeInput(argv)) holdYoungGeneration();
   return (cli ??= loadBundle(`${dist}/cli.js`));
 }
 

@@ -10,6 +10,22 @@ const vm = require("vm");
 // The loader's own Module class: requiring "module" would load the ESM loader's modules too.
 const Module = module.constructor;
 
+/** Set once the young generation is held (server/src/cli/youngGeneration.ts sets it too). */
+const HELD = Symbol.for("keepalived-language.young-generation-held");
+
+/** Holds the young generation at its first size (docs/decisions/cli-process-flags.md). */
+function holdYoungGeneration() {
+  if (globalThis[HELD]) return;
+  require("v8").setFlagsFromString("--semi-space-growth-factor=1");
+  globalThis[HELD] = true;
+}
+
+/** V8 rejects a code cache made under other flags: runs with the young generation held keep their own
+ *  (one cache for both made short and large runs reject and rewrite it in turn). */
+function flagsTag() {
+  return globalThis[HELD] ? "y" : "n";
+}
+
 function cacheDir() {
   if (process.env.KEEPALIVED_NO_CODE_CACHE) return undefined;
   const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
@@ -49,9 +65,10 @@ function loadBundle(file) {
   } catch {
     return require(file);
   }
-  // One bundle path, one cache file: the prefix names the install, so a rebuild replaces its old entry.
-  const prefix = `${path.basename(file)}-${pathKey(path.resolve(file))}-`;
-  const cacheFile = path.join(dir, `${prefix}${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}.bin`);
+  // One bundle path and flags, one cache file: the prefix names the install, so a rebuild replaces its old entry.
+  const prefixOf = (tag) => `${path.basename(file)}-${pathKey(path.resolve(file))}-${tag}-`;
+  const cacheFileOf = (tag) => path.join(dir, `${prefixOf(tag)}${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}.bin`);
+  const cacheFile = cacheFileOf(flagsTag());
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -68,10 +85,16 @@ function loadBundle(file) {
     // At exit the functions this run needed are compiled too, and go into the cache.
     process.once("exit", () => {
       try {
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        // Under the flags of now: the data is made with them (the young generation may be held since).
+        const tag = flagsTag();
+        const target = cacheFileOf(tag);
+        const tmp = `${target}.${process.pid}.tmp`;
         fs.writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-        fs.renameSync(tmp, cacheFile);
-        for (const old of fs.readdirSync(dir)) if (old.startsWith(prefix) && old !== path.basename(cacheFile)) fs.rmSync(path.join(dir, old), { force: true });
+        fs.renameSync(tmp, target);
+        // This install's older entries go, but not the current one of the other flag state.
+        const install = `${path.basename(file)}-${pathKey(path.resolve(file))}-`;
+        const other = prefixOf(tag === "y" ? "n" : "y");
+        for (const old of fs.readdirSync(dir)) if (old.startsWith(install) && old !== path.basename(target) && !old.startsWith(other)) fs.rmSync(path.join(dir, old), { force: true });
       } catch {
         /* a cache is only a speed-up */
       }
@@ -80,4 +103,4 @@ function loadBundle(file) {
   return mod.exports;
 }
 
-module.exports = { loadBundle };
+module.exports = { loadBundle, holdYoungGeneration };

@@ -7,12 +7,15 @@ import type { FileAccess } from "../core/config/files";
 /** Texts read by one command, in characters, past which the flag is set. */
 const LARGE_INPUT = 256 * 1024;
 
-let held = false;
+/** Shared with bin/load-bundle.js, which sets it when the launcher holds the young generation and keeps
+ *  a code cache per flag state (V8 rejects one made under other flags). */
+const HELD = Symbol.for("keepalived-language.young-generation-held");
+const flags = globalThis as unknown as Record<symbol, boolean | undefined>;
 
 function holdYoungGeneration(): void {
-  if (held) return;
-  held = true;
+  if (flags[HELD]) return;
   (require("v8") as typeof import("v8")).setFlagsFromString("--semi-space-growth-factor=1");
+  flags[HELD] = true;
 }
 
 /** The same access; once the texts it has read add up to LARGE_INPUT, the young generation is held. */
@@ -22,7 +25,7 @@ export function holdingYoungGeneration(access: FileAccess): FileAccess {
     ...access,
     read(file) {
       const text = access.read(file);
-      if (text !== undefined && !held && (total += text.length) >= LARGE_INPUT) holdYoungGeneration();
+      if (text !== undefined && !flags[HELD] && (total += text.length) >= LARGE_INPUT) holdYoungGeneration();
       return text;
     },
   };
