@@ -14,6 +14,15 @@ const vizApart = {
     build.initialOptions.supported = { "dynamic-import": false };
   },
 };
+// yaml and nunjucks (450 KB) serve Ansible projects only and load on first use
+// (core/template/ansible/lazyModules.ts): they are dist/ansible-libs.js, so the CLI and the server do
+// not read and hold their source on every start.
+const ansibleApart = {
+  name: "ansible-apart",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/ansibleLibs$/ }, () => ({ path: "./ansible-libs.js", external: true }));
+  },
+};
 // Only Chevrotain's lexer is used (the tree is built from its tokens, docs/decisions/tree-from-tokens.md):
 // the CLI and the server take Lexer and createToken from the library's own lexer modules, so their
 // bundles leave out its parser half and the work it does on start-up (class mixins, grammar tables).
@@ -31,8 +40,9 @@ const chevrotainLexerOnly = {
 };
 const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, minify: process.argv.includes("--minify"), logLevel: "warning" };
 const entries = [
-  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", plugins: [vizApart, chevrotainLexerOnly] },
-  { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", plugins: [vizApart, chevrotainLexerOnly] },
+  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", plugins: [vizApart, chevrotainLexerOnly, ansibleApart] },
+  { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", plugins: [vizApart, chevrotainLexerOnly, ansibleApart] },
+  { entryPoints: ["server/src/core/template/ansible/ansibleLibs.ts"], outfile: "dist/ansible-libs.js" },
   { entryPoints: ["server/src/cli/cachedCheck.ts"], outfile: "dist/cli-cache.js" },
   { entryPoints: [createRequire(import.meta.url).resolve("@viz-js/viz")], outfile: "dist/viz.js", sourcemap: false },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },

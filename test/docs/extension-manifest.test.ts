@@ -41,7 +41,7 @@ test("the .vsix ships the README's pictures, the walkthrough media, the diagnost
     ...[...launcher.matchAll(/\$\{dist\}\/([\w-]+\.js)/g)].map((m) => `dist/${m[1]}`),
   ];
   assert.ok(cli.includes("dist/cli.js"), cli.join(", "));
-  for (const f of [...pictures, ...media, "docs/diagnostics.md", ...cli, "dist/viz.js", "CHANGELOG.md", pkg.icon]) {
+  for (const f of [...pictures, ...media, "docs/diagnostics.md", ...cli, "dist/viz.js", "dist/ansible-libs.js", "CHANGELOG.md", pkg.icon]) {
     assert.ok(fs.existsSync(path.join(REPO, f)), `${f} does not exist`);
     assert.ok(files.has(f), `${f} is not in the .vsix`);
   }
