@@ -11,7 +11,7 @@ import type { IToken } from "chevrotain";
 import type { Range } from "../util/range";
 import type { Comment, ConditionPrefix, Item, SyntaxProblem, Word, Definition, SequencePrefix } from "./tree";
 import { LineTable } from "./lineTable";
-import { RawSyntaxWord, SyntaxBlock, SyntaxStatement, SyntaxWord } from "./treeNodes";
+import { RawSyntaxWord, SyntaxBlock, SyntaxStatement, SyntaxWord, UnclosedSyntaxBlock } from "./treeNodes";
 import { Newline, LCurly, RCurly, QuotedString, UnterminatedString, Word as WordToken, Definition as DefinitionToken, Condition, Sequence } from "./tokens";
 
 /** The arguments of every statement that has none (a block's keyword, a list line): one frozen array, not 10,000s. */
@@ -135,7 +135,7 @@ export class TreeBuilder {
       const lastItem = items[items.length - 1];
       unclosedEnd = lastItem ? lastItem.range.end : open.end;
     }
-    const block = new SyntaxBlock(items, this.lines, openOffset, closeOffset, unclosedEnd);
+    const block = unclosedEnd ? new UnclosedSyntaxBlock(items, this.lines, openOffset, unclosedEnd) : new SyntaxBlock(items, this.lines, openOffset, closeOffset);
     const owner = body.owner!;
     if ("bareBlock" in owner) {
       outer.items.push({ kind: "bareBlock", block, condition: owner.condition, range: block.range });

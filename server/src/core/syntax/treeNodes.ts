@@ -90,10 +90,8 @@ export class SyntaxBlock implements Block {
     public items: Item[],
     readonly lines: LineTable,
     readonly openOffset: number,
-    /** -1: the file ends before the block is closed. */
+    /** -1: the file ends before the block is closed (an UnclosedSyntaxBlock). */
     readonly closeOffset: number,
-    /** Where an unclosed block ends: after its last item (or its `{`). */
-    private readonly unclosedEnd: Position | undefined,
   ) {}
 
   get open(): Range {
@@ -124,13 +122,35 @@ export class SyntaxBlock implements Block {
   /** Where the block ends, without keeping its range. */
   end(): Position {
     if (this.built) return this.built.end;
-    if (this.closeOffset < 0) return { line: this.unclosedEnd!.line, character: this.unclosedEnd!.character };
+    if (this.closeOffset < 0) return this.unclosedEnd();
     const start = this.lines.position(this.closeOffset);
     return { line: start.line, character: start.character + 1 };
   }
 
+  /** Where a block without `}` ends (UnclosedSyntaxBlock knows; a closed block never asks). */
+  protected unclosedEnd(): Position {
+    return this.lines.position(this.openOffset);
+  }
+
   toJSON() {
     return { open: this.open, close: this.close, items: this.items, range: this.range };
+  }
+}
+
+/** A block the file ends inside: rare, so the end it needs is kept by a class of its own, not by every block. */
+export class UnclosedSyntaxBlock extends SyntaxBlock {
+  constructor(
+    items: Item[],
+    lines: LineTable,
+    openOffset: number,
+    /** After its last item (or its `{`). */
+    private readonly endsAt: Position,
+  ) {
+    super(items, lines, openOffset, -1);
+  }
+
+  protected override unclosedEnd(): Position {
+    return { line: this.endsAt.line, character: this.endsAt.character };
   }
 }
 
