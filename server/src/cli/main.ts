@@ -1,5 +1,5 @@
 // keepalived-lint: the core's checks, explanations and (as they land) topology and comparison, for CI.
-import { toJson, toSarif, toText } from "./formats";
+import { toJson, toSarif, toText, writeJson } from "./formats";
 import { explainKeyword } from "../core/schema/explain";
 import { version } from "../../../package.json";
 import { runSimulate, SIMULATE_USAGE } from "./simulate";
@@ -44,6 +44,12 @@ function runCheck(argv: string[], out: (s: string) => void, err?: (s: string) =>
   };
   // Rendering templates per host reads the inventory outside the recorded file access: no cache then.
   if (!args.flags.has("cache") || args.options.has("inventory")) {
+    if (format === "json") {
+      // Written as it is made: a large report is never held whole (formats.ts).
+      const diags = buildWorkspace(args, undefined, files).diagnostics();
+      writeJson(diags, out);
+      return diags.some((d) => d.severity === "error") ? 1 : 0;
+    }
     const result = render();
     out(result.output);
     return result.exitCode;
