@@ -138,5 +138,23 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
 
 export function main(): void {
   // `keepalived-lint check . | head`: writeOut stops quietly when the reader goes away, as other tools do.
-  void runAsync(process.argv.slice(2), (s) => writeOut(1, s), (s) => writeOut(2, s)).then((code) => (process.exitCode = code));
+  // Pieces of output (a JSON report comes a diagnostic at a time) are gathered into writes of ~8 KB;
+  // what is pending goes out before any message on stderr, so the two keep their order.
+  let pending = "";
+  const flush = () => {
+    if (pending) writeOut(1, pending);
+    pending = "";
+  };
+  const out = (s: string) => {
+    pending += s;
+    if (pending.length >= 8192) flush();
+  };
+  const err = (s: string) => {
+    flush();
+    writeOut(2, s);
+  };
+  void runAsync(process.argv.slice(2), out, err).then((code) => {
+    flush();
+    process.exitCode = code;
+  });
 }
