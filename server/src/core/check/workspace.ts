@@ -69,19 +69,23 @@ function includeStatementsIn(item: Item): Statement[] {
   return found;
 }
 
-const NOTHING_FOUND: readonly Diagnostic[] = Object.freeze([]);
+/**
+ * What the perStatement rules found on one top-level statement: pairs of (index in the rules list,
+ * diagnostic), in the order they were reported; NOTHING_FOUND for most statements.
+ */
+type StatementFindings = readonly (number | Diagnostic)[];
+const NOTHING_FOUND: StatementFindings = Object.freeze([]);
 
-interface StatementResults {
-  /** The perStatement rules the lists were computed for (tests add and remove rules). */
+/**
+ * A node's top-level statements at its last check and what the perStatement rules found on each, in
+ * the same order. Kept as two arrays, not a WeakMap keyed by statement: 200,000 weak entries made
+ * every garbage collection of a large file slower.
+ */
+interface StatementHistory {
+  /** The perStatement rules the findings were computed for (tests add and remove rules). */
   rules: readonly NodeRule[];
-  lists: readonly (readonly Diagnostic[])[];
-}
-
-let emptyLists: readonly (readonly Diagnostic[])[] = [];
-/** The shared result of a statement no rule reports on. */
-function emptyResults(n: number): readonly (readonly Diagnostic[])[] {
-  if (emptyLists.length !== n) emptyLists = Object.freeze(new Array(n).fill(NOTHING_FOUND));
-  return emptyLists;
+  statements: readonly ConfigStatement[];
+  findings: readonly StatementFindings[];
 }
 
 let perStatementList: NodeRule[] = [];
@@ -237,6 +241,11 @@ export class Workspace {
       else for (const id of [...ids].sort()) out.push(this.node(root, id));
     }
     for (const h of this.rendered().hosts) out.push(this.node(h.file, h.host));
+    // A node gone (a file removed, a variant no longer written) takes its statement history with it.
+    if (this.statementHistory.size > out.length) {
+      const ids = new Set(out.map((n) => n.id));
+      for (const id of this.statementHistory.keys()) if (!ids.has(id)) this.statementHistory.delete(id);
+    }
     return out;
   }
 
@@ -292,7 +301,7 @@ export class Workspace {
     };
     // perStatement rules run together, one top-level statement at a time (see checkStatements).
     const perStatement = perStatementRules();
-    const byRule = this.checkStatements(perStatement, ctx);
+    const byRule = this.checkStatements(id, perStatement, ctx);
     for (const rule of NODE_RULES) {
       if (rule.perStatement) {
         const found = byRule[perStatement.indexOf(rule)];
@@ -306,45 +315,53 @@ export class Workspace {
     return node;
   }
 
-  /** Results of the perStatement rules by top-level statement (an unchanged block keeps its object). */
-  private readonly statementResults = new WeakMap<ConfigStatement, StatementResults>();
+  /** Per node id, its statements and findings at its last check (see checkStatements). */
+  private readonly statementHistory = new Map<string, StatementHistory>();
 
   /**
    * Every perStatement rule on every top-level statement: what each rule found, in statement order,
-   * one list per rule in `rules` order. One context object serves them all (a copy per statement and
-   * rule cost a second on 200,000 lines). A rule that throws on a statement becomes an internal-error
-   * there; the other statements still run.
+   * one list per rule in `rules` order. A statement the node's last check also had (the same object,
+   * found by matching the unchanged head and tail of the statement list, where an edit leaves them)
+   * keeps its findings, so a keystroke re-checks the edited block only. One context object serves
+   * them all (a copy per statement and rule cost a second on 200,000 lines). A rule that throws on a
+   * statement becomes an internal-error there; the other statements still run.
    */
-  private checkStatements(rules: readonly NodeRule[], ctx: NodeContext): Diagnostic[][] {
+  private checkStatements(nodeId: string, rules: readonly NodeRule[], ctx: NodeContext): Diagnostic[][] {
     const out: Diagnostic[][] = rules.map(() => []);
-    const none = emptyResults(rules.length);
-    let found: Diagnostic[] | undefined;
-    const statementCtx: NodeContext = { ...ctx, report: (d) => (found ??= []).push(d) };
-    for (const statement of ctx.config.statements) {
-      let results = this.statementResults.get(statement);
-      if (!results || results.rules !== rules) {
-        statementCtx.annotated = annotationsOf(statement);
-        let lists: (readonly Diagnostic[])[] | undefined;
-        for (let r = 0; r < rules.length; r++) {
-          found = undefined;
+    const statements = ctx.config.statements;
+    const before = this.statementHistory.get(nodeId);
+    const last = before && before.rules === rules ? before : undefined;
+    const previous = last?.statements ?? [];
+    const n = statements.length;
+    const m = previous.length;
+    let head = 0;
+    while (head < n && head < m && statements[head] === previous[head]) head++;
+    let tail = 0;
+    while (tail < n - head && tail < m - head && statements[n - 1 - tail] === previous[m - 1 - tail]) tail++;
+    const findings: StatementFindings[] = new Array(n);
+    let found: (number | Diagnostic)[] | undefined;
+    let current = 0;
+    const statementCtx: NodeContext = { ...ctx, report: (d) => (found ??= []).push(current, d) };
+    for (let i = 0; i < n; i++) {
+      let entry: StatementFindings;
+      if (i < head) entry = last!.findings[i];
+      else if (i >= n - tail) entry = last!.findings[i - n + m];
+      else {
+        statementCtx.annotated = annotationsOf(statements[i]);
+        found = undefined;
+        for (current = 0; current < rules.length; current++) {
           try {
-            rules[r].checkNode(statementCtx);
+            rules[current].checkNode(statementCtx);
           } catch (e) {
-            (found ??= []).push(internalError(rules[r].code, ctx.config.root, e));
+            (found ??= []).push(current, internalError(rules[current].code, ctx.config.root, e));
           }
-          if (found) (lists ??= new Array(rules.length).fill(NOTHING_FOUND))[r] = found;
         }
-        // Most statements have nothing to report: one shared list of empty lists instead of 10,000s kept.
-        results = { rules, lists: lists ?? emptyResults(rules.length) };
-        this.statementResults.set(statement, results);
+        entry = found ?? NOTHING_FOUND;
       }
-      const lists = results.lists;
-      if (lists === none) continue;
-      for (let r = 0; r < lists.length; r++) {
-        const list = lists[r];
-        for (let k = 0; k < list.length; k++) out[r].push(list[k]);
-      }
+      findings[i] = entry;
+      for (let k = 0; k < entry.length; k += 2) out[entry[k] as number].push(entry[k + 1] as Diagnostic);
     }
+    this.statementHistory.set(nodeId, { rules, statements, findings });
     return out;
   }
 
