@@ -35,7 +35,17 @@ interface Verdict {
 /** Verdicts per block and word, so 100,000 copies of one word share one message string. */
 const verdictCache = new Map<string, Verdict>();
 
+/** The last word asked about: a deep or long run of one unknown word asks 100,000 times in a row. */
+let lastAsked: { blockId: string; word: string; verdict: Verdict } | undefined;
+
 function verdictFor(blockId: string, word: string): Verdict {
+  if (lastAsked && lastAsked.blockId === blockId && lastAsked.word === word) return lastAsked.verdict;
+  const verdict = computeVerdict(blockId, word);
+  lastAsked = { blockId, word, verdict };
+  return verdict;
+}
+
+function computeVerdict(blockId: string, word: string): Verdict {
   const key = `${blockId}\u0000${word}`;
   let verdict = verdictCache.get(key);
   if (verdict) return verdict;
