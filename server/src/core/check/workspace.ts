@@ -6,7 +6,7 @@ import type { Item, Statement, SyntaxFile } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
 import { reparse, linesMovedFrom } from "../syntax/incremental";
 import { expandConfig, ExpandedConfig, resolveInclude, ConfigStatement } from "../config/expand";
-import { annotate, annotationsOf, AnnotatedStatement } from "../config/annotate";
+import { annotationsOf, AnnotatedStatement } from "../config/annotate";
 import { diskAccess, FileAccess, overlay } from "../config/files";
 import type { Diagnostic } from "./diagnostic";
 import { dedupeSorted, printable, sortDiagnostics } from "./diagnostic";
@@ -82,11 +82,23 @@ const NOTHING_FOUND: StatementFindings = Object.freeze([]);
  * every garbage collection of a large file slower.
  */
 interface StatementHistory {
+  statements: readonly ConfigStatement[];
+  /** Each statement's annotations (annotationsOf's list for it). */
+  runs: readonly AnnotatedStatement[][];
   /** The perStatement rules the findings were computed for (tests add and remove rules). */
   rules: readonly NodeRule[];
-  statements: readonly ConfigStatement[];
   findings: readonly StatementFindings[];
 }
+
+/** How a node's statements line up with its last check: the first `head` and last `tail` are the same objects. */
+interface StatementMatch {
+  before?: StatementHistory;
+  head: number;
+  tail: number;
+  runs: AnnotatedStatement[][];
+}
+
+const NO_MATCH: StatementMatch = { head: 0, tail: 0, runs: [] };
 
 let perStatementList: NodeRule[] = [];
 /** NODE_RULES' perStatement rules, the same array while NODE_RULES holds the same rules. */
@@ -277,6 +289,7 @@ export class Workspace {
     const diagnostics: Diagnostic[] = [];
     let config: ExpandedConfig;
     let annotated: AnnotatedStatement[];
+    let match: StatementMatch;
     try {
       config = expandConfig(root, {
         access: this.access,
@@ -284,11 +297,12 @@ export class Workspace {
         includeRoots: this.options.includeRoots,
         configId,
       });
-      annotated = annotate(config.statements);
+      ({ match, annotated } = this.annotateNode(id, config.statements));
     } catch (e) {
       diagnostics.push(internalError("expansion", root, e));
       config = { root, configId, statements: [], files: [root], includes: [], definitionUses: [], problems: [], braceNotes: [] };
       annotated = [];
+      match = NO_MATCH;
     }
     const ctx: NodeContext = {
       config,
@@ -301,7 +315,7 @@ export class Workspace {
     };
     // perStatement rules run together, one top-level statement at a time (see checkStatements).
     const perStatement = perStatementRules();
-    const byRule = this.checkStatements(id, perStatement, ctx);
+    const byRule = this.checkStatements(id, perStatement, ctx, match);
     for (const rule of NODE_RULES) {
       if (rule.perStatement) {
         const found = byRule[perStatement.indexOf(rule)];
@@ -315,8 +329,32 @@ export class Workspace {
     return node;
   }
 
-  /** Per node id, its statements and findings at its last check (see checkStatements). */
+  /** Per node id, its statements, their annotations and findings at its last check (see checkStatements). */
   private readonly statementHistory = new Map<string, StatementHistory>();
+
+  /**
+   * The node's annotations: what annotate(statements) gives, with the statements its last check also
+   * had (the same objects, in the unchanged head and tail of the list, where an edit leaves them)
+   * taking their annotation lists from that check instead of asking annotationsOf again.
+   */
+  private annotateNode(nodeId: string, statements: ConfigStatement[]): { match: StatementMatch; annotated: AnnotatedStatement[] } {
+    const before = this.statementHistory.get(nodeId);
+    const previous = before?.statements ?? [];
+    const n = statements.length;
+    const m = previous.length;
+    let head = 0;
+    while (head < n && head < m && statements[head] === previous[head]) head++;
+    let tail = 0;
+    while (tail < n - head && tail < m - head && statements[n - 1 - tail] === previous[m - 1 - tail]) tail++;
+    const runs: AnnotatedStatement[][] = new Array(n);
+    const annotated: AnnotatedStatement[] = [];
+    for (let i = 0; i < n; i++) {
+      const run = i < head ? before!.runs[i] : i >= n - tail ? before!.runs[i - n + m] : annotationsOf(statements[i]);
+      runs[i] = run;
+      for (let k = 0; k < run.length; k++) annotated.push(run[k]);
+    }
+    return { match: { before, head, tail, runs }, annotated };
+  }
 
   /**
    * Every perStatement rule on every top-level statement: what each rule found, in statement order,
@@ -326,18 +364,15 @@ export class Workspace {
    * them all (a copy per statement and rule cost a second on 200,000 lines). A rule that throws on a
    * statement becomes an internal-error there; the other statements still run.
    */
-  private checkStatements(nodeId: string, rules: readonly NodeRule[], ctx: NodeContext): Diagnostic[][] {
+  private checkStatements(nodeId: string, rules: readonly NodeRule[], ctx: NodeContext, match: StatementMatch): Diagnostic[][] {
     const out: Diagnostic[][] = rules.map(() => []);
     const statements = ctx.config.statements;
-    const before = this.statementHistory.get(nodeId);
-    const last = before && before.rules === rules ? before : undefined;
-    const previous = last?.statements ?? [];
     const n = statements.length;
-    const m = previous.length;
-    let head = 0;
-    while (head < n && head < m && statements[head] === previous[head]) head++;
-    let tail = 0;
-    while (tail < n - head && tail < m - head && statements[n - 1 - tail] === previous[m - 1 - tail]) tail++;
+    const m = match.before?.statements.length ?? 0;
+    // Findings carry over only when they were computed by the same rules.
+    const last = match.before?.rules === rules ? match.before : undefined;
+    const head = last ? match.head : 0;
+    const tail = last ? match.tail : 0;
     const findings: StatementFindings[] = new Array(n);
     // Reported pairs go to one scratch list, copied to an exact-size array per statement that has any
     // (a list grown by push keeps room for 16 entries: 150 bytes more for each of 200,000 statements).
@@ -349,7 +384,7 @@ export class Workspace {
       if (i < head) entry = last!.findings[i];
       else if (i >= n - tail) entry = last!.findings[i - n + m];
       else {
-        statementCtx.annotated = annotationsOf(statements[i]);
+        statementCtx.annotated = match.runs[i];
         found.length = 0;
         for (current = 0; current < rules.length; current++) {
           try {
@@ -363,7 +398,7 @@ export class Workspace {
       findings[i] = entry;
       for (let k = 0; k < entry.length; k += 2) out[entry[k] as number].push(entry[k + 1] as Diagnostic);
     }
-    this.statementHistory.set(nodeId, { rules, statements, findings });
+    this.statementHistory.set(nodeId, { statements, runs: match.runs, rules, findings });
     return out;
   }
 

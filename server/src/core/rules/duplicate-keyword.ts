@@ -3,7 +3,7 @@
 import type { NodeRule } from "../check/rule";
 import type { ConfigStatement } from "../config/expand";
 import type { Diagnostic } from "../check/diagnostic";
-import { annotationsOf, AnnotatedStatement } from "../config/annotate";
+import type { AnnotatedStatement } from "../config/annotate";
 
 /** Keywords whose handler refuses a second value (keepalived 2.2.7 sources), by owner block:
  *  vrrp_parser.c (notify scripts, use_ipvlan), check_parser.c (notify_up/down, quorum_up/down),
@@ -55,8 +55,9 @@ export const duplicateKeywordRule: NodeRule = {
 /** Top-level keywords set twice: the one part that compares top-level statements with each other. */
 export const duplicateTopLevelKeywordRule: NodeRule = {
   code: "duplicate-keyword",
-  checkNode({ config, report }) {
-    reportDuplicates(config.statements.map((s) => annotationsOf(s)[0]), true, report);
+  checkNode({ annotated, report }) {
+    // The node's annotations hold each top-level statement first in its run: reportDuplicates reads those alone.
+    reportDuplicates(annotated, true, report);
   },
 };
 
