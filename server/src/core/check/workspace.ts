@@ -6,7 +6,7 @@ import type { Item, Statement, SyntaxFile } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
 import { reparse, linesMovedFrom } from "../syntax/incremental";
 import { expandConfig, ExpandedConfig, resolveInclude, ConfigStatement } from "../config/expand";
-import { annotate, annotationsOf, AnnotatedStatement } from "../config/annotate";
+import { annotationsOf, AnnotatedStatement } from "../config/annotate";
 import { diskAccess, FileAccess, overlay } from "../config/files";
 import type { Diagnostic } from "./diagnostic";
 import { dedupeSorted, printable, sortDiagnostics } from "./diagnostic";
@@ -69,20 +69,36 @@ function includeStatementsIn(item: Item): Statement[] {
   return found;
 }
 
-const NOTHING_FOUND: readonly Diagnostic[] = Object.freeze([]);
+/**
+ * What the perStatement rules found on one top-level statement: pairs of (index in the rules list,
+ * diagnostic), in the order they were reported; NOTHING_FOUND for most statements.
+ */
+type StatementFindings = readonly (number | Diagnostic)[];
+const NOTHING_FOUND: StatementFindings = Object.freeze([]);
 
-interface StatementResults {
-  /** The perStatement rules the lists were computed for (tests add and remove rules). */
+/**
+ * A node's top-level statements at its last check and what the perStatement rules found on each, in
+ * the same order. Kept as two arrays, not a WeakMap keyed by statement: 200,000 weak entries made
+ * every garbage collection of a large file slower.
+ */
+interface StatementHistory {
+  statements: readonly ConfigStatement[];
+  /** Each statement's annotations (annotationsOf's list for it). */
+  runs: readonly AnnotatedStatement[][];
+  /** The perStatement rules the findings were computed for (tests add and remove rules). */
   rules: readonly NodeRule[];
-  lists: readonly (readonly Diagnostic[])[];
+  findings: readonly StatementFindings[];
 }
 
-let emptyLists: readonly (readonly Diagnostic[])[] = [];
-/** The shared result of a statement no rule reports on. */
-function emptyResults(n: number): readonly (readonly Diagnostic[])[] {
-  if (emptyLists.length !== n) emptyLists = Object.freeze(new Array(n).fill(NOTHING_FOUND));
-  return emptyLists;
+/** How a node's statements line up with its last check: the first `head` and last `tail` are the same objects. */
+interface StatementMatch {
+  before?: StatementHistory;
+  head: number;
+  tail: number;
+  runs: AnnotatedStatement[][];
 }
+
+const NO_MATCH: StatementMatch = { head: 0, tail: 0, runs: [] };
 
 let perStatementList: NodeRule[] = [];
 /** NODE_RULES' perStatement rules, the same array while NODE_RULES holds the same rules. */
@@ -237,6 +253,11 @@ export class Workspace {
       else for (const id of [...ids].sort()) out.push(this.node(root, id));
     }
     for (const h of this.rendered().hosts) out.push(this.node(h.file, h.host));
+    // A node gone (a file removed, a variant no longer written) takes its statement history with it.
+    if (this.statementHistory.size > out.length) {
+      const ids = new Set(out.map((n) => n.id));
+      for (const id of this.statementHistory.keys()) if (!ids.has(id)) this.statementHistory.delete(id);
+    }
     return out;
   }
 
@@ -268,6 +289,7 @@ export class Workspace {
     const diagnostics: Diagnostic[] = [];
     let config: ExpandedConfig;
     let annotated: AnnotatedStatement[];
+    let match: StatementMatch;
     try {
       config = expandConfig(root, {
         access: this.access,
@@ -275,11 +297,12 @@ export class Workspace {
         includeRoots: this.options.includeRoots,
         configId,
       });
-      annotated = annotate(config.statements);
+      ({ match, annotated } = this.annotateNode(id, config.statements));
     } catch (e) {
       diagnostics.push(internalError("expansion", root, e));
       config = { root, configId, statements: [], files: [root], includes: [], definitionUses: [], problems: [], braceNotes: [] };
       annotated = [];
+      match = NO_MATCH;
     }
     const ctx: NodeContext = {
       config,
@@ -292,7 +315,7 @@ export class Workspace {
     };
     // perStatement rules run together, one top-level statement at a time (see checkStatements).
     const perStatement = perStatementRules();
-    const byRule = this.checkStatements(perStatement, ctx);
+    const byRule = this.checkStatements(id, perStatement, ctx, match);
     for (const rule of NODE_RULES) {
       if (rule.perStatement) {
         const found = byRule[perStatement.indexOf(rule)];
@@ -306,45 +329,76 @@ export class Workspace {
     return node;
   }
 
-  /** Results of the perStatement rules by top-level statement (an unchanged block keeps its object). */
-  private readonly statementResults = new WeakMap<ConfigStatement, StatementResults>();
+  /** Per node id, its statements, their annotations and findings at its last check (see checkStatements). */
+  private readonly statementHistory = new Map<string, StatementHistory>();
+
+  /**
+   * The node's annotations: what annotate(statements) gives, with the statements its last check also
+   * had (the same objects, in the unchanged head and tail of the list, where an edit leaves them)
+   * taking their annotation lists from that check instead of asking annotationsOf again.
+   */
+  private annotateNode(nodeId: string, statements: ConfigStatement[]): { match: StatementMatch; annotated: AnnotatedStatement[] } {
+    const before = this.statementHistory.get(nodeId);
+    const previous = before?.statements ?? [];
+    const n = statements.length;
+    const m = previous.length;
+    let head = 0;
+    while (head < n && head < m && statements[head] === previous[head]) head++;
+    let tail = 0;
+    while (tail < n - head && tail < m - head && statements[n - 1 - tail] === previous[m - 1 - tail]) tail++;
+    const runs: AnnotatedStatement[][] = new Array(n);
+    const annotated: AnnotatedStatement[] = [];
+    for (let i = 0; i < n; i++) {
+      const run = i < head ? before!.runs[i] : i >= n - tail ? before!.runs[i - n + m] : annotationsOf(statements[i]);
+      runs[i] = run;
+      for (let k = 0; k < run.length; k++) annotated.push(run[k]);
+    }
+    return { match: { before, head, tail, runs }, annotated };
+  }
 
   /**
    * Every perStatement rule on every top-level statement: what each rule found, in statement order,
-   * one list per rule in `rules` order. One context object serves them all (a copy per statement and
-   * rule cost a second on 200,000 lines). A rule that throws on a statement becomes an internal-error
-   * there; the other statements still run.
+   * one list per rule in `rules` order. A statement the node's last check also had (the same object,
+   * found by matching the unchanged head and tail of the statement list, where an edit leaves them)
+   * keeps its findings, so a keystroke re-checks the edited block only. One context object serves
+   * them all (a copy per statement and rule cost a second on 200,000 lines). A rule that throws on a
+   * statement becomes an internal-error there; the other statements still run.
    */
-  private checkStatements(rules: readonly NodeRule[], ctx: NodeContext): Diagnostic[][] {
+  private checkStatements(nodeId: string, rules: readonly NodeRule[], ctx: NodeContext, match: StatementMatch): Diagnostic[][] {
     const out: Diagnostic[][] = rules.map(() => []);
-    const none = emptyResults(rules.length);
-    let found: Diagnostic[] | undefined;
-    const statementCtx: NodeContext = { ...ctx, report: (d) => (found ??= []).push(d) };
-    for (const statement of ctx.config.statements) {
-      let results = this.statementResults.get(statement);
-      if (!results || results.rules !== rules) {
-        statementCtx.annotated = annotationsOf(statement);
-        let lists: (readonly Diagnostic[])[] | undefined;
-        for (let r = 0; r < rules.length; r++) {
-          found = undefined;
+    const statements = ctx.config.statements;
+    const n = statements.length;
+    const m = match.before?.statements.length ?? 0;
+    // Findings carry over only when they were computed by the same rules.
+    const last = match.before?.rules === rules ? match.before : undefined;
+    const head = last ? match.head : 0;
+    const tail = last ? match.tail : 0;
+    const findings: StatementFindings[] = new Array(n);
+    // Reported pairs go to one scratch list, copied to an exact-size array per statement that has any
+    // (a list grown by push keeps room for 16 entries: 150 bytes more for each of 200,000 statements).
+    const found: (number | Diagnostic)[] = [];
+    let current = 0;
+    const statementCtx: NodeContext = { ...ctx, report: (d) => found.push(current, d) };
+    for (let i = 0; i < n; i++) {
+      let entry: StatementFindings;
+      if (i < head) entry = last!.findings[i];
+      else if (i >= n - tail) entry = last!.findings[i - n + m];
+      else {
+        statementCtx.annotated = match.runs[i];
+        found.length = 0;
+        for (current = 0; current < rules.length; current++) {
           try {
-            rules[r].checkNode(statementCtx);
+            rules[current].checkNode(statementCtx);
           } catch (e) {
-            (found ??= []).push(internalError(rules[r].code, ctx.config.root, e));
+            found.push(current, internalError(rules[current].code, ctx.config.root, e));
           }
-          if (found) (lists ??= new Array(rules.length).fill(NOTHING_FOUND))[r] = found;
         }
-        // Most statements have nothing to report: one shared list of empty lists instead of 10,000s kept.
-        results = { rules, lists: lists ?? emptyResults(rules.length) };
-        this.statementResults.set(statement, results);
+        entry = found.length ? found.slice() : NOTHING_FOUND;
       }
-      const lists = results.lists;
-      if (lists === none) continue;
-      for (let r = 0; r < lists.length; r++) {
-        const list = lists[r];
-        for (let k = 0; k < list.length; k++) out[r].push(list[k]);
-      }
+      findings[i] = entry;
+      for (let k = 0; k < entry.length; k += 2) out[entry[k] as number].push(entry[k + 1] as Diagnostic);
     }
+    this.statementHistory.set(nodeId, { statements, runs: match.runs, rules, findings });
     return out;
   }
 
@@ -374,7 +428,7 @@ export class Workspace {
     // Lists can hold 100,000s of entries: appended in loops, never spread into one call.
     const all: Diagnostic[] = [];
     const add = (list: Diagnostic[]) => {
-      for (const d of list) all.push(d);
+      for (let i = 0; i < list.length; i++) all.push(list[i]);
     };
     add(this.clusters().diagnostics);
     const files = new Set<string>(this.members);

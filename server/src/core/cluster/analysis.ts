@@ -97,8 +97,17 @@ export class ClusterAnalysis {
         const file = fresh.members[0]?.nameWord.file ?? "";
         // A virtual router has a handful of members; hundreds means pairing found no real cluster (one
         // name copied 2,000 times), and comparing each member with each other would be quadratic.
+        // runIsolated written out: a closure per rule and cluster was garbage 7,500 one-member clusters made on every check.
         if (fresh.members.length <= MAX_CHECKED_MEMBERS)
-          for (const rule of CLUSTER_RULES) if (fresh.members.length > 1 || rule.alsoAlone) runIsolated(rule.code, file, report, () => rule.checkCluster(fresh, report));
+          for (let r = 0; r < CLUSTER_RULES.length; r++) {
+            const rule = CLUSTER_RULES[r];
+            if (fresh.members.length < 2 && !rule.alsoAlone) continue;
+            try {
+              rule.checkCluster(fresh, report);
+            } catch (e) {
+              report(internalError(rule.code, file, e));
+            }
+          }
         this.stats.clustersChecked++;
       }
       next.set(fresh.id, entry);

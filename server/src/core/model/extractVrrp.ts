@@ -83,7 +83,9 @@ export function distinctNodeNames(models: NodeModel[]): void {
 
 function trackerDefinitions(top: ConfigStatement[]): TrackerDefinition[] {
   const out: TrackerDefinition[] = [];
-  for (const s of top) {
+  // Indexed loops over the top-level statements here: a for-of run once, before the optimizer steps in, allocates a result per step.
+  for (let k = 0; k < top.length; k++) {
+    const s = top[k];
     const kind = DEFINITION_KIND[s.keyword.text];
     if (!kind || !s.args[0] || !s.children) continue;
     const w = child(s, "weight");
@@ -196,7 +198,9 @@ export function extractNodeModel(source: NodeSource, readText: (file: string) =>
   };
   const defs = model.trackers;
 
-  for (const s of reusable ? [] : top) {
+  const groupSources = reusable ? [] : top;
+  for (let k = 0; k < groupSources.length; k++) {
+    const s = groupSources[k];
     if (s.keyword.text !== "vrrp_sync_group" || !s.args[0] || !s.children) continue;
     const name = s.args[0].text;
     const group = child(s, "group");
@@ -207,7 +211,8 @@ export function extractNodeModel(source: NodeSource, readText: (file: string) =>
 
   // keepalived skips a second vrrp_instance of the same name ("already defined"): it takes part in nothing.
   const instanceNames = new Set<string>();
-  for (const s of top) {
+  for (let k = 0; k < top.length; k++) {
+    const s = top[k];
     if (s.keyword.text !== "vrrp_instance" || !s.args[0] || !s.children) continue;
     if (instanceNames.has(s.args[0].text)) continue;
     instanceNames.add(s.args[0].text);

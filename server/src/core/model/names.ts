@@ -61,7 +61,8 @@ export function namespaceOfDefinition(keyword: string): Namespace | undefined {
 
 export function definitionsOf(statements: ConfigStatement[]): NameDefinition[] {
   const out: NameDefinition[] = [];
-  for (const s of statements) {
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i];
     const ns = namespaceOfDefinition(s.keyword.text);
     if (ns && s.args[0]) out.push({ ns, name: s.args[0].text, word: s.args[0], statement: s });
   }

@@ -11,7 +11,9 @@ const ROUTE_WORDS: Record<string, { replacement: string; note: string }> = {
 export const deprecatedKeywordRule: NodeRule = {
   code: "deprecated-keyword",
   checkNode({ config, annotated, access, report }) {
-    for (const a of annotated) {
+    // Indexed: runs once over every statement of a node, before the optimizer would remove a for-of's per-step result.
+    for (let i = 0; i < annotated.length; i++) {
+      const a = annotated[i];
       if (a.context.kind === "lines" && a.context.line === "route") {
         for (const w of a.statement.args) {
           const dep = ROUTE_WORDS[w.text];

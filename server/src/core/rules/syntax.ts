@@ -8,7 +8,9 @@ export const syntaxRule: FileRule = {
   checkFile(file, syntax, report) {
     for (const p of syntax.problems) report({ file, range: p.range, severity: p.severity ?? "error", code: "syntax", message: p.message });
     const visit = (items: Item[]) => {
-      for (const item of items) {
+      // Indexed: a file of 200,000 lines is walked once, before the optimizer would remove a for-of's per-step result.
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
         if (item.kind === "bareBlock") {
           report({ file, range: item.block.open, severity: "error", code: "syntax", message: "Unexpected '{': it belongs to no keyword" });
           visit(item.block.items);

@@ -24,6 +24,49 @@ function suggestionsFor(blockId: string, word: string): string[] {
   return found;
 }
 
+/** What an unknown keyword is told in a block: the same for every occurrence of that word there. */
+interface Verdict {
+  message: string;
+  /** The new name of an old keyword this block does not take under its old name. */
+  renamed?: string;
+  suggestions: string[];
+}
+
+/** Verdicts per block and word, so 100,000 copies of one word share one message string. */
+const verdictCache = new Map<string, Verdict>();
+
+/** The last word asked about: a deep or long run of one unknown word asks 100,000 times in a row. */
+let lastAsked: { blockId: string; word: string; verdict: Verdict } | undefined;
+
+function verdictFor(blockId: string, word: string): Verdict {
+  if (lastAsked && lastAsked.blockId === blockId && lastAsked.word === word) return lastAsked.verdict;
+  const verdict = computeVerdict(blockId, word);
+  lastAsked = { blockId, word, verdict };
+  return verdict;
+}
+
+function computeVerdict(blockId: string, word: string): Verdict {
+  const key = `${blockId}\u0000${word}`;
+  let verdict = verdictCache.get(key);
+  if (verdict) return verdict;
+  if (verdictCache.size > 10000) verdictCache.clear();
+  const elsewhere = specsNamed(word).flatMap((s) => s.blocks);
+  const suggestions = suggestionsFor(blockId, word);
+  let message = `Unknown keyword '${word}' ${blockLabel(blockId)}`;
+  const variable = /^\$([A-Za-z_]\w*)$/.exec(word);
+  // An old name this block does not take, whose new name it does (nb_get_retry in TCP_CHECK): say the new one.
+  const renamed = specsNamed(word)
+    .map((sp) => sp.deprecated?.replacement)
+    .find((r): r is string => !!r && !!lookupKeyword(blockId, r));
+  if (renamed) message += `: use '${renamed}' here (the old name '${word}' is read only ${[...new Set(elsewhere)].map(blockLabel).join(" or ")}, and keepalived itself says to use '${renamed}')`;
+  else if (variable) message += `: no '$${variable[1]}=' definition comes before it, so keepalived reads the name as written`;
+  else if (elsewhere.length) message += `: it belongs ${[...new Set(elsewhere)].map(blockLabel).join(" or ")}`;
+  else if (suggestions.length) message += `. Did you mean ${suggestions.map((s) => `'${s}'`).join(" or ")}?`;
+  verdict = { message, renamed, suggestions };
+  verdictCache.set(key, verdict);
+  return verdict;
+}
+
 export const unknownKeywordRule: NodeRule = {
   code: "unknown-keyword",
   perStatement: true,
@@ -31,28 +74,17 @@ export const unknownKeywordRule: NodeRule = {
     for (const a of annotated) {
       if (a.context.kind !== "keywords" || a.spec) continue;
       const kw = a.statement.keyword;
-      const blockId = a.context.blockId;
-      if (/\$\{[A-Za-z_]\w*\}/.test(kw.text)) continue; // an undefined ${NAME}: undefined-variable says why
-      const elsewhere = specsNamed(kw.text).flatMap((s) => s.blocks);
-      const suggestions = suggestionsFor(a.context.blockId, kw.text);
-      let message = `Unknown keyword '${kw.text}' ${blockLabel(a.context.blockId)}`;
-      const variable = /^\$([A-Za-z_]\w*)$/.exec(kw.text);
-      // An old name this block does not take, whose new name it does (nb_get_retry in TCP_CHECK): say the new one.
-      const renamed = specsNamed(kw.text)
-        .map((sp) => sp.deprecated?.replacement)
-        .find((r): r is string => !!r && !!lookupKeyword(blockId, r));
+      if (kw.text.includes("${") && /\$\{[A-Za-z_]\w*\}/.test(kw.text)) continue; // an undefined ${NAME}: undefined-variable says why
+      const { message, renamed, suggestions } = verdictFor(a.context.blockId, kw.text);
       if (renamed) {
-        message += `: use '${renamed}' here (the old name '${kw.text}' is read only ${[...new Set(elsewhere)].map(blockLabel).join(" or ")}, and keepalived itself says to use '${renamed}')`;
         const fix: Fix[] = kw.substituted ? [] : [{ title: `Change to '${renamed}'`, preferred: true, edits: [{ file: kw.file, range: kw.range, newText: renamed }] }];
         report({ file: kw.file, range: kw.range, severity: "error", code: "unknown-keyword", message, fixes: fix });
         continue;
       }
-      if (variable) message += `: no '$${variable[1]}=' definition comes before it, so keepalived reads the name as written`;
-      else if (elsewhere.length) message += `: it belongs ${[...new Set(elsewhere)].map(blockLabel).join(" or ")}`;
-      else if (suggestions.length) message += `. Did you mean ${suggestions.map((s) => `'${s}'`).join(" or ")}?`;
-      const fixes: Fix[] = kw.substituted
-        ? []
-        : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1 && isSafeCorrection(kw.text, s), edits: [{ file: kw.file, range: kw.range, newText: s }] }));
+      const fixes: Fix[] =
+        kw.substituted || !suggestions.length
+          ? []
+          : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1 && isSafeCorrection(kw.text, s), edits: [{ file: kw.file, range: kw.range, newText: s }] }));
       report({ file: kw.file, range: kw.range, severity: "error", code: "unknown-keyword", message, fixes });
     }
   },

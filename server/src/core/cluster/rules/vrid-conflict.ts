@@ -5,7 +5,7 @@ import { anchorOf } from "../rule";
 import type { Cluster } from "../cluster";
 import { memberLabel } from "../cluster";
 import { replaceWord } from "../edits";
-import type { TextEdit } from "../../check/diagnostic";
+import type { RelatedLocation, TextEdit } from "../../check/diagnostic";
 import { withLazyFixes } from "../../check/diagnostic";
 import type { VrrpInstance } from "../../model/vrrp";
 import { addressFamily } from "../../util/ip";
@@ -171,6 +171,16 @@ export const vridConflictRule: CrossClusterRule = {
         addTo(groups, `${m.vrid.value}\u0000node\u0000${m.node.id}`, m);
         for (const n of networks(m)) addTo(groups, `${m.vrid.value}\u0000net\u0000${n}`, m);
       }
+    /** The note on an instance named as a clash: one object however many diagnostics name it (thousands may name the same five). */
+    const notes = new Map<VrrpInstance, RelatedLocation>();
+    const noteOn = (b: VrrpInstance): RelatedLocation => {
+      let note = notes.get(b);
+      if (!note) {
+        const bw = anchorOf(b, b.vrid);
+        notes.set(b, (note = { file: bw.file, range: bw.range, message: `${b.name} on ${b.node.name} uses virtual_router_id ${b.vrid!.value}` }));
+      }
+      return note;
+    };
     /** Instances already named to each instance on a segment: a clash seen through two VIP networks is reported once. */
     const named = new Map<VrrpInstance, Set<VrrpInstance>>();
     for (const [groupKey, list] of groups) {
@@ -225,10 +235,7 @@ export const vridConflictRule: CrossClusterRule = {
           severity: "error" as const,
           code: "vrid-conflict",
           message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${listed(others)}${place}: two virtual routers cannot share a VRID there`,
-          related: found.map((b) => {
-            const bw = anchorOf(b, b.vrid);
-            return { file: bw.file, range: bw.range, message: `${b.name} on ${b.node.name} uses virtual_router_id ${vrid}` };
-          }),
+          related: found.map(noteOn),
         }, () => {
           // Only when a code action asks: finding a free VRID looks at every instance of the clusters' nodes.
           const free = freeVrid([cluster, ...new Set(found.map((b) => clusterOf.get(b)!))]);
