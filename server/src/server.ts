@@ -131,6 +131,8 @@ documents.onDidOpen(
     publisher.forget(file);
     index.open(file, e.document.getText());
     warmUpOpened(index, file);
+    // The editor's copy finds its line starts now: else the first keystroke did (a loop over the whole text, cold).
+    void e.document.lineCount;
   }, undefined),
 );
 documents.onDidChangeContent(

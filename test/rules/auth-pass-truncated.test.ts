@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { check, withCode } from "../helpers";
+import * as path from "path";
+import { check, withCode, workspaceOf, ROOT } from "../helpers";
 
 const conf = (pass: string) => `vrrp_instance VI_1 {\n  virtual_router_id 1\n  authentication {\n    auth_type PASS\n    auth_pass ${pass}\n  }\n}\n`;
 
@@ -43,4 +44,19 @@ test("checking a file with many auth_pass lines reads it from disk once, not onc
   const found = withCode(ws.diagnostics(), "auth-pass-truncated");
   assert.equal(found.length, 200);
   assert.ok(reads <= 2, `the file was read ${reads} times`);
+});
+
+test("kept with its statement across keystrokes: lines added or removed above move the cut password's whole range", () => {
+  const name = "keepalived.conf";
+  const other = "vrrp_instance VI_0 {\n  virtual_router_id 2\n  priority 100\n}\n";
+  let text = other + conf("P@##D321!") + conf("averylongpassword").replace("VI_1", "VI_2");
+  const ws = workspaceOf({ [name]: text });
+  const plain = (ds: ReturnType<typeof check>) => JSON.parse(JSON.stringify(withCode(ds, "auth-pass-truncated")));
+  assert.equal(withCode(ws.diagnostics(), "auth-pass-truncated").length, 2);
+  // Enter twice, a line deleted, a digit typed: each an incremental re-parse of one block, the others moved or kept.
+  for (const edit of [(t: string) => t.replace("priority 100\n", "priority 100\n\n"), (t: string) => t.replace("priority 100\n", "priority 100\n\n"), (t: string) => t.replace("  priority 100\n", ""), (t: string) => t.replace("virtual_router_id 2", "virtual_router_id 23")]) {
+    text = edit(text);
+    ws.setText(path.join(ROOT, name), text);
+    assert.deepEqual(plain(ws.diagnostics()), plain(workspaceOf({ [name]: text }).diagnostics()));
+  }
 });

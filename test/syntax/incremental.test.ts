@@ -3,7 +3,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { parseConfig } from "../../server/src/core/syntax/parse";
-import { reparse } from "../../server/src/core/syntax/incremental";
+import { lineStarts, reparse } from "../../server/src/core/syntax/incremental";
 import type { SyntaxFile } from "../../server/src/core/syntax/tree";
 
 const BASE = `! Configuration File for keepalived
@@ -152,4 +152,21 @@ test("`{` typed in a middle statement of a file whose last block is unclosed, th
   }
   assert.equal(syntax.items.length, 2 + later.length);
   for (let i = 0; i < later.length; i++) assert.equal(syntax.items[2 + i], later[i], "the statements after the edited one are back at the top level, the same objects");
+});
+
+test("the line starts kept from one edit for the next (derived from the old text's) are those of the new text", () => {
+  const counted = (t: string) => [0, ...[...t.matchAll(/\n/g)].map((m) => m.index! + 1)];
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.nat(BASE.length * 2), fc.nat(40), fc.constantFrom(...PASTES, ...chars)), { minLength: 1, maxLength: 6 }), (edits) => {
+      let syntax = parseConfig(BASE);
+      for (const [at0, del, ins] of edits) {
+        const at = at0 % (syntax.text.length + 1);
+        const text = syntax.text.slice(0, at) + ins + syntax.text.slice(at + del);
+        syntax = reparse(syntax, text);
+        // Read from what the edit kept, not counted again (a lookup of the newest text).
+        assert.deepEqual([...lineStarts(text)], counted(text));
+      }
+    }),
+    { numRuns: 500, seed: 14 },
+  );
 });

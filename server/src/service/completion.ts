@@ -93,8 +93,17 @@ function keywordItem(spec: KeywordSpec): CompletionItem {
   return item;
 }
 
+/** A keyword's item depends on its spec alone: made once, not with its documentation on every request. */
+const keywordItemCache = new Map<KeywordSpec, CompletionItem>();
+
+function cachedKeywordItem(spec: KeywordSpec): CompletionItem {
+  let item = keywordItemCache.get(spec);
+  if (!item) keywordItemCache.set(spec, (item = keywordItem(spec)));
+  return item;
+}
+
 function keywordItems(blockId: string, file: string, index: WorkspaceIndex): CompletionItem[] {
-  const items = keywordsIn(blockId).map(keywordItem);
+  const items = keywordsIn(blockId).map(cachedKeywordItem);
   items.push({ label: "include", kind: CompletionItemKind.Keyword, detail: "<file|glob>", documentation: "Reads another file (or every file matching a glob) in place of this line." });
   if (blockId === TOP) {
     for (const s of BLOCK_SNIPPETS) {

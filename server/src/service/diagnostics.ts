@@ -1,6 +1,8 @@
 // Publishes Workspace.diagnostics() per file right after the changes queued so far have been read,
 // so a burst of messages costs one check while a single keystroke is answered at once (an edit inside
 // one block re-parses only that block). Files whose list became empty get an empty list, once.
+// No timer: the server never sleeps between a keystroke and its diagnostics (on a busy machine each
+// wake-up waited for a core), see docs/decisions/publish-without-timer.md.
 import { Connection, Diagnostic as LspDiagnostic, DiagnosticSeverity, DiagnosticRelatedInformation } from "vscode-languageserver/node";
 import type { Diagnostic, Severity } from "../core/check/diagnostic";
 import type { WorkspaceIndex } from "./workspaceIndex";
@@ -8,8 +10,13 @@ import type { SeverityOverride } from "./settings";
 import { pathToUri } from "./uris";
 import { diagnosticDocLink } from "./diagnosticDocs";
 
-/** Long enough to take in the rest of a burst already on its way, short enough not to be felt. */
-export const DEBOUNCE_MS = 2;
+/**
+ * Turns of the event loop's immediate queue a publication waits: vscode-jsonrpc handles each message
+ * read in its own immediate, queued after the one a change schedules here, so waiting one more turn
+ * lets the next message of a burst already read run first (and schedule again), and only the last
+ * change of the burst is checked and published.
+ */
+const HOPS = 2;
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -64,7 +71,7 @@ function convert(d: Diagnostic, overrides: Record<string, SeverityOverride>): Ls
 }
 
 export class DiagnosticsPublisher {
-  private timer: NodeJS.Timeout | undefined;
+  private pending: NodeJS.Immediate | undefined;
   /** What each file was last sent, to skip identical re-sends. */
   private readonly sent = new Map<string, LspDiagnostic[]>();
 
@@ -90,11 +97,16 @@ export class DiagnosticsPublisher {
 
   schedule(): void {
     if (this.held) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
+    if (this.pending) clearImmediate(this.pending);
+    this.wait(HOPS);
+  }
+
+  private wait(hops: number): void {
+    this.pending = setImmediate(() => {
+      if (hops > 1) return this.wait(hops - 1);
+      this.pending = undefined;
       this.publish();
-    }, DEBOUNCE_MS);
+    });
   }
 
   publish(): void {

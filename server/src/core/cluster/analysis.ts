@@ -32,6 +32,21 @@ interface CachedCluster {
   failover?: FailoverState;
 }
 
+/**
+ * Whether a cluster's cached diagnostics stay right when its members' lines move in place: their
+ * ranges are the words' own position objects (moved by syntax/incremental.ts), so only a fix built
+ * at check time, with positions copied from them, goes stale. Lazy fixes (withLazyFixes) are built
+ * from the words when read. The property test in test/cluster/incremental.test.ts reads every fix
+ * after each edit, so a lazy fix that copied positions would show there.
+ */
+function movesWithLines(entry: CachedCluster): boolean {
+  for (const d of entry.diagnostics) {
+    const fixes = Object.getOwnPropertyDescriptor(d, "fixes");
+    if (fixes && !fixes.get && (fixes.value as unknown[] | undefined)?.length) return false;
+  }
+  return true;
+}
+
 function sameMembers(a: VrrpInstance[], b: VrrpInstance[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -90,7 +105,7 @@ export class ClusterAnalysis {
     for (const fresh of paired) {
       const old = this.cached.get(fresh.id);
       let entry: CachedCluster;
-      if (old && sameMembers(old.cluster.members, fresh.members) && !(movedFiles.size && fresh.members.some(moved))) entry = old;
+      if (old && sameMembers(old.cluster.members, fresh.members) && !(movedFiles.size && fresh.members.some(moved) && !movesWithLines(old))) entry = old;
       else {
         entry = { cluster: fresh, diagnostics: [] };
         const report = (d: Diagnostic) => entry.diagnostics.push(d);

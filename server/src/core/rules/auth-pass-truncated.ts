@@ -8,6 +8,8 @@ export const AUTH_PASS_LENGTH = 8;
 
 export const authPassTruncatedRule: NodeRule = {
   code: "auth-pass-truncated",
+  // The password and the characters glued to it are on its own line: an edit there re-parses the statement.
+  perStatement: true,
   checkNode({ annotated, access, report }) {
     for (const a of annotatedWhere(annotated, (spec) => spec.name === "auth_pass")) {
       const w = a.statement.args[0];
@@ -17,7 +19,7 @@ export const authPassTruncatedRule: NodeRule = {
         const meant = w.text + cut;
         report({
           file: w.file,
-          range: { start: w.range.start, end: { line: w.range.end.line, character: w.range.end.character + cut.length } },
+          range: { start: w.range.start, end: endAfter(w.range.end, cut.length) },
           severity: "warning",
           code: "auth-pass-truncated",
           message: `'${cut[0]}' starts a comment, so keepalived reads the password '${meant}' as '${w.text}' (${w.text.length} character${w.text.length === 1 ? "" : "s"}${w.text.length > AUTH_PASS_LENGTH ? `, of which it sends only the first ${AUTH_PASS_LENGTH}: '${w.text.slice(0, AUTH_PASS_LENGTH)}'` : ""}); quote it ("${meant.replace(/"/g, '\\"')}") or write \\${cut[0]} to keep the '${cut[0]}'`,
@@ -37,6 +39,19 @@ export const authPassTruncatedRule: NodeRule = {
     }
   },
 };
+
+/**
+ * `chars` characters after `p`, on its line: the line is read from `p`, so when lines are added above
+ * and `p` moves in place (syntax/incremental.ts), a result cached with the statement moves with it.
+ */
+function endAfter(p: { line: number; character: number }, chars: number): { line: number; character: number } {
+  return {
+    get line() {
+      return p.line;
+    },
+    character: p.character + chars,
+  };
+}
 
 function sameEnd(a: { line: number; character: number }, b: { line: number; character: number }): boolean {
   return a.line === b.line && a.character === b.character;

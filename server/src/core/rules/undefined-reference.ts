@@ -24,19 +24,26 @@ export const undefinedReferenceRule: NodeRule = {
     if (!refs.length) return;
     // Indexes, not every reference against every definition: a node may define thousands.
     const byNamespace = new Map<NameReference["ns"], NameDefinition[]>();
-    const firstByName = new Map<string, NameDefinition>();
+    // By namespace, then name: no key string built per definition and per reference on every keystroke.
+    const firstByName = new Map<NameReference["ns"], Map<string, NameDefinition>>();
     for (const d of definitionsOf(config.statements)) {
       const list = byNamespace.get(d.ns);
       if (list) list.push(d);
       else byNamespace.set(d.ns, [d]);
-      const key = `${d.ns}\u0000${d.name}`;
-      if (!firstByName.has(key)) firstByName.set(key, d);
+      let names = firstByName.get(d.ns);
+      if (!names) firstByName.set(d.ns, (names = new Map()));
+      if (!names.has(d.name)) names.set(d.name, d);
     }
     let order: Map<ConfigStatement, number> | undefined;
-    const position = (s: ConfigStatement) => (order ??= new Map(config.statements.map((st, i) => [st, i]))).get(s)!;
+    const positions = () => {
+      const m = new Map<ConfigStatement, number>();
+      for (let i = 0; i < config.statements.length; i++) m.set(config.statements[i], i);
+      return m;
+    };
+    const position = (s: ConfigStatement) => (order ??= positions()).get(s)!;
     for (const ref of refs) {
       if (ref.name.includes("$")) continue;
-      const defined = firstByName.get(`${ref.ns}\u0000${ref.name}`);
+      const defined = firstByName.get(ref.ns)?.get(ref.name);
       const essential = ESSENTIAL[ref.ns];
       if (defined && essential && resolvedWhileReading(ref) && !defined.statement.children?.some((c) => c.keyword.text === essential && c.args.length > 0)) {
         report({

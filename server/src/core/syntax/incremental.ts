@@ -15,13 +15,57 @@ import { buildRanges } from "./treeNodes";
 /** Characters whose appearance in an edit may change how other lines are read. */
 const LINE_STRUCTURE = /[\n\r\\]/;
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+/**
+ * The line starts of the text last edited into (see rememberEdit): the next keystroke's old text, whose
+ * starts would otherwise be scanned for again. Typed arrays keep 10,000s of offsets out of the young
+ * generation, which a growing array of numbers filled on every keystroke.
+ */
+let known: { text: string; starts: Uint32Array } | undefined;
+/** The one before: an edit reads the starts of its old text after making those of its new text. */
+let previous: typeof known;
+
+function remember(text: string, starts: Uint32Array): void {
+  if (known?.text !== text) previous = known;
+  known = { text, starts };
+}
+
+/** Exported for the test that derived starts equal counted ones. */
+export function lineStarts(text: string): Uint32Array {
+  if (known?.text === text) return known.starts;
+  if (previous?.text === text) return previous.starts;
+  let count = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
+  const starts = new Uint32Array(count);
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts[n++] = i + 1;
+  remember(text, starts);
   return starts;
 }
 
-function offsetOf(starts: number[], p: Range["start"]): number {
+/**
+ * The line starts of `text`, made from those of `before` when `before[p, before.length - q)` was
+ * replaced by `text[p, text.length - q)`: lines starting at or before `p` keep their start, lines
+ * starting after the replaced part move by the length difference, and the replacement's own
+ * newlines are looked for. Kept for the next edit, whose old text this is.
+ */
+function rememberEdit(before: string, text: string, p: number, q: number): void {
+  const old = lineStarts(before);
+  const oldEnd = before.length - q;
+  const newEnd = text.length - q;
+  const kept = lineAtOffset(old, p) + 1;
+  const after = lineAtOffset(old, oldEnd) + 1;
+  let added = 0;
+  for (let i = text.indexOf("\n", p); i >= 0 && i < newEnd; i = text.indexOf("\n", i + 1)) added++;
+  const starts = new Uint32Array(kept + added + (old.length - after));
+  starts.set(old.subarray(0, kept));
+  let n = kept;
+  for (let i = text.indexOf("\n", p); i >= 0 && i < newEnd; i = text.indexOf("\n", i + 1)) starts[n++] = i + 1;
+  const delta = text.length - before.length;
+  for (let k = after; k < old.length; k++) starts[n++] = old[k] + delta;
+  remember(text, starts);
+}
+
+function offsetOf(starts: ArrayLike<number>, p: Range["start"]): number {
   return starts[p.line] + p.character;
 }
 
@@ -132,6 +176,7 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   buildRanges(old.items);
   const p = commonPrefix(before, text);
   const q = commonSuffix(before, text, p);
+  rememberEdit(before, text, p, q);
   const removed = before.slice(p, before.length - q);
   const added = text.slice(p, text.length - q);
   // A lone "\r" ends a line for the editor but not for the line table of an edit: read it all again.
@@ -140,7 +185,7 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   if (LINE_STRUCTURE.test(removed) || LINE_STRUCTURE.test(added)) return reparseLines(old, text, p, q) ?? full();
 
   const starts = lineStarts(before);
-  const editLine = starts.findIndex((s, i) => s <= p && (i + 1 >= starts.length || p < starts[i + 1]));
+  const editLine = lineAtOffset(starts, p);
   const index = old.items.findIndex((i) => inside(i.range, editLine));
   const item = old.items[index];
   // A statement left open by a `{` typed in it holds the rest of the file: its own text ends where the
@@ -384,7 +429,7 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
 }
 
 /** Where an item starts, prefixes included, as an offset into the text whose line starts are given. */
-function startOf(item: Item, starts: number[]): number {
+function startOf(item: Item, starts: ArrayLike<number>): number {
   let r = item.range.start;
   const earlier = (c: Range["start"] | undefined) => {
     if (c && (c.line < r.line || (c.line === r.line && c.character < r.character))) r = c;
@@ -496,6 +541,6 @@ function parseReusing(old: SyntaxFile, text: string, p: number, q: number): Synt
   return result;
 }
 
-function offsetEnd(item: Item, starts: number[]): number {
+function offsetEnd(item: Item, starts: ArrayLike<number>): number {
   return (starts[item.range.end.line] ?? Infinity) + item.range.end.character;
 }

@@ -49,6 +49,8 @@ export function templateDialect(file: string, text: string): Dialect | undefined
   if (byName === "guess") return guessFromTags(text) ?? guessFromPlaceholders(text) ?? undefined;
   if (byName) return byName;
   // Any other name: only the tags of a real template language make it one (never `${VAR}`, which keepalived reads).
+  // Each of those needs one of these openers: three plain searches spare a plain file the patterns on every keystroke.
+  if (!text.includes("{{") && !text.includes("{%") && !text.includes("<%")) return undefined;
   const tags = guessFromTags(text);
   return tags === "erb" || tags === "go" || (tags === "jinja" && /\{%|\{\{[\s\S]*?\}\}/.test(text)) ? tags : undefined;
 }

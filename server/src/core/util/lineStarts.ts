@@ -2,7 +2,7 @@
 // its lines end: editors also end one at a lone "\r", the re-parser counts "\n" only).
 
 /** The line holding `offset`: the last line whose start is at or before it (a binary search). */
-export function lineAtOffset(starts: readonly number[], offset: number): number {
+export function lineAtOffset(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
