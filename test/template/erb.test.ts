@@ -60,3 +60,12 @@ test("Perl ERB (Rex): brace blocks and } else { are understood", () => {
   const typo = check({ "keepalived.conf.tpl": REX.replace("  priority 50", "  priorit 50") });
   assert.deepEqual(withCode(typo, "unknown-keyword").map((d) => d.range.start.line + 1), [7]);
 });
+
+test("a plain keepalived.conf is read as ERB only when a tag opens and closes on one line", () => {
+  // Stray openers and closers far apart: binary junk, or a password holding `<%`, is no template.
+  const stray = "global_defs {\n  router_id a<%b\n}\nvrrp_script chk {\n  script \"/bin/true\"\n}\n# 100%>\n";
+  assert.equal(readTemplate("keepalived.conf", stray), undefined);
+  // A real tag on a line of a file named like a plain config still marks it.
+  const tagged = "vrrp_instance <%= @name %> {\n  interface eth0\n}\n";
+  assert.equal(readTemplate("keepalived.conf", tagged)?.dialect, "erb");
+});

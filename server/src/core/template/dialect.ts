@@ -26,6 +26,9 @@ const KEEPALIVED_BASE = /keepalived|\.conf$/i;
 /** Go's control actions; Jinja2 spells these inside `{% %}`. */
 const GO_ACTION = /\{\{-?\s*(?:if|range|with|end|else|define|block|template)\b|\{\{-?\s*\.[A-Za-z]|\{\{-?\s*\/\*/;
 
+/** A tag of ERB or Jinja2/Go closed on the line it opens on (bounded, so a long line costs little). */
+const WHOLE_TAG_ON_A_LINE = /<%[^\n]{0,500}?%>|\{%[^\n]{0,500}?%\}|\{\{[^\n]{0,500}?\}\}/;
+
 function guessFromTags(text: string): Dialect | undefined {
   if (/<%[=#-]?/.test(text) && /%>/.test(text)) return "erb";
   if (/\{%-?[\s\S]*?-?%\}/.test(text) || /\{#[\s\S]*?#\}/.test(text)) return "jinja";
@@ -51,6 +54,9 @@ export function templateDialect(file: string, text: string): Dialect | undefined
   // Any other name: only the tags of a real template language make it one (never `${VAR}`, which keepalived reads).
   // Each of those needs one of these openers: three plain searches spare a plain file the patterns on every keystroke.
   if (!text.includes("{{") && !text.includes("{%") && !text.includes("<%")) return undefined;
+  // And one tag opened and closed on a line: stray `<%` and `%>` far apart (binary junk, a password) make
+  // no template, and taking one for ERB meant checking the file three times (as written and per variant).
+  if (!WHOLE_TAG_ON_A_LINE.test(text)) return undefined;
   const tags = guessFromTags(text);
   return tags === "erb" || tags === "go" || (tags === "jinja" && /\{%|\{\{[\s\S]*?\}\}/.test(text)) ? tags : undefined;
 }
