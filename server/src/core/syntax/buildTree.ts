@@ -131,7 +131,7 @@ export class TreeBuilder {
     let unclosedEnd;
     if (closeOffset < 0) {
       const open = this.lines.charRange(openOffset);
-      this.problems.push({ message: "Missing '}': this block is never closed, so it runs to the end of the file", range: open, severity: "warning" });
+      this.problems.push({ message: "Missing '}': this block is never closed in this file, so keepalived reads what follows it, up to the end of the configuration, inside it", range: open, severity: "warning" });
       const lastItem = items[items.length - 1];
       unclosedEnd = lastItem ? lastItem.range.end : open.end;
     }
