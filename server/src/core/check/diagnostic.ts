@@ -135,6 +135,15 @@ function sortAll(list: Diagnostic[]): Diagnostic[] {
 }
 
 /**
+ * withLazyFixes built again on every read: for a fix that reads more than its diagnostic's inputs
+ * (vrid-conflict's free VRID looks at every VRID of the nodes), so a diagnostic kept across analyses
+ * never offers a fix a fresh check would not.
+ */
+export function withFixesOnRead<D extends Omit<Diagnostic, "fixes">>(d: D, build: () => Fix[]): D & { fixes: Fix[] } {
+  return Object.defineProperty(d, "fixes", { get: build, enumerable: true, configurable: true }) as D & { fixes: Fix[] };
+}
+
+/**
  * A diagnostic whose fixes are built the first time something reads them (a code action, a test),
  * not on every check: most diagnostics are published and never fixed.
  */

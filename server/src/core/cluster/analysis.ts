@@ -7,6 +7,7 @@ import { distinctNodeNames, extractNodeModel, NodeSource } from "../model/extrac
 import type { Cluster } from "./cluster";
 import type { PairingOverrides } from "./pairing";
 import { IncrementalPairing } from "./pairingCache";
+import { CrossClusterResults } from "./crossClusterCache";
 import { CLUSTER_RULES, CROSS_CLUSTER_RULES } from "./rules";
 import { FailoverState, holdersOf, simulate, SimulationResult, summary } from "./failover";
 import { internalError, runIsolated } from "../rules/internal-error";
@@ -63,6 +64,8 @@ export class ClusterAnalysis {
   stats = { modelsBuilt: 0, clustersChecked: 0 };
 
   private readonly pairing = new IncrementalPairing();
+  /** Cross-cluster rules' results, re-checked per partition (a VRID, a password) whose clusters changed. */
+  readonly crossCluster = new CrossClusterResults();
 
   constructor(private readonly overrides: PairingOverrides = {}) {}
 
@@ -130,17 +133,23 @@ export class ClusterAnalysis {
       for (const d of entry.diagnostics) diagnostics.push(d);
     }
     this.cached = next;
-    const report = (d: Diagnostic) => diagnostics.push(d);
-    for (const rule of CROSS_CLUSTER_RULES) runIsolated(rule.code, clusters[0]?.members[0]?.nameWord.file ?? "", report, () => rule.checkClusters(clusters, report));
+    this.crossCluster.update(CROSS_CLUSTER_RULES, clusters, models, (d) => diagnostics.push(d));
 
-    const byInstance = new Map<VrrpInstance, Cluster>();
-    for (const c of clusters) for (const m of c.members) byInstance.set(m, c);
+    // Built when first asked (hover, code lens): a map of every instance was garbage on each keystroke.
+    let byInstance: Map<VrrpInstance, Cluster> | undefined;
+    const clusterOf = (i: VrrpInstance) => {
+      if (!byInstance) {
+        byInstance = new Map();
+        for (const c of clusters) for (const m of c.members) byInstance.set(m, c);
+      }
+      return byInstance.get(i);
+    };
     const entryOf = (c: Cluster) => next.get(c.id)!;
     this.lastView = {
       models,
       clusters,
       diagnostics,
-      clusterOf: (i) => byInstance.get(i),
+      clusterOf,
       failover: (c) => (entryOf(c).failover ??= holdersOf(c)),
       summary: (c) => (entryOf(c).summary ??= summary(c)),
       simulate: (failures) => clusters.map((c) => simulate(c, failures)),

@@ -19,6 +19,31 @@ export interface ClusterRule {
 export interface CrossClusterRule {
   code: string;
   checkClusters(clusters: Cluster[], report: Report): void;
+  /**
+   * Set when the rule's findings split into partitions (one VRID, one password) that each depend
+   * only on the clusters taking part in it, in their order: the analysis then re-checks only the
+   * partitions whose clusters changed (crossClusterCache.ts). checkClusters must give what
+   * checkPartition gives over every partition, in the order each partition is first met.
+   */
+  partitioned?: PartitionedCheck<unknown>;
+}
+
+export interface PartitionedCheck<K> {
+  /** The partitions a cluster takes part in, each once; called once per cluster object. */
+  keysOf(cluster: Cluster): readonly K[];
+  checkPartition(key: K, clusters: readonly Cluster[], report: Report): void;
+}
+
+/** checkClusters of a partitioned rule: every partition, in the order each is first met. */
+export function checkAllPartitions<K>(check: PartitionedCheck<K>, clusters: Cluster[], report: Report): void {
+  const partitions = new Map<K, Cluster[]>();
+  for (const c of clusters)
+    for (const k of check.keysOf(c)) {
+      const list = partitions.get(k);
+      if (list) list.push(c);
+      else partitions.set(k, [c]);
+    }
+  for (const [k, list] of partitions) check.checkPartition(k, list, report);
 }
 
 /** The word a diagnostic about `field` should sit on: the value as written, else the instance name. */

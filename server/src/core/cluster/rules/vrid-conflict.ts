@@ -1,12 +1,12 @@
 // One VRID for two different virtual routers: on one node (same interface) keepalived refuses the
 // second; on one segment both send adverts with the same virtual MAC and each takes the other's for its own.
-import type { CrossClusterRule } from "../rule";
-import { anchorOf } from "../rule";
+import type { CrossClusterRule, PartitionedCheck, Report } from "../rule";
+import { anchorOf, checkAllPartitions } from "../rule";
 import type { Cluster } from "../cluster";
 import { memberLabel } from "../cluster";
 import { replaceWord } from "../edits";
 import type { RelatedLocation, TextEdit } from "../../check/diagnostic";
-import { withLazyFixes } from "../../check/diagnostic";
+import { withFixesOnRead } from "../../check/diagnostic";
 import type { VrrpInstance } from "../../model/vrrp";
 import { addressFamily } from "../../util/ip";
 
@@ -157,19 +157,25 @@ function clashesOnNode(list: VrrpInstance[], clusterOf: Map<VrrpInstance, Cluste
   };
 }
 
-export const vridConflictRule: CrossClusterRule = {
-  code: "vrid-conflict",
-  checkClusters(clusters, report) {
+/** The VRIDs a cluster's members use, each once: instances clash only within one VRID. */
+function vridsOf(cluster: Cluster): number[] {
+  const out: number[] = [];
+  for (const m of cluster.members) if (m.vrid && !out.includes(m.vrid.value)) out.push(m.vrid.value);
+  return out;
+}
+
+/** The clashes among the instances using one VRID (`clusters`: those with a member using it). */
+function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Report): void {
     const clusterOf = new Map<VrrpInstance, Cluster>();
     // Instances that could clash share a VRID and either a node or a VIP network: group by those,
     // so a VRID copied across many pairs costs no quadratic scan.
     const groups = new Map<string, VrrpInstance[]>();
     for (const c of clusters)
       for (const m of c.members) {
+        if (m.vrid?.value !== vridValue) continue;
         clusterOf.set(m, c);
-        if (!m.vrid) continue;
-        addTo(groups, `${m.vrid.value}\u0000node\u0000${m.node.id}`, m);
-        for (const n of networks(m)) addTo(groups, `${m.vrid.value}\u0000net\u0000${n}`, m);
+        addTo(groups, `${vridValue}\u0000node\u0000${m.node.id}`, m);
+        for (const n of networks(m)) addTo(groups, `${vridValue}\u0000net\u0000${n}`, m);
       }
     /** The note on an instance named as a clash: one object however many diagnostics name it (thousands may name the same five). */
     const notes = new Map<VrrpInstance, RelatedLocation>();
@@ -229,7 +235,7 @@ export const vridConflictRule: CrossClusterRule = {
         if (more) others.push(`${more}${more >= MAX_COUNTED_CLASHES ? "+" : ""} other instance${more > 1 ? "s" : ""}`);
         const place = kind === "node" ? ` on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}` : where;
         const w = anchorOf(a, a.vrid);
-        report(withLazyFixes({
+        report(withFixesOnRead({
           file: w.file,
           range: w.range,
           severity: "error" as const,
@@ -237,7 +243,8 @@ export const vridConflictRule: CrossClusterRule = {
           message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${listed(others)}${place}: two virtual routers cannot share a VRID there`,
           related: found.map(noteOn),
         }, () => {
-          // Only when a code action asks: finding a free VRID looks at every instance of the clusters' nodes.
+          // Only when a code action asks: finding a free VRID looks at every instance of the clusters' nodes
+          // (VRIDs outside this partition, which may change while this diagnostic is kept: built on every read).
           const free = freeVrid([cluster, ...new Set(found.map((b) => clusterOf.get(b)!))]);
           const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
           return free !== undefined && edits.every(Boolean)
@@ -246,5 +253,12 @@ export const vridConflictRule: CrossClusterRule = {
         }));
       }
     }
-  },
+}
+
+const byVrid: PartitionedCheck<number> = { keysOf: vridsOf, checkPartition: checkVrid };
+
+export const vridConflictRule: CrossClusterRule = {
+  code: "vrid-conflict",
+  partitioned: byVrid as PartitionedCheck<unknown>,
+  checkClusters: (clusters, report) => checkAllPartitions(byVrid, clusters, report),
 };

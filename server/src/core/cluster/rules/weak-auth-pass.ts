@@ -2,7 +2,8 @@
 // drop it. A short, numeric or tutorial password protects nothing; one password shared by unrelated
 // clusters lets a mistake in one disturb the other. The fix sets a new random password on every
 // member of the cluster at once, so the members keep agreeing.
-import type { ClusterRule, CrossClusterRule, Report } from "../rule";
+import type { ClusterRule, CrossClusterRule, PartitionedCheck, Report } from "../rule";
+import { checkAllPartitions } from "../rule";
 import type { Cluster } from "../cluster";
 import type { VrrpInstance } from "../../model/vrrp";
 import type { Fix } from "../../check/diagnostic";
@@ -125,33 +126,38 @@ export const weakAuthPassRule: ClusterRule = {
   },
 };
 
-/** One password on unrelated clusters: needs every cluster, so it runs on each analysis; cheap. */
+/** The passwords a cluster's members send (as sent: the first eight characters), each once. */
+function passwordsOf(c: Cluster): string[] {
+  const out: string[] = [];
+  for (const m of c.members) {
+    const p = passwordOf(m)?.slice(0, AUTH_PASS_LENGTH);
+    if (p && !out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+/** The clusters sending one password: each one with a strong password shared with an unrelated cluster. */
+function checkPassword(_password: string, users: readonly Cluster[], report: Report): void {
+  if (users.length < 2) return;
+  for (const c of users) {
+    // A weak password is already reported; say it once (and then skip the comparisons).
+    const members = c.members.filter((m) => {
+      const password = passwordOf(m);
+      return password && m.auth?.pass?.word && !weakness(password);
+    });
+    if (!members.length) continue;
+    const shared = users.filter((o) => o !== c && unrelated(c, o));
+    if (!shared.length) continue;
+    const others = shared.flatMap((o) => o.members.map((x) => `${x.node.name}/${x.name}`));
+    reportCluster(members, c, `the same auth_pass is used by an unrelated cluster (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""})`, shared, report);
+  }
+}
+
+const byPassword: PartitionedCheck<string> = { keysOf: passwordsOf, checkPartition: checkPassword };
+
+/** One password on unrelated clusters: needs every cluster sending it, so it is checked per password. */
 export const sharedAuthPassRule: CrossClusterRule = {
   code: "weak-auth-pass",
-  checkClusters(clusters, report) {
-    const byPassword = new Map<string, Cluster[]>();
-    for (const c of clusters) {
-      const passwords = new Set(c.members.map(passwordOf).filter((p): p is string => !!p).map((p) => p.slice(0, AUTH_PASS_LENGTH)));
-      for (const p of passwords) {
-        const users = byPassword.get(p);
-        if (users) users.push(c);
-        else byPassword.set(p, [c]);
-      }
-    }
-    for (const [, users] of byPassword) {
-      if (users.length < 2) continue;
-      for (const c of users) {
-        // A weak password is already reported; say it once (and then skip the comparisons).
-        const members = c.members.filter((m) => {
-          const password = passwordOf(m);
-          return password && m.auth?.pass?.word && !weakness(password);
-        });
-        if (!members.length) continue;
-        const shared = users.filter((o) => o !== c && unrelated(c, o));
-        if (!shared.length) continue;
-        const others = shared.flatMap((o) => o.members.map((x) => `${x.node.name}/${x.name}`));
-        reportCluster(members, c, `the same auth_pass is used by an unrelated cluster (${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""})`, shared, report);
-      }
-    }
-  },
+  partitioned: byPassword as PartitionedCheck<unknown>,
+  checkClusters: (clusters, report) => checkAllPartitions(byPassword, clusters, report),
 };
