@@ -140,3 +140,19 @@ test("a rule that throws on one statement: one internal-error, and the other sta
     assert.deepEqual(found, fresh(TEXT.replace("bogus_3", "bogus_33")));
   });
 });
+
+test("vrrp_strict and vrrp_version set and cleared in global_defs: instance facts kept for unchanged blocks follow the globals, as a fresh check finds", () => {
+  // Unicast peers and preempt_delay are what strict mode refuses; version 3 drops authentication.
+  const block = (i: number) => `vrrp_instance VI_${i} {\n    state BACKUP\n    interface eth0\n    virtual_router_id ${i}\n    priority 100\n    preempt_delay 10\n    authentication {\n        auth_type PASS\n        auth_pass s3cr3tpw\n    }\n    unicast_peer {\n        10.0.1.${i}\n    }\n    virtual_ipaddress {\n        10.0.0.${i}/24\n    }\n}\n`;
+  const body = Array.from({ length: 4 }, (_, i) => block(i + 1)).join("");
+  const plain = `global_defs {\n    router_id a\n}\n${body}`;
+  const doc = editable(plain);
+  let strictSeen = false;
+  for (const globals of ["    vrrp_strict\n", "    vrrp_strict\n    vrrp_version 3\n", "    vrrp_version 3\n", "", "    vrrp_strict\n"]) {
+    const text = plain.replace("    router_id a\n", `    router_id a\n${globals}`);
+    const found = doc.set(text);
+    assert.deepEqual(found, fresh(text), `with global_defs ${JSON.stringify(globals)}`);
+    strictSeen ||= found.some((d) => d.includes("strict-mode-conflict"));
+  }
+  assert.ok(strictSeen, "strict mode is reported on the unchanged instances");
+});

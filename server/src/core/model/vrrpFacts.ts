@@ -96,10 +96,18 @@ function computeFacts(annotated: AnnotatedStatement[]): InstanceFacts[] {
   for (const a of annotatedWhere(annotated, (spec) => spec.name === "vrrp_instance")) {
     if (!a.statement.children) continue;
     const own = factsOfBlock(a.statement);
-    out.push({
+    const strict = own.strictStmt ? flagOn(own.strictStmt) : globalStrict;
+    const version = own.ownVersion || globalVersion;
+    // An unchanged block under the same globals keeps its facts object (a keystroke changes one block).
+    const kept = factsOfInstance.get(own);
+    if (kept && kept.strict === strict && kept.version === version) {
+      out.push(kept);
+      continue;
+    }
+    const facts: InstanceFacts = {
       statement: own.statement,
       name: own.name,
-      strict: own.strictStmt ? flagOn(own.strictStmt) : globalStrict,
+      strict,
       state: own.state,
       priority: own.priority,
       basePriority: own.basePriority,
@@ -108,10 +116,15 @@ function computeFacts(annotated: AnnotatedStatement[]): InstanceFacts[] {
       unicastPeer: own.unicastPeer,
       nopreempt: own.nopreempt,
       preemptDelay: own.preemptDelay,
-      version: own.ownVersion || globalVersion,
+      version,
       vipCount: own.vipCount,
       uncertain: own.uncertain,
-    });
+    };
+    factsOfInstance.set(own, facts);
+    out.push(facts);
   }
   return out;
 }
+
+/** The last facts built from each block's own facts; valid while strict and version are the same. */
+const factsOfInstance = new WeakMap<OwnFacts, InstanceFacts>();
