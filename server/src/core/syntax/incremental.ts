@@ -102,6 +102,20 @@ function shiftItem(item: Item, line: number, chars: number, offset: number): voi
   if (item.block) shiftBlock(item.block, line, chars, offset);
 }
 
+/**
+ * Moves a subtree parsed from a slice to where the slice sits in the file. A slice that starts the file
+ * is where it belongs already: its ranges stay unbuilt (its line table reads the same as the file's up
+ * to the slice's end), instead of being built only to be copied unchanged.
+ */
+function placeParsed(item: Item, line: number, chars: number, offset: number): void {
+  if (line !== 0 || chars !== 0 || offset !== 0) shiftItem(item, line, chars, offset);
+}
+
+/** Items about to be moved in place: their ranges must be built from the offsets and line table they were parsed with, then kept. */
+function beforeMoving(items: Item[]): void {
+  buildRanges(items);
+}
+
 /** Later items keep their positions (the edit adds no line) but their offsets move by `delta`. */
 function shiftOffsets(item: Item, delta: number): void {
   if (item.kind === "definition") return;
@@ -172,8 +186,8 @@ function commonSuffix(a: string, b: string, p: number): number {
 export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   const before = old.text;
   if (before === text) return old;
-  // Items are moved in place below: their ranges must be objects that stay, not built on each read.
-  buildRanges(old.items);
+  // Items moved in place below get their ranges built first (beforeMoving); the others keep building
+  // theirs when asked, from offsets that did not move: a whole tree's ranges are most of its memory.
   const p = commonPrefix(before, text);
   const q = commonSuffix(before, text, p);
   rememberEdit(before, text, p, q);
@@ -210,7 +224,8 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
 
   const line = item.range.start.line;
   const chars = item.range.start.character;
-  shiftItem(fresh, line, chars, start);
+  placeParsed(fresh, line, chars, start);
+  beforeMoving(later);
   for (const x of later) shiftOffsets(x, delta);
   let items: Item[];
   let absorbed: Absorbed | undefined;
@@ -414,10 +429,11 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
     else if (x.range.start.line > toLine) problems.push({ ...x, range: moved(x.range) });
   }
   for (const x of part.problems) problems.push({ ...x, range: shiftRange(x.range, fromLine, 0) });
-  for (const item of part.items) shiftItem(item, fromLine, 0, start);
+  for (const item of part.items) placeParsed(item, fromLine, 0, start);
   // Later items keep their objects: their positions move down (or up) in place, each position once.
   if (addedLines !== 0 || delta !== 0) {
     const later = old.items.slice(last + 1);
+    beforeMoving(later);
     for (const item of later) shiftOffsets(item, delta);
     moveLines(later, addedLines);
   }
@@ -529,6 +545,7 @@ function parseReusing(old: SyntaxFile, text: string, p: number, q: number): Synt
     return item;
   });
   if (moved.length) {
+    beforeMoving(moved);
     if (delta !== 0) for (const item of moved) shiftOffsets(item, delta);
     moveLines(moved, lines);
   }
