@@ -4,7 +4,8 @@ import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
 import { parseConfig } from "../../server/src/core/syntax/parse";
 import { lineStarts, reparse } from "../../server/src/core/syntax/incremental";
-import type { SyntaxFile } from "../../server/src/core/syntax/tree";
+import type { Statement, SyntaxFile } from "../../server/src/core/syntax/tree";
+import type { SyntaxWord } from "../../server/src/core/syntax/treeNodes";
 
 const BASE = `! Configuration File for keepalived
 global_defs {
@@ -92,6 +93,52 @@ test("random edits that add or remove lines: incremental and full parse agree, a
     ),
     { numRuns: 1500, seed: 12 },
   );
+});
+
+/** As editsAgree, but nothing reads a range until the last edit is made: ranges left unbuilt by one re-parse are right after the next moves their items. */
+function unreadEditsAgree(edits: [number, number, string][]): void {
+  let syntax = parseConfig(BASE);
+  let text = BASE;
+  for (const [at0, del, ins] of edits) {
+    const at = at0 % (text.length + 1);
+    text = text.slice(0, at) + ins + text.slice(at + del);
+    syntax = reparse(syntax, text);
+  }
+  assert.deepEqual(normalized(syntax), normalized(parseConfig(text)));
+}
+
+test("random chains of edits, many at the start of the file, with no range read between them: incremental and full parse agree", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.oneof(fc.constant(0), fc.nat(BASE.length * 2)), fc.nat(40), fc.constantFrom("zz_typed 1\n", "\n", ...PASTES, ...chars)), { minLength: 1, maxLength: 6 }),
+      unreadEditsAgree,
+    ),
+    { numRuns: 1500, seed: 14 },
+  );
+});
+
+test("statements moved below an edit keep reading as the file they were expanded as, also when their parts were expanded under two names", () => {
+  const keywordOf = (s: SyntaxFile, name: string) => (s.items.find((i) => i.kind === "statement" && `${i.keyword.text} ${i.args[0]?.text}` === name) as Statement).keyword as SyntaxWord;
+  // One name: the moved statements take the new text's line table, which names the file too.
+  let syntax = parseConfig(BASE);
+  keywordOf(syntax, "vrrp_instance VI_1").lines.file = "/etc/keepalived/a.conf";
+  let text = "zz_typed 1\n" + BASE;
+  syntax = reparse(syntax, text);
+  assert.deepEqual(normalized(syntax), normalized(parseConfig(text)));
+  for (const name of ["vrrp_script chk_nginx", "vrrp_instance VI_1", "virtual_server 192.0.2.10"]) assert.equal(keywordOf(syntax, name).file, "/etc/keepalived/a.conf", name);
+  // Two names: VI_1 re-parsed by Enter (a line table of its own) and read as another file; a line
+  // typed at the top then moves both parts, and each keeps its name.
+  syntax = parseConfig(BASE);
+  keywordOf(syntax, "vrrp_instance VI_1").lines.file = "/etc/keepalived/a.conf";
+  text = BASE.replace("    state MASTER\n", "    state MASTER\n\n");
+  syntax = reparse(syntax, text);
+  keywordOf(syntax, "vrrp_instance VI_1").lines.file = "/etc/keepalived/b.conf";
+  text = "zz_typed 1\n" + text;
+  syntax = reparse(syntax, text);
+  assert.deepEqual(normalized(syntax), normalized(parseConfig(text)));
+  assert.equal(keywordOf(syntax, "vrrp_script chk_nginx").file, "/etc/keepalived/a.conf");
+  assert.equal(keywordOf(syntax, "vrrp_instance VI_1").file, "/etc/keepalived/b.conf");
+  assert.equal(keywordOf(syntax, "virtual_server 192.0.2.10").file, "/etc/keepalived/a.conf");
 });
 
 test("Enter inside a block re-parses that block and moves the later ones, which stay the same objects", () => {

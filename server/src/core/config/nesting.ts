@@ -73,19 +73,21 @@ const OWNERS: Record<string, readonly KeepalivedProcess[]> = {
 /** An unknown top-level word is reported by every process that reaches it. */
 const ownersOf = (keyword: string): readonly KeepalivedProcess[] => OWNERS[keyword] ?? ALL_PROCESSES;
 
-/** `root`: the top-level statement the event lies in as the braces pair up (what a skipping process sees). */
-type Event = { kind: "statement" | "close"; statement: ConfigStatement; root: ConfigStatement };
-
-function flatten(list: ConfigStatement[], out: Event[], root?: ConfigStatement): Event[] {
+/**
+ * Calls `visit` for each statement and each `}` in file order; `root` is the top-level statement the
+ * event lies in as the braces pair up (what a skipping process sees). A statement for which `visit`
+ * returns true is taken whole: nothing inside it is visited, nor its `}`. No list of events is made:
+ * 10,000s of nested lines made one object each, kept to the end of the pass.
+ */
+function forEachEvent(list: ConfigStatement[], visit: (kind: "statement" | "close", statement: ConfigStatement, root: ConfigStatement) => boolean | void, root?: ConfigStatement): void {
   for (const statement of list) {
     const r = root ?? statement;
-    out.push({ kind: "statement", statement, root: r });
+    if (visit("statement", statement, r)) continue;
     if (statement.children && !opaque(statement)) {
-      flatten(statement.children, out, r);
-      if (statement.block?.close) out.push({ kind: "close", statement, root: r });
+      forEachEvent(statement.children, visit, r);
+      if (statement.block?.close) visit("close", statement, r);
     }
   }
-  return out;
 }
 
 interface Frame {
@@ -140,16 +142,9 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
   const stack: Frame[] = [{ children: top, blockId: TOP }];
   const notes: BraceNote[] = [];
   let changed = false;
-  /** A block that lands at the top level and reads there as written: kept whole, its events skipped. */
-  let keptWhole: ConfigStatement | undefined;
-  for (const ev of flatten(statements, [])) {
+  forEachEvent(statements, (kind, s, root) => {
     const frame = stack[stack.length - 1];
-    const s = ev.statement;
-    if (keptWhole) {
-      if (ev.kind === "close" && s === keptWhole) keptWhole = undefined;
-      continue;
-    }
-    if (ev.kind === "close") {
+    if (kind === "close") {
       const range = s.block!.close!;
       if (stack.length > 1) {
         const closed = stack.pop()!;
@@ -157,41 +152,41 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
       } else {
         notes.push({ kind: "stray", file: s.file, range, ignored: s });
       }
-      continue;
+      return;
     }
     // Surfaced at the top level from inside another block: read only by the processes that own both.
-    const owners = stack.length === 1 && ev.root !== s ? ownersOf(s.keyword.text) : undefined;
-    const unread = !!owners && !ownersOf(ev.root.keyword.text).some((p) => owners.includes(p));
+    const owners = stack.length === 1 && root !== s ? ownersOf(s.keyword.text) : undefined;
+    const unread = !!owners && !ownersOf(root.keyword.text).some((p) => owners.includes(p));
     if (unread) {
-      notes.push({ kind: "unread", file: s.file, range: s.keyword.range, ignored: s, skippedWith: ev.root, owners: owners! });
+      notes.push({ kind: "unread", file: s.file, range: s.keyword.range, ignored: s, skippedWith: root, owners: owners! });
       changed = true;
     } else {
       // The same objects where nothing changes, so caches keyed by top-level statements (annotations, rule
       // results, models) still hold for the blocks after an unclosed one.
       if (!s.children) {
         frame.children.push(s);
-        continue;
+        return;
       }
+      // A block that lands at the top level and reads there as written: kept whole, nothing in it visited.
       if (stack.length === 1 && s.block?.close && !opaque(s) && !needsRenestingAtTop(s)) {
         frame.children.push(s);
-        keptWhole = s;
-        continue;
+        return true;
       }
     }
     const copy: ConfigStatement = withoutChildren(s);
     if (!unread) frame.children.push(copy);
-    if (!s.children) continue;
+    if (!s.children) return;
     if (opaque(s)) {
       copy.children = s.children;
-      continue;
+      return;
     }
     const body = frame.blockId !== undefined ? lookupKeyword(frame.blockId, s.keyword.text)?.body : undefined;
     if (!body) {
       changed = true;
-      continue;
+      return;
     }
     copy.children = [];
     stack.push({ statement: copy, children: copy.children, blockId: body.kind === "keywords" ? body.blockId : undefined });
-  }
+  });
   return { statements: changed || notes.length ? top : statements, notes };
 }

@@ -10,7 +10,8 @@ import type { Item, Statement, SyntaxFile, Word, Block, Comment, SyntaxProblem }
 import type { Range } from "../util/range";
 import { parseConfig, MAX_NESTING } from "./parse";
 import { lineAtOffset } from "../util/lineStarts";
-import { buildRanges } from "./treeNodes";
+import { SyntaxBlock, buildRanges, forEachBuiltRange, retarget, tablesFileOf } from "./treeNodes";
+import { LineTable } from "./lineTable";
 
 /** Characters whose appearance in an edit may change how other lines are read. */
 const LINE_STRUCTURE = /[\n\r\\]/;
@@ -85,6 +86,11 @@ function shiftBlock(b: Block, line: number, chars: number, offset: number): void
   b.open = shiftRange(b.open, line, chars);
   if (b.close) b.close = shiftRange(b.close, line, chars);
   b.range = shiftRange(b.range, line, chars);
+  if (b instanceof SyntaxBlock) {
+    // Its offsets count in the file too, as its words' do (a later move retargets the block to them).
+    b.openOffset += offset;
+    if (b.closeOffset >= 0) b.closeOffset += offset;
+  }
   b.items.forEach((i) => shiftItem(i, line, chars, offset));
 }
 
@@ -100,6 +106,48 @@ function shiftItem(item: Item, line: number, chars: number, offset: number): voi
   shiftWord(item.keyword, line, chars, offset);
   item.args.forEach((w) => shiftWord(w, line, chars, offset));
   if (item.block) shiftBlock(item.block, line, chars, offset);
+}
+
+/**
+ * Moves a subtree parsed from a slice to where the slice sits in the file. A slice that starts the file
+ * is where it belongs already: its ranges stay unbuilt (its line table reads the same as the file's up
+ * to the slice's end), instead of being built only to be copied unchanged.
+ */
+function placeParsed(item: Item, line: number, chars: number, offset: number): void {
+  if (line !== 0 || chars !== 0 || offset !== 0) shiftItem(item, line, chars, offset);
+}
+
+/** The line table of the text last edited into, given to the items moved there (one per text, not one per edit path). */
+let movedInto: { text: string; table: LineTable } | undefined;
+
+/**
+ * Items kept from the old text, moved in place by `delta` characters and `lines` lines. Ranges already
+ * built move in place (results holding them see the move); the others are built when read, from the
+ * moved offsets and the new text's line table: building every range of the items below an edit (a
+ * line typed at the top of 200,000 lines) cost more than the rest of the re-parse. When the items'
+ * tables were expanded as two different files (which a table's file records), they are all built first.
+ */
+function moveItems(items: Item[], delta: number, lines: number, text: string): void {
+  const file = tablesFileOf(items);
+  if (file === null) {
+    buildRanges(items);
+    if (delta !== 0) for (const item of items) shiftOffsets(item, delta);
+    moveLines(items, lines, forEachPosition);
+    return;
+  }
+  if (delta !== 0) for (const item of items) shiftOffsets(item, delta);
+  moveLines(items, lines, forEachBuiltPosition);
+  if (movedInto?.text !== text || (movedInto.table.file !== undefined && file !== undefined && movedInto.table.file !== file)) movedInto = { text, table: new LineTable(text) };
+  const table = movedInto.table;
+  if (table.file === undefined) table.file = file;
+  retarget(items, delta, table);
+}
+
+function forEachBuiltPosition(item: Item, f: (p: Range["start"]) => void): void {
+  forEachBuiltRange(item, (r) => {
+    f(r.start);
+    f(r.end);
+  });
 }
 
 /** Later items keep their positions (the edit adds no line) but their offsets move by `delta`. */
@@ -172,8 +220,8 @@ function commonSuffix(a: string, b: string, p: number): number {
 export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   const before = old.text;
   if (before === text) return old;
-  // Items are moved in place below: their ranges must be objects that stay, not built on each read.
-  buildRanges(old.items);
+  // Items moved in place below get their ranges built first (beforeMoving); the others keep building
+  // theirs when asked, from offsets that did not move: a whole tree's ranges are most of its memory.
   const p = commonPrefix(before, text);
   const q = commonSuffix(before, text, p);
   rememberEdit(before, text, p, q);
@@ -210,8 +258,8 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
 
   const line = item.range.start.line;
   const chars = item.range.start.character;
-  shiftItem(fresh, line, chars, start);
-  for (const x of later) shiftOffsets(x, delta);
+  placeParsed(fresh, line, chars, start);
+  moveItems(later, delta, 0, text);
   let items: Item[];
   let absorbed: Absorbed | undefined;
   if (fresh.block.close) items = [...old.items.slice(0, index), fresh as Statement, ...later];
@@ -329,7 +377,7 @@ function visitBlock(b: Block, f: (p: Range["start"]) => void): void {
  * Moves every position of the items down (or up) by `lines`, each position once although ranges share
  * them: a moved line is stored as -(line + 1) until every item is done (no set of 10,000s of objects).
  */
-function moveLines(items: Iterable<Item>, lines: number): void {
+function moveLines(items: Iterable<Item>, lines: number, forEach: (item: Item, f: (p: Range["start"]) => void) => void): void {
   if (lines === 0) return;
   const mark = (p: Range["start"]) => {
     if (p.line >= 0) p.line = -(p.line + lines) - 1;
@@ -337,8 +385,8 @@ function moveLines(items: Iterable<Item>, lines: number): void {
   const unmark = (p: Range["start"]) => {
     if (p.line < 0) p.line = -p.line - 1;
   };
-  for (const item of items) forEachPosition(item, mark);
-  for (const item of items) forEachPosition(item, unmark);
+  for (const item of items) forEach(item, mark);
+  for (const item of items) forEach(item, unmark);
 }
 
 const MISSING_CLOSE = /^Missing '}'/;
@@ -414,12 +462,10 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
     else if (x.range.start.line > toLine) problems.push({ ...x, range: moved(x.range) });
   }
   for (const x of part.problems) problems.push({ ...x, range: shiftRange(x.range, fromLine, 0) });
-  for (const item of part.items) shiftItem(item, fromLine, 0, start);
+  for (const item of part.items) placeParsed(item, fromLine, 0, start);
   // Later items keep their objects: their positions move down (or up) in place, each position once.
   if (addedLines !== 0 || delta !== 0) {
-    const later = old.items.slice(last + 1);
-    for (const item of later) shiftOffsets(item, delta);
-    moveLines(later, addedLines);
+    moveItems(old.items.slice(last + 1), delta, addedLines, text);
   }
   const items = [...old.items.slice(0, first), ...part.items, ...old.items.slice(last + 1)];
 
@@ -528,10 +574,7 @@ function parseReusing(old: SyntaxFile, text: string, p: number, q: number): Synt
     if (children) for (let i = 0; i < children.length; i++) children[i] = reuse(children[i]) ?? children[i];
     return item;
   });
-  if (moved.length) {
-    if (delta !== 0) for (const item of moved) shiftOffsets(item, delta);
-    moveLines(moved, lines);
-  }
+  if (moved.length) moveItems(moved, delta, lines, text);
   const result = { ...fresh, items };
   if (lines !== 0 && moved.length) {
     let line = 0;

@@ -14,10 +14,16 @@ import type { LineTable } from "./lineTable";
 export class SyntaxWord implements Word {
   private built: Range | undefined = undefined;
 
+  /** The range if it was built (see forEachBuiltRange). */
+  builtRange(): Range | undefined {
+    return this.built;
+  }
+
   constructor(
     public text: string,
     public startOffset: number,
-    readonly lines: LineTable,
+    /** The table its range is built from; an item moved into a new text is given that text's (retarget). */
+    public lines: LineTable,
   ) {}
 
   /** As written: most words are their text (quoted and escaped ones are a RawSyntaxWord). */
@@ -82,16 +88,17 @@ export class RawSyntaxWord extends SyntaxWord {
 }
 
 export class SyntaxBlock implements Block {
-  private builtOpen: Range | undefined = undefined;
-  private builtClose: Range | undefined = undefined;
-  private built: Range | undefined = undefined;
+  /** The ranges built so far (read by forEachBuiltRange). */
+  builtOpen: Range | undefined = undefined;
+  builtClose: Range | undefined = undefined;
+  built: Range | undefined = undefined;
 
   constructor(
     public items: Item[],
-    readonly lines: LineTable,
-    readonly openOffset: number,
+    public lines: LineTable,
+    public openOffset: number,
     /** -1: the file ends before the block is closed (an UnclosedSyntaxBlock). */
-    readonly closeOffset: number,
+    public closeOffset: number,
   ) {}
 
   get open(): Range {
@@ -159,7 +166,8 @@ export class SyntaxStatement implements Statement {
   declare condition?: ConditionPrefix;
   /** `~SEQ(...)`/`~LST(...)` prefixes: the statement is repeated for each value. */
   declare sequences?: SequencePrefix[];
-  private built: Range | undefined = undefined;
+  /** The range if it was built (read by forEachBuiltRange). */
+  built: Range | undefined = undefined;
 
   constructor(
     public keyword: SyntaxWord,
@@ -203,6 +211,102 @@ export class SyntaxStatement implements Statement {
 /** A statement without its sequence prefixes, whatever object it is. */
 export function withoutSequences(s: Statement): Statement {
   return s instanceof SyntaxStatement ? s.withoutSequences() : { ...s, sequences: undefined };
+}
+
+/** The ranges of an item built so far, each once per object (a range an item shares with its block twice). */
+export function forEachBuiltRange(item: Item, f: (r: Range) => void): void {
+  if (item.condition) f(item.condition.range);
+  if (item.kind === "definition") return f(item.range), f(item.nameRange);
+  if (item.kind === "bareBlock") {
+    f(item.range);
+    return builtRangesOfBlock(item.block, f);
+  }
+  if (item instanceof SyntaxStatement) {
+    if (item.built) f(item.built);
+  } else f(item.range);
+  if (item.sequences) for (let i = 0; i < item.sequences.length; i++) f(item.sequences[i].range);
+  builtRangeOfWord(item.keyword, f);
+  for (let i = 0; i < item.args.length; i++) builtRangeOfWord(item.args[i], f);
+  if (item.block) builtRangesOfBlock(item.block, f);
+}
+
+function builtRangeOfWord(w: Word, f: (r: Range) => void): void {
+  if (!(w instanceof SyntaxWord)) return f(w.range);
+  const r = w.builtRange();
+  if (r) f(r);
+}
+
+function builtRangesOfBlock(b: Block, f: (r: Range) => void): void {
+  if (b instanceof SyntaxBlock) {
+    if (b.builtOpen) f(b.builtOpen);
+    if (b.builtClose) f(b.builtClose);
+    if (b.built) f(b.built);
+  } else {
+    f(b.open);
+    if (b.close) f(b.close);
+    f(b.range);
+  }
+  for (let i = 0; i < b.items.length; i++) forEachBuiltRange(b.items[i], f);
+}
+
+/**
+ * The file whose text the item's line tables were first expanded as (undefined: none yet), or null
+ * when they name two files. Also builds the range of a block the file ends inside: its end is a stored
+ * position, which only a built range moves with the text.
+ */
+export function tablesFileOf(items: Item[]): string | undefined | null {
+  let file: string | undefined;
+  let mixed = false;
+  const note = (lines: LineTable) => {
+    if (lines.file === undefined || lines.file === file) return;
+    if (file === undefined) file = lines.file;
+    else mixed = true;
+  };
+  const visit = (item: Item): void => {
+    if (item.kind === "definition") return;
+    const block = item.kind === "bareBlock" ? item.block : item.block;
+    if (item.kind === "statement") {
+      if (item.keyword instanceof SyntaxWord) note(item.keyword.lines);
+      for (let i = 0; i < item.args.length; i++) {
+        const w = item.args[i];
+        if (w instanceof SyntaxWord) note(w.lines);
+      }
+    }
+    if (!block) return;
+    if (block instanceof SyntaxBlock) {
+      note(block.lines);
+      if (block.closeOffset < 0) void block.range;
+    }
+    for (let i = 0; i < block.items.length; i++) visit(block.items[i]);
+  };
+  for (const item of items) visit(item);
+  return mixed ? null : file;
+}
+
+/**
+ * Items whose offsets (words' and blocks') now count in a new text, whose line table is `to`: the
+ * ranges not built yet will be built from it. Block offsets move by `delta` here; words' have moved.
+ */
+export function retarget(items: Item[], delta: number, to: LineTable): void {
+  const visit = (item: Item): void => {
+    if (item.kind === "definition") return;
+    if (item.kind === "statement") {
+      if (item.keyword instanceof SyntaxWord) item.keyword.lines = to;
+      for (let i = 0; i < item.args.length; i++) {
+        const w = item.args[i];
+        if (w instanceof SyntaxWord) w.lines = to;
+      }
+    }
+    const block = item.kind === "bareBlock" ? item.block : item.block;
+    if (!block) return;
+    if (block instanceof SyntaxBlock) {
+      block.lines = to;
+      block.openOffset += delta;
+      if (block.closeOffset >= 0) block.closeOffset += delta;
+    }
+    for (let i = 0; i < block.items.length; i++) visit(block.items[i]);
+  };
+  for (const item of items) visit(item);
 }
 
 /** Top-level items whose ranges are all built (an unchanged item is not walked again). */
