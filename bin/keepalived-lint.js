@@ -32,6 +32,6 @@ function fullCli() {
 const cache = argv[0] === "check" && argv.includes("--cache") ? loadBundle(`${dist}/cli-cache.js`) : undefined;
 const hit = cache?.replay(argv, () => fullCli().collectConfigFiles);
 if (hit) {
-  cache.writeOut(1, Buffer.from(hit.output, "utf8")); // one write: the stored text is in memory already
+  cache.writeOut(1, hit.output); // the stored bytes as read: nothing to decode or encode
   process.exitCode = hit.exitCode;
 } else fullCli().main();

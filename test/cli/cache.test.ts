@@ -18,6 +18,24 @@ function tempDir(files: Record<string, string>): string {
 const ROOT = "global_defs {\n  router_id a\n}\ninclude conf.d/*.conf\n";
 const INSTANCE = (vrid: number) => `vrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id ${vrid}\n  priority 100\n  virtual_ipaddress {\n    192.0.2.1/24\n  }\n}\n`;
 
+/** The cache file's layout: a JSON header line (each entry with the size of its output), then the outputs' bytes. */
+function readLayout(cacheFile: string): { header: { format: number; entries: { size: number }[] }; outputs: Buffer[] } {
+  const bytes = fs.readFileSync(cacheFile);
+  const end = bytes.indexOf(10);
+  const header = JSON.parse(bytes.toString("utf8", 0, end));
+  const outputs: Buffer[] = [];
+  let at = end + 1;
+  for (const e of header.entries) outputs.push(bytes.subarray(at, (at += e.size)));
+  return { header, outputs };
+}
+
+function replaceFirstOutput(cacheFile: string, text: string): void {
+  const { header, outputs } = readLayout(cacheFile);
+  outputs[0] = Buffer.from(text, "utf8");
+  header.entries[0].size = outputs[0].length;
+  fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from(JSON.stringify(header) + "\n"), ...outputs]));
+}
+
 test("a repeated run prints what a fresh check prints, from the cache file", () => {
   const dir = tempDir({ "keepalived.conf": ROOT, "conf.d/vi.conf": INSTANCE(300) });
   const fresh = lint(["check", "--format", "json", "keepalived.conf"], dir);
@@ -31,9 +49,7 @@ test("a repeated run prints what a fresh check prints, from the cache file", () 
   }
   assert.equal(fresh.code, 1);
   // The second run replayed the stored result rather than checking again: a marked entry shows through.
-  const data = JSON.parse(fs.readFileSync(cacheFile, "utf8"));
-  data.entries[0].output = "replayed\n";
-  fs.writeFileSync(cacheFile, JSON.stringify(data));
+  replaceFirstOutput(cacheFile, "replayed\n");
   assert.equal(lint(["check", "--cache", "--format", "json", "keepalived.conf"], dir).stdout, "replayed\n");
   // Another format is another entry.
   assert.match(lint(["check", "--cache", "keepalived.conf"], dir).stdout, /invalid-value/);
@@ -63,4 +79,24 @@ test("--cache-location takes a file or a folder", () => {
   assert.equal(lint(["check", "--cache", `--cache-location=${file}`, "keepalived.conf"], dir).code, 0);
   assert.ok(fs.existsSync(file));
   assert.ok(!fs.existsSync(path.join(dir, ".keepalived-lint-cache")), "nothing written in the working folder");
+});
+
+test("a stored report is replayed byte for byte, with non-ASCII text; a cut-short or older cache file is checked afresh", () => {
+  // A non-breaking space inside a keyword: the report quotes it, escaped or not, in non-ASCII-safe JSON and text.
+  const dir = tempDir({ "keepalived.conf": "global_defs {\n  router_id \u00e9t\u00e9\n  rout\u00e9r_id x\n}\n" });
+  const fresh = lint(["check", "keepalived.conf"], dir);
+  assert.match(fresh.stdout, /unknown-keyword/);
+  lint(["check", "--cache", "keepalived.conf"], dir);
+  const cacheFile = path.join(dir, ".keepalived-lint-cache");
+  assert.equal(lint(["check", "--cache", "keepalived.conf"], dir).stdout, fresh.stdout, "replayed as checked");
+  replaceFirstOutput(cacheFile, "r\u00e9plique \ud83d\ude00\n");
+  assert.equal(lint(["check", "--cache", "keepalived.conf"], dir).stdout, "r\u00e9plique \ud83d\ude00\n", "multi-byte text comes out as stored");
+  // Cut short (a full disk, a killed run): the entry's bytes are missing, so it is not trusted.
+  const whole = fs.readFileSync(cacheFile);
+  fs.writeFileSync(cacheFile, whole.subarray(0, whole.length - 3));
+  assert.equal(lint(["check", "--cache", "keepalived.conf"], dir).stdout, fresh.stdout);
+  // A cache file of the earlier all-JSON layout is not read as this one.
+  fs.writeFileSync(cacheFile, JSON.stringify({ format: 2, entries: [{ key: "x", observations: [], output: "stale\n", exitCode: 0 }] }));
+  assert.equal(lint(["check", "--cache", "keepalived.conf"], dir).stdout, fresh.stdout);
+  assert.equal(readLayout(cacheFile).header.format, 3, "and is rewritten in the current layout");
 });

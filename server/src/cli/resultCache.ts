@@ -5,11 +5,13 @@
 // so an edited include, a new file matching an include glob or a script that appeared all miss.
 // A file read is also remembered by its stat: while that is unchanged the file is not read again
 // (docs/decisions/cache-by-stat.md), so a hit costs a stat per file, not a read and a hash.
+// The file is one line of JSON (keys, observations, exit codes, output sizes) and then the outputs'
+// bytes, so a hit decodes none of them: it prints its own as read (docs/decisions/cache-file-layout.md).
 import * as fs from "fs";
 import * as path from "path";
 import type { FileAccess } from "../core/config/files";
 
-const FORMAT = 2;
+const FORMAT = 3;
 /** Entries kept per cache file (one per distinct command line), newest first. */
 const MAX_ENTRIES = 16;
 /** A file changed this recently may change again within the same timestamp tick: not trusted by stat. */
@@ -23,7 +25,7 @@ type Observation = [method: string, args: unknown[], digest: string, stat?: File
 interface Entry {
   key: string;
   observations: Observation[];
-  output: string;
+  output: Uint8Array;
   exitCode: number;
 }
 
@@ -31,6 +33,9 @@ interface CacheFile {
   format: number;
   entries: Entry[];
 }
+
+/** An entry as the header line holds it: its output is the next `size` bytes after the header. */
+type StoredEntry = Omit<Entry, "output"> & { size: number };
 
 /** Short answers are kept as they are; long ones (file texts) as a SHA-256 (crypto loads only then). */
 function digest(value: unknown): string {
@@ -101,16 +106,33 @@ function stillValid(entry: Entry, under: FileAccess): { valid: boolean; refreshe
 
 function readCache(file: string): CacheFile {
   try {
-    const data = JSON.parse(fs.readFileSync(file, "utf8")) as CacheFile;
-    if (data.format === FORMAT && Array.isArray(data.entries)) return data;
+    const bytes = fs.readFileSync(file);
+    // JSON.stringify escapes line breaks, so the first one ends the header.
+    const headerEnd = bytes.indexOf(10);
+    if (headerEnd < 0) return empty();
+    const header = JSON.parse(bytes.toString("utf8", 0, headerEnd)) as { format?: unknown; entries?: StoredEntry[] };
+    if (header.format !== FORMAT || !Array.isArray(header.entries)) return empty();
+    const entries: Entry[] = [];
+    let at = headerEnd + 1;
+    for (const { size, ...rest } of header.entries) {
+      if (!Number.isSafeInteger(size) || size < 0 || at + size > bytes.length) return empty(); // cut short
+      entries.push({ ...rest, output: bytes.subarray(at, at + size) });
+      at += size;
+    }
+    return { format: FORMAT, entries };
   } catch {
     /* absent or unreadable: start afresh */
   }
+  return empty();
+}
+
+function empty(): CacheFile {
   return { format: FORMAT, entries: [] };
 }
 
 export interface CachedResult {
-  output: string;
+  /** The report's bytes as stored (UTF-8). */
+  output: Uint8Array;
   exitCode: number;
 }
 
@@ -127,9 +149,10 @@ export function lookup(cacheFile: string, key: string, under: FileAccess): Cache
 }
 
 /** Stores a result; a cache that cannot be written only costs the next run its speed-up. */
-export function store(cacheFile: string, key: string, observations: Observation[], result: CachedResult): void {
+export function store(cacheFile: string, key: string, observations: Observation[], result: { output: string; exitCode: number }): void {
   const data = readCache(cacheFile);
-  data.entries = [{ key, observations, ...result }, ...data.entries.filter((e) => e.key !== key)].slice(0, MAX_ENTRIES);
+  const entry: Entry = { key, observations, output: Buffer.from(result.output, "utf8"), exitCode: result.exitCode };
+  data.entries = [entry, ...data.entries.filter((e) => e.key !== key)].slice(0, MAX_ENTRIES);
   write(cacheFile, data);
 }
 
@@ -137,7 +160,9 @@ function write(cacheFile: string, data: CacheFile): void {
   try {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(data));
+    const entries: StoredEntry[] = data.entries.map(({ output, ...rest }) => ({ ...rest, size: output.length }));
+    const header = Buffer.from(JSON.stringify({ format: FORMAT, entries }) + "\n", "utf8");
+    fs.writeFileSync(tmp, Buffer.concat([header, ...data.entries.map((e) => e.output)]));
     fs.renameSync(tmp, cacheFile);
   } catch {
     /* read-only location */
