@@ -6,13 +6,14 @@ import type { Item, Statement, SyntaxFile } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
 import { reparse, linesMovedFrom } from "../syntax/incremental";
 import { expandConfig, ExpandedConfig, resolveInclude, ConfigStatement } from "../config/expand";
-import { annotationsOf, AnnotatedStatement } from "../config/annotate";
+import { annotationsOf, AnnotatedStatement, noteRuns } from "../config/annotate";
 import { diskAccess, FileAccess, overlay } from "../config/files";
 import type { Diagnostic } from "./diagnostic";
 import { dedupeSorted, printable, sortDiagnostics } from "./diagnostic";
 import { internalError, runIsolated } from "../rules/internal-error";
 import type { CheckOptions, NodeContext, NodeRule } from "./rule";
 import { FILE_RULES, NODE_RULES } from "../rules";
+import { nodeNames, NodeNames } from "../model/nodeNames";
 import { ClusterAnalysis, ClusterView } from "../cluster/analysis";
 import { readTemplate, TemplateFile } from "../template/template";
 import { staticView } from "../template/staticView";
@@ -88,6 +89,8 @@ interface StatementHistory {
   /** The perStatement rules the findings were computed for (tests add and remove rules). */
   rules: readonly NodeRule[];
   findings: readonly StatementFindings[];
+  /** The node's names, whose lookups the next check takes over while the names read the same. */
+  names?: NodeNames;
 }
 
 /** How a node's statements line up with its last check: the first `head` and last `tail` are the same objects. */
@@ -316,6 +319,15 @@ export class Workspace {
     // perStatement rules run together, one top-level statement at a time (see checkStatements).
     const perStatement = perStatementRules();
     const byRule = this.checkStatements(id, perStatement, ctx, match);
+    // Built here, with the last check's names to take lookups from; the name rules find it by config.
+    const history = this.statementHistory.get(id);
+    if (history) {
+      try {
+        history.names = nodeNames(config, match.before?.names);
+      } catch {
+        // The name rules ask again and report what went wrong as their internal error.
+      }
+    }
     for (const rule of NODE_RULES) {
       if (rule.perStatement) {
         const found = byRule[perStatement.indexOf(rule)];
@@ -360,6 +372,7 @@ export class Workspace {
       const run = runs[i];
       for (let k = 0; k < run.length; k++) annotated[at++] = run[k];
     }
+    noteRuns(annotated, runs);
     return { match: { before, head, tail, runs }, annotated };
   }
 
