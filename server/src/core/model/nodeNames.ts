@@ -20,11 +20,14 @@ export type ReferenceLookups = Map<Namespace, Set<string>>;
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
 
+/** What the names are read from: a node's expanded config (the cluster model passes one as a NodeSource). */
+export type NameSource = Pick<ExpandedConfig, "statements"> & { includes?: ExpandedConfig["includes"] };
+
 export class NodeNames {
   private positions?: Map<ConfigStatement, number>;
 
   constructor(
-    private readonly config: ExpandedConfig,
+    private readonly config: NameSource,
     /** Every definition, in statement order. */
     readonly definitions: readonly NameDefinition[],
     /** Index in config.statements of each definition's statement. */
@@ -63,8 +66,8 @@ export class NodeNames {
    * second read is the one that stays.
    */
   definedAfter(d: number, r: number): boolean {
-    if (!this.config.includes.length) return this.definitionAt[d] > this.referenceAt[r];
-    // With includes the same statement object may come twice: its last place counts.
+    if (this.config.includes && !this.config.includes.length) return this.definitionAt[d] > this.referenceAt[r];
+    // With includes (or none known) the same statement object may come twice: its last place counts.
     const top = this.references[r].top;
     if (!top) return false;
     const positions = (this.positions ??= lastPositions(this.config.statements));
@@ -79,13 +82,13 @@ function lastPositions(statements: ConfigStatement[]): Map<ConfigStatement, numb
 }
 
 /** Each node's names, once per check (the rules ask for the same config's names in turn). */
-const byConfig = new WeakMap<ExpandedConfig, NodeNames>();
+const byConfig = new WeakMap<NameSource, NodeNames>();
 
 /**
  * The node's names. `previous`: the same node's names at its last check, whose lookup maps are
  * taken over when the names read the same (then a keystroke builds two short arrays and no map).
  */
-export function nodeNames(config: ExpandedConfig, previous?: NodeNames): NodeNames {
+export function nodeNames(config: NameSource, previous?: NodeNames): NodeNames {
   const cached = byConfig.get(config);
   if (cached) return cached;
   const statements = config.statements;
