@@ -98,6 +98,13 @@ interface StatementMatch {
   before?: StatementHistory;
   head: number;
   tail: number;
+  /**
+   * Between head and tail, statements of the last check found again, by their index there. Made
+   * only when both sides have several statements between head and tail: in an unclosed last block
+   * (re-read on every edit, so the tail is empty) a `{` typed far above left 270 unchanged blocks
+   * between them, and each was checked again.
+   */
+  between?: Map<ConfigStatement, number>;
   runs: AnnotatedStatement[][];
 }
 
@@ -358,10 +365,16 @@ export class Workspace {
     while (head < n && head < m && statements[head] === previous[head]) head++;
     let tail = 0;
     while (tail < n - head && tail < m - head && statements[n - 1 - tail] === previous[m - 1 - tail]) tail++;
+    let between: Map<ConfigStatement, number> | undefined;
+    if (n - tail - head > 1 && m - tail - head > 1) {
+      between = new Map();
+      for (let j = head; j < m - tail; j++) between.set(previous[j], j);
+    }
     const runs: AnnotatedStatement[][] = new Array(n);
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const run = i < head ? before!.runs[i] : i >= n - tail ? before!.runs[i - n + m] : annotationsOf(statements[i]);
+      const j = i < head ? i : i >= n - tail ? i - n + m : between?.get(statements[i]);
+      const run = j !== undefined ? before!.runs[j] : annotationsOf(statements[i]);
       runs[i] = run;
       total += run.length;
     }
@@ -373,7 +386,7 @@ export class Workspace {
       for (let k = 0; k < run.length; k++) annotated[at++] = run[k];
     }
     noteRuns(annotated, runs);
-    return { match: { before, head, tail, runs }, annotated };
+    return { match: { before, head, tail, between, runs }, annotated };
   }
 
   /**
@@ -401,8 +414,8 @@ export class Workspace {
     const statementCtx: NodeContext = { ...ctx, report: (d) => found.push(current, d) };
     for (let i = 0; i < n; i++) {
       let entry: StatementFindings;
-      if (i < head) entry = last!.findings[i];
-      else if (i >= n - tail) entry = last!.findings[i - n + m];
+      const j = !last ? undefined : i < head ? i : i >= n - tail ? i - n + m : match.between?.get(statements[i]);
+      if (j !== undefined) entry = last!.findings[j];
       else {
         statementCtx.annotated = match.runs[i];
         found.length = 0;
