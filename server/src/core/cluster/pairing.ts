@@ -175,36 +175,7 @@ function byLabel(instances: VrrpInstance[]): Map<string, VrrpInstance> {
   return new Map(instances.map((i) => [`${i.node.name}/${i.name}`, i]));
 }
 
-/** An instance's cluster when it is alone, the same object while the instance lives (cross-cluster results are kept per cluster object). */
-const aloneClusters = new WeakMap<VrrpInstance, Cluster>();
-
-function alone(i: VrrpInstance): Cluster {
-  let c = aloneClusters.get(i);
-  if (!c) aloneClusters.set(i, (c = { id: i.key, members: [i], evidence: [] }));
-  return c;
-}
-
-/** Clusters in their order: by id, compared from where the ids first differ (they often start with one long path). */
-function sortedClusters(clusters: Cluster[]): Cluster[] {
-  let shared = clusters.length ? clusters[0].id.length : 0;
-  for (const c of clusters) {
-    let k = 0;
-    while (k < shared && c.id.charCodeAt(k) === clusters[0].id.charCodeAt(k)) k++;
-    shared = k;
-  }
-  return clusters.sort((x, y) => compareText(x.id, y.id, shared));
-}
-
 export function pairInstances(models: NodeModel[], overrides: PairingOverrides = {}): Cluster[] {
-  // One node: no pairs (members sit on different nodes, and an override naming one node is ignored
-  // below too), every instance is a cluster of its own. A block pasted into a 5,000-line file grouped
-  // and sorted 290 instances through the maps below on each such keystroke.
-  if (models.length < 2) {
-    const instances = models[0]?.instances ?? [];
-    const clusters: Cluster[] = new Array(instances.length);
-    for (let k = 0; k < instances.length; k++) clusters[k] = alone(instances[k]);
-    return sortedClusters(clusters);
-  }
   const instances = models.flatMap((m) => m.instances);
   const perNode = new Map<NodeModel, number>();
   for (const i of instances) perNode.set(i.node, (perNode.get(i.node) ?? 0) + 1);
@@ -265,5 +236,12 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
     for (const m of members) for (const e of evidence.get(m.key) ?? []) ev.add(e);
     clusters.push({ id: members.map((m) => m.key).sort().join("\u0002"), members, evidence: [...ev] });
   }
-  return sortedClusters(clusters);
+  // Ids start with their node's id (often one long path for all): compare from where they first differ.
+  let shared = clusters.length ? clusters[0].id.length : 0;
+  for (const c of clusters) {
+    let k = 0;
+    while (k < shared && c.id.charCodeAt(k) === clusters[0].id.charCodeAt(k)) k++;
+    shared = k;
+  }
+  return clusters.sort((x, y) => compareText(x.id, y.id, shared));
 }

@@ -81,6 +81,22 @@ function specIndex(annotated: AnnotatedStatement[]): Map<KeywordSpec, number[]> 
   return index;
 }
 
+/** The annotations whose spec is `wanted`, in their order: what `annotated.filter((a) => a.spec && wanted(a.spec))` gives, without a pass over every statement per rule. */
+export function annotatedWhere(annotated: AnnotatedStatement[], wanted: (spec: KeywordSpec) => boolean): AnnotatedStatement[] {
+  let positions: number[] | undefined;
+  let lists = 0;
+  // A node's list, joined from runs by the workspace (noteRuns): asked of each run, no index of the whole list.
+  const runs = runsOfNode.get(annotated);
+  if (runs) return whereInRuns(runs, wanted);
+  for (const [spec, list] of specIndex(annotated)) {
+    if (!wanted(spec)) continue;
+    positions = lists++ === 0 ? list : positions!.concat(list);
+  }
+  if (!positions) return [];
+  if (lists > 1) positions.sort((x, y) => x - y);
+  return positions.map((i) => annotated[i]);
+}
+
 /** A node's annotations as the runs they were joined from, one per top-level statement (see noteRuns). */
 const runsOfNode = new WeakMap<AnnotatedStatement[], readonly AnnotatedStatement[][]>();
 
@@ -134,19 +150,4 @@ function whereInRuns(runs: readonly AnnotatedStatement[][], wanted: (spec: Keywo
     }
   }
   return out;
-}
-
-/** The annotations whose spec is `wanted`, in their order: what `annotated.filter((a) => a.spec && wanted(a.spec))` gives, without a pass over every statement per rule. */
-export function annotatedWhere(annotated: AnnotatedStatement[], wanted: (spec: KeywordSpec) => boolean): AnnotatedStatement[] {
-  const runs = runsOfNode.get(annotated);
-  if (runs) return whereInRuns(runs, wanted);
-  let positions: number[] | undefined;
-  let lists = 0;
-  for (const [spec, list] of specIndex(annotated)) {
-    if (!wanted(spec)) continue;
-    positions = lists++ === 0 ? list : positions!.concat(list);
-  }
-  if (!positions) return [];
-  if (lists > 1) positions.sort((x, y) => x - y);
-  return positions.map((i) => annotated[i]);
 }
