@@ -23,7 +23,9 @@ function holdYoungGeneration() {
 /** V8 rejects a code cache made under other flags: runs with the young generation held keep their own
  *  (one cache for both made short and large runs reject and rewrite it in turn). */
 function flagsTag() {
-  return globalThis[HELD] ? "y" : "n";
+  // A young generation sized at start (the VS Code client passes --min-semi-space-size) changes the stamp too.
+  const sized = process.execArgv.find((a) => a.startsWith("--min-semi-space-size="));
+  return (globalThis[HELD] ? "y" : "n") + (sized ? `s${sized.slice("--min-semi-space-size=".length).replace(/[^0-9]/g, "")}` : "");
 }
 
 function cacheDir() {

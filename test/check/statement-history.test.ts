@@ -156,3 +156,24 @@ test("vrrp_strict and vrrp_version set and cleared in global_defs: instance fact
   }
   assert.ok(strictSeen, "strict mode is reported on the unchanged instances");
 });
+
+test("a `{` typed far above an unclosed last block (re-read on every edit): the blocks between keep their findings, as a fresh check finds", () => {
+  const { rule, seen } = counting();
+  withRule(rule, () => {
+    // The last block never closes, so keepalived reads it to the end of the file on every edit.
+    const unclosed = TEXT.replace("zz 1\n", "") + "vrrp_instance VI_99 {\n    state BACKUP\n    interface eth0\n";
+    const doc = editable(unclosed);
+    seen.length = 0;
+    const steps = ["    bogus_2 1 {", "    bogus_2 1 {}", "    bogus_2 1"];
+    let text = unclosed;
+    for (const step of steps) {
+      text = unclosed.replace("    bogus_2 1", step);
+      const found = doc.set(text);
+      const ran = seen.splice(0);
+      // The edited block (and what keepalived lifts out of it) and the unclosed one; VI_3 to VI_12 keep their findings.
+      assert.ok(ran.includes("vrrp_instance VI_99") && ran.every((r) => !/^vrrp_instance VI_([3-9]|1[0-2])$/.test(r)), `${step}: ran on ${ran.join(", ")}`);
+      assert.deepEqual(found, fresh(text), step);
+      seen.length = 0;
+    }
+  });
+});

@@ -6,13 +6,14 @@ import type { Item, Statement, SyntaxFile } from "../syntax/tree";
 import { parseConfig } from "../syntax/parse";
 import { reparse, linesMovedFrom } from "../syntax/incremental";
 import { expandConfig, ExpandedConfig, resolveInclude, ConfigStatement } from "../config/expand";
-import { annotationsOf, AnnotatedStatement } from "../config/annotate";
+import { annotationsOf, AnnotatedStatement, noteRuns } from "../config/annotate";
 import { diskAccess, FileAccess, overlay } from "../config/files";
 import type { Diagnostic } from "./diagnostic";
 import { dedupeSorted, printable, sortDiagnostics } from "./diagnostic";
 import { internalError, runIsolated } from "../rules/internal-error";
 import type { CheckOptions, NodeContext, NodeRule } from "./rule";
 import { FILE_RULES, NODE_RULES } from "../rules";
+import { nodeNames, NodeNames } from "../model/nodeNames";
 import { ClusterAnalysis, ClusterView } from "../cluster/analysis";
 import { readTemplate, TemplateFile } from "../template/template";
 import { staticView } from "../template/staticView";
@@ -88,6 +89,8 @@ interface StatementHistory {
   /** The perStatement rules the findings were computed for (tests add and remove rules). */
   rules: readonly NodeRule[];
   findings: readonly StatementFindings[];
+  /** The node's names, whose lookups the next check takes over while the names read the same. */
+  names?: NodeNames;
 }
 
 /** How a node's statements line up with its last check: the first `head` and last `tail` are the same objects. */
@@ -95,6 +98,13 @@ interface StatementMatch {
   before?: StatementHistory;
   head: number;
   tail: number;
+  /**
+   * Between head and tail, statements of the last check found again, by their index there. Made
+   * only when both sides have several statements between head and tail: in an unclosed last block
+   * (re-read on every edit, so the tail is empty) a `{` typed far above left 270 unchanged blocks
+   * between them, and each was checked again.
+   */
+  between?: Map<ConfigStatement, number>;
   runs: AnnotatedStatement[][];
 }
 
@@ -316,6 +326,15 @@ export class Workspace {
     // perStatement rules run together, one top-level statement at a time (see checkStatements).
     const perStatement = perStatementRules();
     const byRule = this.checkStatements(id, perStatement, ctx, match);
+    // Built here, with the last check's names to take lookups from; the name rules find it by config.
+    const history = this.statementHistory.get(id);
+    if (history) {
+      try {
+        history.names = nodeNames(config, match.before?.names);
+      } catch {
+        // The name rules ask again and report what went wrong as their internal error.
+      }
+    }
     for (const rule of NODE_RULES) {
       if (rule.perStatement) {
         const found = byRule[perStatement.indexOf(rule)];
@@ -346,10 +365,16 @@ export class Workspace {
     while (head < n && head < m && statements[head] === previous[head]) head++;
     let tail = 0;
     while (tail < n - head && tail < m - head && statements[n - 1 - tail] === previous[m - 1 - tail]) tail++;
+    let between: Map<ConfigStatement, number> | undefined;
+    if (n - tail - head > 1 && m - tail - head > 1) {
+      between = new Map();
+      for (let j = head; j < m - tail; j++) between.set(previous[j], j);
+    }
     const runs: AnnotatedStatement[][] = new Array(n);
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const run = i < head ? before!.runs[i] : i >= n - tail ? before!.runs[i - n + m] : annotationsOf(statements[i]);
+      const j = i < head ? i : i >= n - tail ? i - n + m : between?.get(statements[i]);
+      const run = j !== undefined ? before!.runs[j] : annotationsOf(statements[i]);
       runs[i] = run;
       total += run.length;
     }
@@ -360,7 +385,8 @@ export class Workspace {
       const run = runs[i];
       for (let k = 0; k < run.length; k++) annotated[at++] = run[k];
     }
-    return { match: { before, head, tail, runs }, annotated };
+    noteRuns(annotated, runs);
+    return { match: { before, head, tail, between, runs }, annotated };
   }
 
   /**
@@ -388,8 +414,8 @@ export class Workspace {
     const statementCtx: NodeContext = { ...ctx, report: (d) => found.push(current, d) };
     for (let i = 0; i < n; i++) {
       let entry: StatementFindings;
-      if (i < head) entry = last!.findings[i];
-      else if (i >= n - tail) entry = last!.findings[i - n + m];
+      const j = !last ? undefined : i < head ? i : i >= n - tail ? i - n + m : match.between?.get(statements[i]);
+      if (j !== undefined) entry = last!.findings[j];
       else {
         statementCtx.annotated = match.runs[i];
         found.length = 0;

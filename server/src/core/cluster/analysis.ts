@@ -31,6 +31,8 @@ interface CachedCluster {
   diagnostics: Diagnostic[];
   summary?: string;
   failover?: FailoverState;
+  /** movesWithLines, once asked (the diagnostics do not change): every line-moving keystroke asked it of each cluster below. */
+  movable?: boolean;
 }
 
 /**
@@ -108,7 +110,7 @@ export class ClusterAnalysis {
     for (const fresh of paired) {
       const old = this.cached.get(fresh.id);
       let entry: CachedCluster;
-      if (old && sameMembers(old.cluster.members, fresh.members) && !(movedFiles.size && fresh.members.some(moved) && !movesWithLines(old))) entry = old;
+      if (old && sameMembers(old.cluster.members, fresh.members) && !(movedFiles.size && fresh.members.some(moved) && !(old.movable ??= movesWithLines(old)))) entry = old;
       else {
         entry = { cluster: fresh, diagnostics: [] };
         const report = (d: Diagnostic) => entry.diagnostics.push(d);

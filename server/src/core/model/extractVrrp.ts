@@ -1,4 +1,5 @@
 // Builds the typed VRRP model of one node from what keepalived reads (includes spliced, `@id` applied).
+import { nodeNames } from "./nodeNames";
 import type { ConfigStatement, ConfigWord } from "../config/expand";
 import { addressFamily, bareAddress, canonicalAddress, isIpv6 } from "../util/ip";
 import { child, field, asInt, asNumber, asText } from "./fields";
@@ -173,7 +174,7 @@ function sameStatements(a: ConfigStatement[], b: ConfigStatement[]): boolean {
 export function extractNodeModel(source: NodeSource, readText: (file: string) => string | undefined, previous?: NodeModel): NodeModel {
   const top = source.config.statements;
   const context = top.filter((s) => !OWN_BLOCKS.has(s.keyword.text));
-  const reusable = previous && previous.id === source.id && sameStatements(instanceContext(previous.context), instanceContext(context)) ? new Map(previous.instances.map((i) => [i.statement, i])) : undefined;
+  const reusable = previous && previous.id === source.id && sameStatements(instanceContext(previous.context), instanceContext(context));
   const globalDefs = top.filter((s) => s.keyword.text === "global_defs");
   const lastGlobal = (kw: string) => globalDefs.map((g) => child(g, kw)).filter(Boolean).pop();
   const routerId = field(lastGlobal("router_id"), asText, "global");
@@ -210,14 +211,18 @@ export function extractNodeModel(source: NodeSource, readText: (file: string) =>
   }
 
   // keepalived skips a second vrrp_instance of the same name ("already defined"): it takes part in nothing.
-  const instanceNames = new Set<string>();
+  // The names are gathered only when the node defines some name twice (a set of every name was garbage on every keystroke).
+  const instanceNames = nodeNames(source.config).duplicates.length ? new Set<string>() : undefined;
   for (let k = 0; k < top.length; k++) {
     const s = top[k];
     if (s.keyword.text !== "vrrp_instance" || !s.args[0] || !s.children) continue;
-    if (instanceNames.has(s.args[0].text)) continue;
-    instanceNames.add(s.args[0].text);
-    const same = reusable?.get(s);
-    if (same) {
+    if (instanceNames) {
+      if (instanceNames.has(s.args[0].text)) continue;
+      instanceNames.add(s.args[0].text);
+    }
+    // The previous model's instance built from this very block (a map of them all was garbage on every keystroke).
+    const same = reusable ? instanceBuiltFrom.get(s) : undefined;
+    if (same && same.node === previous) {
       same.node = model;
       model.instances.push(same);
       continue;
@@ -262,9 +267,18 @@ export function extractNodeModel(source: NodeSource, readText: (file: string) =>
       syncGroup,
     };
     model.instances.push(instance);
+    instanceBuiltFrom.set(s, instance);
   }
   return model;
 }
+
+/**
+ * The last instance built from each vrrp_instance block. It belongs to the previous model of a node
+ * exactly when its `node` is that model (a reused instance is moved to the new model); a block two
+ * nodes share (an include) holds the instance of whichever was built last, and the other node builds
+ * its own again.
+ */
+const instanceBuiltFrom = new WeakMap<ConfigStatement, VrrpInstance>();
 
 /** `nopreempt` unless a later `preempt` cancels it. */
 function lastPreemptSetting(s: ConfigStatement): ConfigStatement | undefined {

@@ -59,12 +59,23 @@ export function namespaceOfDefinition(keyword: string): Namespace | undefined {
   return NAMESPACE_OF_KEYWORD.get(keyword);
 }
 
+/** The definition a defining top-level statement makes, kept while the statement lives (a keystroke re-reads one block). */
+const definitionByStatement = new WeakMap<ConfigStatement, NameDefinition>();
+
+/** The name a top-level statement defines, if any (the same object while the statement lives). */
+export function definitionOf(s: ConfigStatement): NameDefinition | undefined {
+  const ns = namespaceOfDefinition(s.keyword.text);
+  if (!ns || !s.args[0]) return undefined;
+  let def = definitionByStatement.get(s);
+  if (!def) definitionByStatement.set(s, (def = { ns, name: s.args[0].text, word: s.args[0], statement: s }));
+  return def;
+}
+
 export function definitionsOf(statements: ConfigStatement[]): NameDefinition[] {
   const out: NameDefinition[] = [];
   for (let i = 0; i < statements.length; i++) {
-    const s = statements[i];
-    const ns = namespaceOfDefinition(s.keyword.text);
-    if (ns && s.args[0]) out.push({ ns, name: s.args[0].text, word: s.args[0], statement: s });
+    const def = definitionOf(statements[i]);
+    if (def) out.push(def);
   }
   return out;
 }
@@ -103,6 +114,21 @@ export function referencesOf(annotated: AnnotatedStatement[]): NameReference[] {
     i = j;
   }
   return out;
+}
+
+const NO_REFERENCES: readonly NameReference[] = Object.freeze([]);
+
+/** The references inside one top-level statement: what referencesOf(annotationsOf(s)) lists, kept while a block lives. */
+export function referencesInStatement(s: ConfigStatement): readonly NameReference[] {
+  const run = annotationsOf(s);
+  if (run.length === 1 && !s.children) {
+    const out: NameReference[] = [];
+    referencesAt(run[0], out);
+    return out.length ? out : NO_REFERENCES;
+  }
+  let refs = referencesByStatement.get(run);
+  if (!refs) referencesByStatement.set(run, (refs = referencesIn(run)));
+  return refs;
 }
 
 function referencesIn(annotated: AnnotatedStatement[]): NameReference[] {

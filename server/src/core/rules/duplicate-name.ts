@@ -1,6 +1,7 @@
 // Two definitions with one name: keepalived keeps only one of them, and references become ambiguous.
 import type { NodeRule } from "../check/rule";
-import { definitionsOf, NAMESPACE_LABEL, NameDefinition, Namespace } from "../model/names";
+import { NAMESPACE_LABEL, Namespace } from "../model/names";
+import { nodeNames } from "../model/nodeNames";
 
 /** Names keepalived 2.2.7 refuses a second time ("already defined"): it skips the whole block.
  *  For the others it keeps both blocks silently, and references find only one of them. */
@@ -9,14 +10,11 @@ const REFUSED: ReadonlySet<Namespace> = new Set<Namespace>(["instance", "syncGro
 export const duplicateNameRule: NodeRule = {
   code: "duplicate-name",
   checkNode({ config, report }) {
-    const first = new Map<string, NameDefinition>();
-    for (const def of definitionsOf(config.statements)) {
-      const key = `${def.ns}\u0000${def.name}`;
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, def);
-        continue;
-      }
+    const names = nodeNames(config);
+    const pairs = names.duplicates;
+    for (let k = 0; k < pairs.length; k += 2) {
+      const def = names.definitions[pairs[k]];
+      const earlier = names.definitions[pairs[k + 1]];
       report({
         file: def.word.file,
         range: def.word.range,

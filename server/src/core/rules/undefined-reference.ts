@@ -2,7 +2,8 @@
 // keepalived ignores the reference, so the tracking the user asked for never happens.
 import type { NodeRule } from "../check/rule";
 import * as path from "path";
-import { definitionsOf, referencesOf, NAMESPACE_LABEL, NameReference, NameDefinition } from "../model/names";
+import { NAMESPACE_LABEL, NameReference } from "../model/names";
+import { nodeNames } from "../model/nodeNames";
 import type { ConfigStatement } from "../config/expand";
 import { closest, isSafeCorrection } from "../util/names";
 
@@ -17,35 +18,27 @@ function resolvedWhileReading(ref: NameReference): boolean {
  *  "No file set for track_file", "process name not specified") and later references find nothing. */
 const ESSENTIAL: Partial<Record<NameReference["ns"], string>> = { script: "script", trackFile: "file", trackProcess: "process" };
 
+/** Whether a block has a `keyword VALUE` line directly inside it (a loop: asked for every reference on every keystroke). */
+function setsValue(statement: ConfigStatement, keyword: string): boolean {
+  const children = statement.children;
+  if (!children) return false;
+  for (let i = 0; i < children.length; i++) if (children[i].keyword.text === keyword && children[i].args.length > 0) return true;
+  return false;
+}
+
 export const undefinedReferenceRule: NodeRule = {
   code: "undefined-reference",
-  checkNode({ config, annotated, report }) {
-    const refs = referencesOf(annotated);
-    if (!refs.length) return;
-    // Indexes, not every reference against every definition: a node may define thousands.
-    const byNamespace = new Map<NameReference["ns"], NameDefinition[]>();
-    // By namespace, then name: no key string built per definition and per reference on every keystroke.
-    const firstByName = new Map<NameReference["ns"], Map<string, NameDefinition>>();
-    for (const d of definitionsOf(config.statements)) {
-      const list = byNamespace.get(d.ns);
-      if (list) list.push(d);
-      else byNamespace.set(d.ns, [d]);
-      let names = firstByName.get(d.ns);
-      if (!names) firstByName.set(d.ns, (names = new Map()));
-      if (!names.has(d.name)) names.set(d.name, d);
-    }
-    let order: Map<ConfigStatement, number> | undefined;
-    const positions = () => {
-      const m = new Map<ConfigStatement, number>();
-      for (let i = 0; i < config.statements.length; i++) m.set(config.statements[i], i);
-      return m;
-    };
-    const position = (s: ConfigStatement) => (order ??= positions()).get(s)!;
-    for (const ref of refs) {
+  checkNode({ config, report }) {
+    // The node's names and their lookups, built once per check (and kept while the names read the same).
+    const names = nodeNames(config);
+    const refs = names.references;
+    for (let r = 0; r < refs.length; r++) {
+      const ref = refs[r];
       if (ref.name.includes("$")) continue;
-      const defined = firstByName.get(ref.ns)?.get(ref.name);
+      const at = names.firstIndex(ref.ns, ref.name);
+      const defined = at >= 0 ? names.definitions[at] : undefined;
       const essential = ESSENTIAL[ref.ns];
-      if (defined && essential && resolvedWhileReading(ref) && !defined.statement.children?.some((c) => c.keyword.text === essential && c.args.length > 0)) {
+      if (defined && essential && resolvedWhileReading(ref) && !setsValue(defined.statement, essential)) {
         report({
           file: ref.word.file,
           range: ref.word.range,
@@ -55,7 +48,7 @@ export const undefinedReferenceRule: NodeRule = {
         });
         continue;
       }
-      if (defined && !(resolvedWhileReading(ref) && ref.top && position(defined.statement) > position(ref.top))) continue;
+      if (defined && !(resolvedWhileReading(ref) && ref.top && names.definedAfter(at, r))) continue;
       if (defined) {
         const where = defined.word.file === ref.word.file ? `line ${defined.word.range.start.line + 1}` : `${path.basename(defined.word.file)}:${defined.word.range.start.line + 1}`;
         report({
@@ -67,7 +60,7 @@ export const undefinedReferenceRule: NodeRule = {
         });
         continue;
       }
-      const suggestions = closest(ref.name, (byNamespace.get(ref.ns) ?? []).map((d) => d.name));
+      const suggestions = closest(ref.name, names.namesIn(ref.ns));
       report({
         file: ref.word.file,
         range: ref.word.range,

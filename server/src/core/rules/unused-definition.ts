@@ -1,18 +1,17 @@
 // A vrrp_script (or track file/process, bfd_instance) that nothing tracks: it runs but changes nothing.
 import type { NodeRule } from "../check/rule";
-import { definitionsOf, referencesOf, NAMESPACE_LABEL } from "../model/names";
+import { NAMESPACE_LABEL } from "../model/names";
+import { nodeNames } from "../model/nodeNames";
 
 const CHECKED = new Set(["script", "trackFile", "trackProcess"]);
 
 export const unusedDefinitionRule: NodeRule = {
   code: "unused-definition",
-  checkNode({ config, annotated, report }) {
-    // A definition in a shared include may be meant for other nodes: only judge the node's own file.
-    const judged = definitionsOf(config.statements).filter((def) => CHECKED.has(def.ns) && def.word.file === config.root);
-    if (!judged.length) return; // nothing to judge: the references need not be collected
-    const used = new Set(referencesOf(annotated).map((r) => `${r.ns}\u0000${r.name}`));
-    for (const def of judged) {
-      if (used.has(`${def.ns}\u0000${def.name}`)) continue;
+  checkNode({ config, report }) {
+    const names = nodeNames(config);
+    for (const def of names.definitions) {
+      // A definition in a shared include may be meant for other nodes: only judge the node's own file.
+      if (!CHECKED.has(def.ns) || def.word.file !== config.root || names.isReferenced(def.ns, def.name)) continue;
       report({
         file: def.word.file,
         range: def.word.range,
