@@ -38,9 +38,9 @@ const MAX_NAMED = 5;
 /** Candidates looked at per instance on a segment (where clashing needs more than an index can tell), so thousands of instances with one VRID stay linear. */
 const MAX_PAIRS_PER_INSTANCE = 2000;
 
-/** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
 const NO_NETWORKS: string[] = [];
 
+/** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
 function networks(i: VrrpInstance): string[] {
   if (!i.vips.length) return NO_NETWORKS;
   let known = networksOf.get(i);
