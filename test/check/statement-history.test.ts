@@ -156,25 +156,3 @@ test("vrrp_strict and vrrp_version set and cleared in global_defs: instance fact
   }
   assert.ok(strictSeen, "strict mode is reported on the unchanged instances");
 });
-
-test("a line typed above a block keepalived re-nests (unknown keywords with blocks inside it): that block is not checked again, and the findings equal a fresh check", () => {
-  const nested = "global_defs " + "x {\n".repeat(30) + "    router_id a\n" + "}\n".repeat(30) + instance(1);
-  const { rule, seen } = counting();
-  withRule(rule, () => {
-    const doc = editable(nested);
-    seen.length = 0;
-    let text = "zz_typed 1\n" + nested;
-    let found = doc.set(text);
-    assert.deepEqual(seen, ["zz_typed 1"], "the re-nested block below the new line keeps its findings");
-    assert.deepEqual(found, fresh(text));
-    // An edit inside the block nests it again; one above it once more reuses that.
-    text = text.replace("router_id a", "router_id b");
-    found = doc.set(text);
-    assert.deepEqual(found, fresh(text));
-    seen.length = 0;
-    text = "yy 2\n" + text;
-    found = doc.set(text);
-    assert.deepEqual(seen, ["yy 2"]);
-    assert.deepEqual(found, fresh(text));
-  });
-});
