@@ -212,3 +212,17 @@ test("the line starts kept from one edit for the next (derived from the old text
     { numRuns: 500, seed: 14 },
   );
 });
+
+test("whole lines pasted or deleted at the start of a block's first line leave that block the same object, moved", () => {
+  const old = parseConfig(BASE);
+  const first = old.items[0];
+  const line = first.range.start.line;
+  const text = BASE.replace("global_defs {", "zz_typed 1\nyy 2\nglobal_defs {");
+  const next = reparse(old, text);
+  assert.equal(next.items[2], first, "the block below the pasted lines is the same object");
+  assert.equal(first.range.start.line, line + 2);
+  assert.deepEqual(normalized(next), normalized(parseConfig(text)));
+  const back = reparse(next, BASE);
+  assert.equal(back.items[0], first, "and after deleting them again");
+  assert.deepEqual(normalized(back), normalized(parseConfig(BASE)));
+});

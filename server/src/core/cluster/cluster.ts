@@ -16,8 +16,10 @@ const ambiguity = new WeakMap<Cluster, boolean>();
 
 export function memberLabel(i: VrrpInstance, cluster?: Cluster): string {
   // The instance name is only worth showing when the members disagree on it or a node has several.
-  let ambiguous = cluster && ambiguity.get(cluster);
-  if (cluster && ambiguous === undefined) {
+  // A one-member cluster never is (and thousands of them need no entries).
+  if (!cluster || cluster.members.length < 2) return i.node.name;
+  let ambiguous = ambiguity.get(cluster);
+  if (ambiguous === undefined) {
     ambiguous = new Set(cluster.members.map((m) => m.name)).size > 1 || new Set(cluster.members.map((m) => m.node)).size < cluster.members.length;
     ambiguity.set(cluster, ambiguous); // computed once per cluster: rules ask for every member
   }

@@ -178,11 +178,14 @@ function byLabel(instances: VrrpInstance[]): Map<string, VrrpInstance> {
 export function pairInstances(models: NodeModel[], overrides: PairingOverrides = {}): Cluster[] {
   const instances = models.flatMap((m) => m.instances);
   const perNode = new Map<NodeModel, number>();
-  for (const i of instances) perNode.set(i.node, (perNode.get(i.node) ?? 0) + 1);
   // Members of one cluster sit on different nodes: with one node there is nothing to pair.
+  if (models.length > 1) for (const i of instances) perNode.set(i.node, (perNode.get(i.node) ?? 0) + 1);
   const candidates = (models.length < 2 ? [] : candidatePairs(instances))
     .filter((c) => acceptable(c, perNode))
     .sort((x, y) => score(y) - score(x) || x.a.key.localeCompare(y.a.key) || x.b.key.localeCompare(y.b.key));
+  // Nothing to pair (one node, or no evidence anywhere): each instance is a cluster of its own, as the
+  // grouping below would find, without its per-instance maps and sets (26,000 instances on one node).
+  if (!candidates.length && !Object.keys(overrides).length) return sortedById(instances.map((i) => ({ id: i.key, members: [i], evidence: [] })));
   const groups = new Groups(instances);
   const evidence = new Map<string, Set<PairingEvidence>>();
   const note = (c: Candidate, e: PairingEvidence[]) => {
@@ -236,6 +239,11 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
     for (const m of members) for (const e of evidence.get(m.key) ?? []) ev.add(e);
     clusters.push({ id: members.map((m) => m.key).sort().join("\u0002"), members, evidence: [...ev] });
   }
+  return sortedById(clusters);
+}
+
+/** Clusters in the order of their ids. */
+function sortedById(clusters: Cluster[]): Cluster[] {
   // Ids start with their node's id (often one long path for all): compare from where they first differ.
   let shared = clusters.length ? clusters[0].id.length : 0;
   for (const c of clusters) {

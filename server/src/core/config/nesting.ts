@@ -136,13 +136,50 @@ function anyNeedsRenesting(statements: ConfigStatement[]): boolean {
   return opensPastItsFile(statements);
 }
 
+/** What re-nesting one closed top-level block gives, met at the top level: what lands there, the notes, and whether it reads otherwise. */
+interface Renested {
+  top: ConfigStatement[];
+  notes: BraceNote[];
+  changed: boolean;
+}
+
+/**
+ * Per top-level statement object, its re-nesting when it starts and ends at the top level: that depends
+ * on the block alone, so an edit elsewhere gets the same copies back (175,000 nested lines were copied,
+ * annotated and checked again on every keystroke above them) and caches keyed by them still hold.
+ */
+const renestedBlocks = new WeakMap<ConfigStatement, Renested>();
+
 export function nestAsKeepalived(statements: ConfigStatement[]): { statements: ConfigStatement[]; notes: BraceNote[] } {
   if (!anyNeedsRenesting(statements)) return { statements, notes: [] };
   const top: ConfigStatement[] = [];
   const stack: Frame[] = [{ children: top, blockId: TOP }];
   const notes: BraceNote[] = [];
   let changed = false;
+  /** The top-level block being re-nested, and where its outputs start, while it may be kept (see renestedBlocks). */
+  let block: { statement: ConfigStatement; top: number; notes: number; changedBefore: boolean } | undefined;
+  const closeBlock = () => {
+    if (!block) return;
+    // `changed` counts this block alone while it is re-nested.
+    if (stack.length === 1) renestedBlocks.set(block.statement, { top: top.slice(block.top), notes: notes.slice(block.notes), changed });
+    changed ||= block.changedBefore;
+    block = undefined;
+  };
   forEachEvent(statements, (kind, s, root) => {
+    if (root === s && kind === "statement") {
+      closeBlock();
+      const kept = stack.length === 1 ? renestedBlocks.get(s) : undefined;
+      if (kept) {
+        for (let k = 0; k < kept.top.length; k++) top.push(kept.top[k]);
+        for (let k = 0; k < kept.notes.length; k++) notes.push(kept.notes[k]);
+        if (kept.changed) changed = true;
+        return true;
+      }
+      if (stack.length === 1 && s.children && s.block?.close && !opaque(s) && needsRenestingAtTop(s)) {
+        block = { statement: s, top: top.length, notes: notes.length, changedBefore: changed };
+        changed = false;
+      }
+    }
     const frame = stack[stack.length - 1];
     if (kind === "close") {
       const range = s.block!.close!;
@@ -188,5 +225,6 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
     copy.children = [];
     stack.push({ statement: copy, children: copy.children, blockId: body.kind === "keywords" ? body.blockId : undefined });
   });
+  closeBlock();
   return { statements: changed || notes.length ? top : statements, notes };
 }

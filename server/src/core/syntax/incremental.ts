@@ -409,7 +409,12 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
   const starts = lineStarts(before);
   const lineAt = (o: number) => lineAtOffset(starts, o);
   const editFirst = lineAt(p);
-  const editLast = lineAt(Math.max(p, before.length - q));
+  // Whole lines put in or taken out at a line start (a line pasted or typed above a block): the items
+  // from the line after them on are not touched, only moved. Else the window would take in the item
+  // starting on the edit's line, the whole of a block that holds the rest of the file.
+  const endsLine = (t: string, end: number) => end === p || t.charCodeAt(end - 1) === 10;
+  const wholeLines = starts[editFirst] === p && endsLine(before, before.length - q) && endsLine(text, text.length - q);
+  const editLast = wholeLines ? lineAt(before.length - q) - 1 : lineAt(Math.max(p, before.length - q));
   // Items whose lines meet the edited lines are re-parsed whole.
   let first = old.items.findIndex((i) => i.range.end.line >= editFirst);
   if (first < 0) first = old.items.length;
@@ -433,7 +438,7 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
   const continues = (t: string, end: number) => end >= 2 && t[end - 1] === "\n" && t[end - 2] === "\\";
   if (continues(before, start) || continues(before, oldEnd) || continues(text, newEnd) || (newEnd === text.length && text.endsWith("\\"))) return undefined;
   if (oldEnd === before.length && !before.endsWith("\n")) return undefined;
-  if (newEnd < text.length && text[newEnd - 1] !== "\n") return undefined;
+  if (newEnd > 0 && newEnd < text.length && text[newEnd - 1] !== "\n") return undefined;
 
   const part = parseConfig(text.slice(start, newEnd));
   // An unclosed block would swallow what follows; a `{` line would attach to a neighbour's keyword.

@@ -13,6 +13,7 @@ import { addressFamily } from "../../util/ip";
 const families = new WeakMap<VrrpInstance, 4 | 6>();
 
 function family(i: VrrpInstance): 4 | 6 {
+  if (!i.vips.length) return 4;
   let f = families.get(i);
   if (f === undefined) families.set(i, (f = i.vips.length && addressFamily(i.vips[0].key) === 6 ? 6 : 4));
   return f;
@@ -37,8 +38,11 @@ const MAX_NAMED = 5;
 /** Candidates looked at per instance on a segment (where clashing needs more than an index can tell), so thousands of instances with one VRID stay linear. */
 const MAX_PAIRS_PER_INSTANCE = 2000;
 
+const NO_NETWORKS: string[] = [];
+
 /** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
 function networks(i: VrrpInstance): string[] {
+  if (!i.vips.length) return NO_NETWORKS;
   let known = networksOf.get(i);
   if (!known) networksOf.set(i, (known = [...new Set(computeNetworks(i))]));
   return known;
@@ -99,38 +103,71 @@ interface Clashes {
   more: number;
 }
 
+const NO_INSTANCES: readonly VrrpInstance[] = [];
+
+/** Whether no cluster has two of these instances (then every instance an index yields is a clash). */
+function oneMemberEachIn(list: readonly VrrpInstance[], clusterOf: Map<VrrpInstance, Cluster>): boolean {
+  // A cluster of one member is met once at most: only larger ones are remembered.
+  let larger: Set<Cluster> | undefined;
+  for (let k = 0; k < list.length; k++) {
+    const c = clusterOf.get(list[k])!;
+    if (c.members.length < 2) continue;
+    if (larger?.has(c)) return false;
+    (larger ??= new Set()).add(c);
+  }
+  return true;
+}
+
 /**
  * The clashes of each instance of one node's VRID group, from indexes: multicast instances by family
  * and interface (no interface clashes with every interface), unicast ones by peer. Every instance an
  * index yields is a clash unless it is of the same cluster, so each instance costs a few steps; when
  * no cluster has two members here (pairing keeps a node's instances apart), the rest is counted by
- * bucket sizes instead of one by one.
+ * bucket sizes instead of one by one. Multicast buckets are found through maps per family keyed by
+ * the interface as written: no key string is made per instance (26,000 instances on one node).
  */
 function clashesOnNode(list: VrrpInstance[], clusterOf: Map<VrrpInstance, Cluster>): (a: VrrpInstance) => Clashes {
-  const multicast = new Map<string, VrrpInstance[]>();
-  const multicastByFamily = new Map<4 | 6, VrrpInstance[][]>();
+  /** Per family (IPv4, IPv6), the multicast instances by interface ("": none written), and those buckets in order. */
+  const multicast = [new Map<string, VrrpInstance[]>(), new Map<string, VrrpInstance[]>()];
+  const multicastByFamily: VrrpInstance[][][] = [[], []];
   const byPeer = new Map<string, VrrpInstance[]>();
   for (const i of list) {
     if (i.unicastPeers.length) for (const p of new Set(i.unicastPeers.map((x) => x.address))) addTo(byPeer, `${family(i)}\u0000${p}`, i);
     else {
-      const key = `${family(i)}\u0000${i.interface?.value ?? ""}`;
-      let bucket = multicast.get(key);
-      if (!bucket) multicast.set(key, (bucket = [])), addTo(multicastByFamily, family(i), bucket);
+      const f = family(i) === 6 ? 1 : 0;
+      const iface = i.interface?.value ?? "";
+      let bucket = multicast[f].get(iface);
+      if (!bucket) multicast[f].set(iface, (bucket = [])), multicastByFamily[f].push(bucket);
       bucket.push(i);
     }
   }
-  const oneMemberEach = new Set(list.map((i) => clusterOf.get(i))).size === list.length;
-  return (a) => {
-    const mine = clusterOf.get(a);
-    const found: VrrpInstance[] = [];
-    let more = 0;
-    /** Takes one candidate; true when enough are known. */
-    const take = (b: VrrpInstance): boolean => {
-      if (b === a || clusterOf.get(b) === mine) return false;
-      if (found.length < MAX_NAMED) found.push(b);
-      else more++;
-      return more >= MAX_COUNTED_CLASHES;
-    };
+  const oneMemberEach = oneMemberEachIn(list, clusterOf);
+  let a: VrrpInstance;
+  let mine: Cluster | undefined;
+  let found: VrrpInstance[] = [];
+  let more = 0;
+  /** Takes one candidate; true when enough are known. */
+  const take = (b: VrrpInstance): boolean => {
+    if (b === a || clusterOf.get(b) === mine) return false;
+    if (found.length < MAX_NAMED) found.push(b);
+    else more++;
+    return more >= MAX_COUNTED_CLASHES;
+  };
+  /** Every instance of the bucket clashes with `a` (but `a` itself); returns how many it holds. */
+  const takeAll = (bucket: readonly VrrpInstance[]): number => {
+    for (let k = 0; k < bucket.length && found.length < MAX_NAMED; k++) if (bucket[k] !== a) found.push(bucket[k]);
+    return bucket.length;
+  };
+  /** Takes the bucket's instances one by one; true when enough are known. */
+  const takeEach = (bucket: readonly VrrpInstance[]): boolean => {
+    for (const b of bucket) if (take(b)) return true;
+    return false;
+  };
+  return (instance) => {
+    a = instance;
+    mine = clusterOf.get(a);
+    found = [];
+    more = 0;
     const f = family(a);
     if (a.unicastPeers.length) {
       const seen = new Set<VrrpInstance>();
@@ -143,18 +180,33 @@ function clashesOnNode(list: VrrpInstance[], clusterOf: Map<VrrpInstance, Cluste
       return { found, more };
     }
     // Instances on other interfaces do not clash with `a`; those without an interface do.
-    const buckets = a.interface ? [multicast.get(`${f}\u0000${a.interface.value}`) ?? [], multicast.get(`${f}\u0000`) ?? []] : (multicastByFamily.get(f) ?? []);
+    const byInterface = multicast[f === 6 ? 1 : 0];
+    if (a.interface) {
+      const own = byInterface.get(a.interface.value) ?? NO_INSTANCES;
+      const none = byInterface.get("") ?? NO_INSTANCES;
+      if (oneMemberEach) {
+        const total = takeAll(own) + takeAll(none) - 1; // `a` sits in one of the buckets
+        return { found, more: Math.min(total - found.length, MAX_COUNTED_CLASHES) };
+      }
+      if (!takeEach(own)) takeEach(none);
+      return { found, more };
+    }
+    const buckets = multicastByFamily[f === 6 ? 1 : 0];
     if (oneMemberEach) {
       let total = -1; // `a` sits in one of the buckets
-      for (const bucket of buckets) {
-        total += bucket.length;
-        for (let k = 0; k < bucket.length && found.length < MAX_NAMED; k++) if (bucket[k] !== a) found.push(bucket[k]);
-      }
+      for (const bucket of buckets) total += takeAll(bucket);
       return { found, more: Math.min(total - found.length, MAX_COUNTED_CLASHES) };
     }
-    for (const bucket of buckets) for (const b of bucket) if (take(b)) return { found, more };
+    for (const bucket of buckets) if (takeEach(bucket)) break;
     return { found, more };
   };
+}
+
+/** The same instances named, and as many more counted. */
+function sameList(found: VrrpInstance[], more: number, before: VrrpInstance[], moreBefore: number): boolean {
+  if (more !== moreBefore || found.length !== before.length) return false;
+  for (let k = 0; k < found.length; k++) if (found[k] !== before[k]) return false;
+  return true;
 }
 
 /** The VRIDs a cluster's members use, each once: instances clash only within one VRID. */
@@ -169,13 +221,16 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
     const clusterOf = new Map<VrrpInstance, Cluster>();
     // Instances that could clash share a VRID and either a node or a VIP network: group by those,
     // so a VRID copied across many pairs costs no quadratic scan.
+    // Keyed by the node's id for a node, by NUL and the network for a segment (an id is a path, never
+    // starting with NUL): no key string is built per instance for its node.
     const groups = new Map<string, VrrpInstance[]>();
     for (const c of clusters)
       for (const m of c.members) {
         if (m.vrid?.value !== vridValue) continue;
         clusterOf.set(m, c);
-        addTo(groups, `${vridValue}\u0000node\u0000${m.node.id}`, m);
-        for (const n of networks(m)) addTo(groups, `${vridValue}\u0000net\u0000${n}`, m);
+        addTo(groups, m.node.id, m);
+        const nets = networks(m);
+        for (let k = 0; k < nets.length; k++) addTo(groups, `\u0000${nets[k]}`, m);
       }
     /** The note on an instance named as a clash: one object however many diagnostics name it (thousands may name the same five). */
     const notes = new Map<VrrpInstance, RelatedLocation>();
@@ -191,8 +246,11 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
     const named = new Map<VrrpInstance, Set<VrrpInstance>>();
     for (const [groupKey, list] of groups) {
       if (list.length < 2) continue;
-      const [vrid, kind, place] = groupKey.split("\u0000");
-      if (new Set(list.map((i) => clusterOf.get(i))).size < 2) continue; // members of one cluster never clash with each other
+      const kind = groupKey.charCodeAt(0) === 0 ? "net" : "node";
+      const place = groupKey.slice(1);
+      const vrid = String(vridValue);
+      const first = clusterOf.get(list[0]);
+      if (list.every((i) => clusterOf.get(i) === first)) continue; // members of one cluster never clash with each other
       const onSegment = (a: VrrpInstance, b: VrrpInstance): boolean => {
         if (a.node === b.node || family(a) !== family(b) || !mayHearEachOther(a, b)) return false; // a same-node clash is reported as one
         // Same name, or a VIP in common: one router's configuration copied (another repository's
@@ -207,6 +265,9 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
         const v = Number(n);
         where = ` on the segment ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join(".")}/${len}`;
       }
+      let lastFound: VrrpInstance[] = [];
+      let lastMore = -1;
+      let lastListed = "";
       // One diagnostic per instance, naming the first clashes and counting the rest: linear in diagnostics.
       for (const a of list) {
         const mine = clusterOf.get(a);
@@ -230,9 +291,13 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
         } else if (already) for (const b of found) already.add(b);
         else named.set(a, new Set(found));
         const cluster = mine!;
-        // On one node the others sit beside `a`; on a segment each is named with its node.
-        const others = found.map((b) => (kind === "node" ? b.name : `${b.name} on ${b.node.name}`));
-        if (more) others.push(`${more}${more >= MAX_COUNTED_CLASHES ? "+" : ""} other instance${more > 1 ? "s" : ""}`);
+        // Instances past the first few of a node's bucket all name the same ones: their list is written once.
+        if (!sameList(found, more, lastFound, lastMore)) {
+          // On one node the others sit beside `a`; on a segment each is named with its node.
+          const others = found.map((b) => (kind === "node" ? b.name : `${b.name} on ${b.node.name}`));
+          if (more) others.push(`${more}${more >= MAX_COUNTED_CLASHES ? "+" : ""} other instance${more > 1 ? "s" : ""}`);
+          (lastFound = found), (lastMore = more), (lastListed = listed(others));
+        }
         const place = kind === "node" ? ` on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}` : where;
         const w = anchorOf(a, a.vrid);
         report(withFixesOnRead({
@@ -240,7 +305,7 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
           range: w.range,
           severity: "error" as const,
           code: "vrid-conflict",
-          message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${listed(others)}${place}: two virtual routers cannot share a VRID there`,
+          message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${lastListed}${place}: two virtual routers cannot share a VRID there`,
           related: found.map(noteOn),
         }, () => {
           // Only when a code action asks: finding a free VRID looks at every instance of the clusters' nodes
