@@ -1,7 +1,7 @@
 // Ties each statement of an expanded config to its schema entry: which block it sits in, and
 // which keyword spec (if any) keepalived would use for it there.
 import type { ConfigStatement, AnnotatedStatement, BlockContext } from "./statement";
-import { keptAnnotation } from "./statement";
+import { keepsRun, keptAnnotation } from "./statement";
 import type { KeywordSpec } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
@@ -52,6 +52,8 @@ function annotateBlock(list: ConfigStatement[], parents: ConfigStatement[], cont
 
 /** The annotations of one top-level statement and everything inside it (the same array while the statement lives). */
 export function annotationsOf(statement: ConfigStatement): AnnotatedStatement[] {
+  // Kept on the statement when it can (a weak-map entry per top-level statement was 200,000 of them on 200,000 lines).
+  if (keepsRun(statement)) return (statement.topLevelRun ??= annotateTopLevel(statement));
   let list = annotatedTopLevel.get(statement);
   if (!list) annotatedTopLevel.set(statement, (list = annotateTopLevel(statement)));
   return list;
