@@ -121,7 +121,9 @@ export class DiagnosticsPublisher {
     }
     const overrides = this.index.settings.severityOverrides;
     const coreByFile = new Map<string, Diagnostic[]>();
-    for (const d of all) {
+    // Indexed: a for-of over 200,000 diagnostics allocated a result object per step.
+    for (let i = 0; i < all.length; i++) {
+      const d = all[i];
       const list = coreByFile.get(d.file);
       if (list) list.push(d);
       else coreByFile.set(d.file, [d]);

@@ -281,7 +281,9 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
 
   /** `topLevel`: the items of a file as read (where a cached expansion may be reused). */
   const expandItems = (items: Item[], file: string, into: ConfigStatement[], override?: Range, topLevel = false): void => {
-    for (const item of items) {
+    // Indexed: a for-of over 200,000 top-level items allocated a result object per step (before the optimizer stepped in).
+    for (let at = 0; at < items.length; at++) {
+      const item = items[at];
       if (repeating > 0 && repeated > MAX_REPEATED_STATEMENTS) {
         truncations++;
         return; // the cap was reported: read no further copies
