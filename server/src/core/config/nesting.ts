@@ -132,7 +132,7 @@ function annotationsNeedRenesting(list: AnnotatedStatement[]): boolean {
 }
 
 function anyNeedsRenesting(statements: ConfigStatement[]): boolean {
-  for (const s of statements) if (needsRenestingAtTop(s)) return true;
+  for (let i = 0; i < statements.length; i++) if (needsRenestingAtTop(statements[i])) return true; // indexed: see expandItems
   return opensPastItsFile(statements);
 }
 

@@ -49,6 +49,16 @@ abstract class AnnotatableStatement {
   #parents: ConfigStatement[] | undefined = undefined;
   #context: BlockContext | undefined = undefined;
   #spec: KeywordSpec | undefined = undefined;
+  /** As a top-level statement, its annotations and those of everything inside it (see annotationsOf). */
+  #run: AnnotatedStatement[] | undefined = undefined;
+
+  get topLevelRun(): AnnotatedStatement[] | undefined {
+    return this.#run;
+  }
+
+  set topLevelRun(run: AnnotatedStatement[] | undefined) {
+    this.#run = run;
+  }
 
   get statement(): ConfigStatement {
     return this as unknown as ConfigStatement;
@@ -74,6 +84,11 @@ abstract class AnnotatableStatement {
     this.#spec = spec;
     return true;
   }
+}
+
+/** The statement's kept annotations as a top-level statement (annotationsOf's cache), if it is one that keeps them. */
+export function keepsRun(s: ConfigStatement): s is ConfigStatement & { topLevelRun: AnnotatedStatement[] | undefined } {
+  return s instanceof AnnotatableStatement;
 }
 
 /** The statement as its own annotation, if it can keep this one (see AnnotatableStatement). */

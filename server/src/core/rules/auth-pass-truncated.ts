@@ -11,7 +11,10 @@ export const authPassTruncatedRule: NodeRule = {
   // The password and the characters glued to it are on its own line: an edit there re-parses the statement.
   perStatement: true,
   checkNode({ annotated, access, report }) {
-    for (const a of annotatedWhere(annotated, (spec) => spec.name === "auth_pass")) {
+    // Indexed: a for-of made an iterator on each of 200,000 statements, most of which have no auth_pass.
+    const found = annotatedWhere(annotated, (spec) => spec.name === "auth_pass");
+    for (let i = 0; i < found.length; i++) {
+      const a = found[i];
       const w = a.statement.args[0];
       const written = w && !w.quoted && !w.substituted ? a.statement.syntax.args.find((x) => sameEnd(x.range.end, w.range.end)) : undefined;
       const cut = written ? commentGluedTo(access.read(w!.file), written.endOffset) : undefined;

@@ -2,12 +2,22 @@
 import type { NodeRule } from "../check/rule";
 import type { Fix } from "../check/diagnostic";
 import { keywordsIn, lookupKeyword, specsNamed } from "../schema/registry";
-import { closest, isSafeCorrection } from "../util/names";
+import { candidateList, closestOf, isSafeCorrection } from "../util/names";
+import type { CandidateList } from "../util/names";
 import { TOP } from "../schema/types";
 
 function blockLabel(blockId: string): string {
   // Qualified ids such as "SSL_GET/url" are internal: show the block keyword as written.
   return blockId === TOP ? "at the top level" : `inside ${blockId.split("/").pop()}`;
+}
+
+/** The keyword names of each block, prepared once for closestOf (the schema never changes). */
+const blockNames = new Map<string, CandidateList>();
+
+function namesIn(blockId: string): CandidateList {
+  let names = blockNames.get(blockId);
+  if (!names) blockNames.set(blockId, (names = candidateList(keywordsIn(blockId).map((s) => s.name))));
+  return names;
 }
 
 /** Suggestions per block and word: a file may repeat one unknown word 100,000 times. */
@@ -18,7 +28,7 @@ function suggestionsFor(blockId: string, word: string): string[] {
   let found = suggestionCache.get(key);
   if (!found) {
     if (suggestionCache.size > 10000) suggestionCache.clear();
-    found = closest(word, keywordsIn(blockId).map((s) => s.name));
+    found = closestOf(word, namesIn(blockId));
     suggestionCache.set(key, found);
   }
   return found;
@@ -67,6 +77,9 @@ function computeVerdict(blockId: string, word: string): Verdict {
   return verdict;
 }
 
+/** The fixes of a word with no suggestion: one frozen list, not one per each of 200,000 unknown words. */
+const NO_FIXES = Object.freeze([]) as unknown as Fix[];
+
 export const unknownKeywordRule: NodeRule = {
   code: "unknown-keyword",
   perStatement: true,
@@ -83,7 +96,7 @@ export const unknownKeywordRule: NodeRule = {
       }
       const fixes: Fix[] =
         kw.substituted || !suggestions.length
-          ? []
+          ? NO_FIXES
           : suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1 && isSafeCorrection(kw.text, s), edits: [{ file: kw.file, range: kw.range, newText: s }] }));
       report({ file: kw.file, range: kw.range, severity: "error", code: "unknown-keyword", message, fixes });
     }

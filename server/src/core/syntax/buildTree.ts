@@ -96,9 +96,9 @@ export class TreeBuilder {
         for (let k = 0; k < count; k++, i++) args[k] = this.word(tokens[i], base);
         const s = new SyntaxStatement(keyword, args);
         if (body.condition) s.condition = this.used(body.condition);
-        if (body.sequences.length) s.sequences = body.sequences;
         body.condition = undefined;
-        body.sequences = [];
+        // A new list only when this one was given away: one empty array per statement was 200,000 on 200,000 lines.
+        if (body.sequences.length) (s.sequences = body.sequences), (body.sequences = []);
         if (i < n && tokens[i].tokenType === LCurly) {
           const openOffset = base + tokens[i].startOffset;
           i++;

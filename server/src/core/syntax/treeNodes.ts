@@ -168,11 +168,22 @@ export class SyntaxStatement implements Statement {
   declare sequences?: SequencePrefix[];
   /** The range if it was built (read by forEachBuiltRange). */
   built: Range | undefined = undefined;
+  /** What expansion keeps for this statement (config/expand.ts); private, so comparisons of trees do not see it. */
+  #expansion: unknown = undefined;
 
   constructor(
     public keyword: SyntaxWord,
     public args: Word[],
   ) {}
+
+  /** Kept here instead of in a weak map: an entry per statement was 200,000 of them on 200,000 lines. */
+  get expansion(): unknown {
+    return this.#expansion;
+  }
+
+  set expansion(e: unknown) {
+    this.#expansion = e;
+  }
 
   get kind(): "statement" {
     return "statement";

@@ -1,6 +1,7 @@
 // "Did you mean" suggestions.
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const prev: number[] = new Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0];
     prev[0] = i;
@@ -15,13 +16,31 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidates, best first, within a distance that still looks like a typo. */
 export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
+  return closestOf(word, candidateList(candidates), max);
+}
+
+/** Candidates once without repeats, each with its lower case, for closestOf to compare many words with. */
+export interface CandidateList {
+  names: readonly string[];
+  lower: readonly string[];
+}
+
+export function candidateList(candidates: Iterable<string>): CandidateList {
+  const names = [...new Set(candidates)];
+  return { names, lower: names.map((c) => c.toLowerCase()) };
+}
+
+/** closest over a prepared list: 4,000 unknown words in one block made the list and its lower cases 4,000 times. */
+export function closestOf(word: string, candidates: CandidateList, max = 3): string[] {
   const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   const w = word.toLowerCase();
   const near: { c: string; d: number }[] = [];
-  for (const c of new Set(candidates)) {
+  const { names, lower } = candidates;
+  for (let i = 0; i < names.length; i++) {
+    const c = names[i];
     // The distance is at least the difference in length: a 100 KB word is compared with nothing.
     if (Math.abs(c.length - w.length) > limit) continue;
-    const d = editDistance(w, c.toLowerCase());
+    const d = editDistance(w, lower[i]);
     if (d <= limit) near.push({ c, d });
   }
   return near
