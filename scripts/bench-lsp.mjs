@@ -10,6 +10,17 @@ import * as path from "path";
 
 const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+// The server is measured as VS Code starts it: with the node flags the extension gives it (read from
+// client/src/extension.ts, the one place they are set). KEEPALIVED_SERVER_NODE_ARGS overrides them
+// (`""` for the plain `node dist/server.js` other editors run, `--cpu-prof` to profile).
+if (process.env.KEEPALIVED_SERVER_NODE_ARGS === undefined) {
+  const extension = fs.readFileSync(path.join(repo, "client/src/extension.ts"), "utf8");
+  const run = /run: \{[^\n]*execArgv: \[([^\]]*)\]/.exec(extension);
+  if (!run) throw new Error("bench-lsp: the run options' execArgv were not found in client/src/extension.ts");
+  process.env.KEEPALIVED_SERVER_NODE_ARGS = [...run[1].matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(" ");
+}
+console.log(`server started as VS Code starts it: node ${process.env.KEEPALIVED_SERVER_NODE_ARGS || "(no flags)"} dist/server.js`);
 const { TestClient, uriOf } = require(path.join(repo, "out/test/lsp/lspClient.js"));
 
 /** CPU time (user + system) a process has used, in ms: on a shared, loaded machine it says what the work costs. */
