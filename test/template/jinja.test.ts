@@ -82,3 +82,11 @@ test("{% raw %} keeps its content as static text", () => {
   const t = readTemplate("k.conf.j2", "{% raw %}{{ not_a_tag }}{% endraw %}\n")!;
   assert.deepEqual(t.tags.map((x) => x.code), ["raw", "endraw"]);
 });
+
+test("a lone CR inside a tag (editors end a line there): later placeholders stay placeholders, and findings stay on their lines", () => {
+  const text = "vrrp_instance X {\n    state {{ a\rb }}\n    interface {{ nic }}\n    virtual_router_id {{ vrid }}\n    priority 300\n}\n";
+  const found = check({ "templates/keepalived.conf.j2": text });
+  assert.deepEqual(withCode(found, "invalid-value").map(at), ["6:13-6:16"], "only the literal priority, on its own line (the CR starts line 3)");
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const d of found) for (const p of [d.range.start, d.range.end]) assert.ok(p.line < lines.length && p.character <= lines[p.line].length, `${d.code} at ${p.line}:${p.character}`);
+});

@@ -8,7 +8,8 @@ import { lineAtOffset } from "../util/lineStarts";
 let lastText: string | undefined;
 let lastStarts: number[] = [0];
 
-function lineStarts(text: string): number[] {
+/** Where each line of `text` starts, as editors count lines. */
+export function lineStarts(text: string): number[] {
   if (text === lastText) return lastStarts;
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
