@@ -105,11 +105,11 @@ function scanned(annotated: AnnotatedStatement[], wanted: (spec: KeywordSpec) =>
 /** The annotations whose spec is `wanted`, in their order: what `annotated.filter((a) => a.spec && wanted(a.spec))` gives, without a pass over every statement per rule. */
 export function annotatedWhere(annotated: AnnotatedStatement[], wanted: (spec: KeywordSpec) => boolean): AnnotatedStatement[] {
   if (annotated.length <= SCANNED_DIRECTLY) return scanned(annotated, wanted);
-  let positions: number[] | undefined;
-  let lists = 0;
   // A node's list, joined from runs by the workspace (noteRuns): asked of each run, no index of the whole list.
   const runs = runsOfNode.get(annotated);
   if (runs) return whereInRuns(runs, wanted);
+  let positions: number[] | undefined;
+  let lists = 0;
   for (const [spec, list] of specIndex(annotated)) {
     if (!wanted(spec)) continue;
     positions = lists++ === 0 ? list : positions!.concat(list);
