@@ -169,7 +169,7 @@ const bySeverityThenPosition = (a: { severity: number; range: LspDiagnostic["ran
  * 60,000 to send 1,000 cost the first publication of a 1 MB file half a second): those `capped` would
  * keep, in file order, and how many others were left out. Codes turned off count for nothing.
  */
-function mostSevere(core: Diagnostic[], overrides: Record<string, SeverityOverride>): { kept: Diagnostic[]; left: number } {
+export function mostSevere(core: Diagnostic[], overrides: Record<string, SeverityOverride>): { kept: Diagnostic[]; left: number } {
   if (core.length <= MAX_PUBLISHED_PER_FILE) return { kept: core, left: 0 };
   if (inFileOrder(core)) return mostSevereInOrder(core, overrides);
   const shown: { d: Diagnostic; index: number; severity: number; range: Diagnostic["range"] }[] = [];
