@@ -20,20 +20,6 @@ function namesIn(blockId: string): CandidateList {
   return names;
 }
 
-/** Suggestions per block and word: a file may repeat one unknown word 100,000 times. */
-const suggestionCache = new Map<string, string[]>();
-
-function suggestionsFor(blockId: string, word: string): string[] {
-  const key = `${blockId}\u0000${word}`;
-  let found = suggestionCache.get(key);
-  if (!found) {
-    if (suggestionCache.size > 10000) suggestionCache.clear();
-    found = closestOf(word, namesIn(blockId));
-    suggestionCache.set(key, found);
-  }
-  return found;
-}
-
 /** What an unknown keyword is told in a block: the same for every occurrence of that word there. */
 interface Verdict {
   message: string;
@@ -42,7 +28,7 @@ interface Verdict {
   suggestions: string[];
 }
 
-/** Verdicts per block and word, so 100,000 copies of one word share one message string. */
+/** Verdicts per block and word (suggestions included), so 100,000 copies of one word share one message string. */
 const verdictCache = new Map<string, Verdict>();
 
 /** The last word asked about: a deep or long run of one unknown word asks 100,000 times in a row. */
@@ -61,7 +47,7 @@ function computeVerdict(blockId: string, word: string): Verdict {
   if (verdict) return verdict;
   if (verdictCache.size > 10000) verdictCache.clear();
   const elsewhere = specsNamed(word).flatMap((s) => s.blocks);
-  const suggestions = suggestionsFor(blockId, word);
+  const suggestions = closestOf(word, namesIn(blockId));
   let message = `Unknown keyword '${word}' ${blockLabel(blockId)}`;
   const variable = /^\$([A-Za-z_]\w*)$/.exec(word);
   // An old name this block does not take, whose new name it does (nb_get_retry in TCP_CHECK): say the new one.
