@@ -81,6 +81,22 @@ export class TestClient {
     await this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text }] });
   }
 
+  /**
+   * Several incremental changes written to the server's pipe in one write, so that it reads them together
+   * (a pipe write under PIPE_BUF, 4 KiB, arrives whole); `change` awaited in a loop may be read in pieces.
+   */
+  changesInOneWrite(uri: string, edits: { range: LspDiagnostic["range"]; text: string }[]): void {
+    const frames = edits.map(({ range, text }) => {
+      const version = (this.versions.get(uri) ?? 1) + 1;
+      this.versions.set(uri, version);
+      const body = Buffer.from(JSON.stringify({ jsonrpc: "2.0", method: "textDocument/didChange", params: { textDocument: { uri, version }, contentChanges: [{ range, text }] } }), "utf8");
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, "ascii"), body]);
+    });
+    const all = Buffer.concat(frames);
+    if (all.length > 4096) throw new Error(`a burst of ${all.length} bytes may not arrive in one read`);
+    this.process.stdin!.write(all);
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest<R>(method, params);
   }

@@ -24,18 +24,16 @@ test("a burst of changes sent at once is published once, with the last change's 
     await client.change(uri, { start: { line: PRIORITY_LINE, character: 16 }, end: { line: PRIORITY_LINE, character: 16 } }, "0");
     assert.ok((await first).some((d) => d.code === "invalid-value"), "the lone change is published");
     const before = client.publishCount.get(uri)!;
-    // Ten changes written without waiting in between: 1000 → 100 (delete) → 1000 … ending on 100.
-    const sends: Promise<void>[] = [];
-    for (let k = 0; k < 10; k++) {
-      const at = { line: PRIORITY_LINE, character: 16 };
-      sends.push(k % 2 ? client.change(uri, { start: at, end: at }, "0") : client.change(uri, { start: at, end: { line: PRIORITY_LINE, character: 17 } }, ""));
-    }
-    sends.push(client.change(uri, { start: { line: PRIORITY_LINE, character: 16 }, end: { line: PRIORITY_LINE, character: 17 } }, ""));
-    await Promise.all(sends);
+    // Ten changes the server reads at once: 1000 → 100 (delete) → 1000 … then one more delete, ending on 100.
+    const at = { line: PRIORITY_LINE, character: 16 };
+    const removeDigit = { range: { start: at, end: { line: PRIORITY_LINE, character: 17 } }, text: "" };
+    const addDigit = { range: { start: at, end: at }, text: "0" };
+    const edits = Array.from({ length: 10 }, (_, k) => (k % 2 ? addDigit : removeDigit));
+    client.changesInOneWrite(uri, [...edits, removeDigit]);
     await client.waitFor(() => client.publishCount.get(uri)! > before && !client.diagnostics.get(uri)!.some((d) => d.code === "invalid-value"), 5000, "the burst's last diagnostics");
     await new Promise((r) => setTimeout(r, 300));
     const published = client.publishCount.get(uri)! - before;
-    // The pipe may hand the server the burst in two reads; never one publication per change.
+    // One read, one check; the slack of one is for a publication the burst did not cause (indexing).
     assert.ok(published <= 2, `11 changes sent at once were published ${published} times`);
     assert.ok(!client.diagnostics.get(uri)!.some((d) => d.code === "invalid-value"), "the last list is that of the last text (priority 100)");
   } finally {
