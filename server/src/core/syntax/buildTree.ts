@@ -12,7 +12,7 @@ import type { Range } from "../util/range";
 import type { Comment, ConditionPrefix, Item, SyntaxProblem, Word, Definition, SequencePrefix } from "./tree";
 import { LineTable } from "./lineTable";
 import { RawSyntaxWord, SyntaxBlock, SyntaxStatement, SyntaxWord, UnclosedSyntaxBlock } from "./treeNodes";
-import { Newline, LCurly, RCurly, QuotedString, UnterminatedString, Word as WordToken, Definition as DefinitionToken, Condition, Sequence } from "./tokens";
+import { LCurly, RCurly, QuotedString, UnterminatedString, Word as WordToken, Definition as DefinitionToken, Condition, Sequence } from "./tokens";
 
 /** The arguments of every statement that has none (a block's keyword, a list line): one frozen array, not 10,000s. */
 const NO_WORDS = Object.freeze([]) as unknown as Word[];
@@ -40,11 +40,11 @@ export class TreeBuilder {
   private body: OpenBody = this.file;
 
   /**
-   * Adds the (non-comment) tokens of one piece of the file, whose offsets count from `base`. Pieces end
+   * Adds the (non-comment) tokens of one piece of the file (the offset lexer's: no line breaks), whose offsets count from `base`. Pieces end
    * at a line break outside any token, so a statement's words never span two pieces; the tokens of one
    * piece are garbage once it is read (a whole file's tokens outlived the parse and cost 100s of MB).
    */
-  feed(tokens: IToken[], base: number): void {
+  feed(tokens: IToken[], base: number, piece: string): void {
     const stack = this.stack;
     let body = this.body;
     let i = 0;
@@ -52,10 +52,6 @@ export class TreeBuilder {
     while (i < n) {
       const t = tokens[i];
       const type = t.tokenType;
-      if (type === Newline) {
-        i++;
-        continue;
-      }
       const offset = base + t.startOffset;
       if (type === RCurly && !body.topLevel) {
         stack.pop();
@@ -91,7 +87,11 @@ export class TreeBuilder {
         const keyword = this.word(t, base);
         // Sized exactly: a pushed-to array keeps room for 16 more, and files have 100,000s of these.
         let count = 0;
-        while (i + count < n && isWord(tokens[i + count].tokenType)) count++;
+        for (let prev = t; i + count < n; count++) {
+          const next = tokens[i + count];
+          if (!isWord(next.tokenType) || lineEndsBetween(piece, prev.startOffset + prev.image.length, next.startOffset)) break;
+          prev = next;
+        }
         const args: Word[] = count ? new Array(count) : NO_WORDS;
         for (let k = 0; k < count; k++, i++) args[k] = this.word(tokens[i], base);
         const s = new SyntaxStatement(keyword, args);
@@ -99,7 +99,8 @@ export class TreeBuilder {
         body.condition = undefined;
         // A new list only when this one was given away: one empty array per statement was 200,000 on 200,000 lines.
         if (body.sequences.length) (s.sequences = body.sequences), (body.sequences = []);
-        if (i < n && tokens[i].tokenType === LCurly) {
+        const last = count ? tokens[i - 1] : t;
+        if (i < n && tokens[i].tokenType === LCurly && !lineEndsBetween(piece, last.startOffset + last.image.length, tokens[i].startOffset)) {
           const openOffset = base + tokens[i].startOffset;
           i++;
           body = { items: [], topLevel: false, openOffset, owner: s, sequences: [], prefixLine: -1 };
@@ -192,6 +193,26 @@ export class TreeBuilder {
     }
     return text === raw ? new SyntaxWord(text, offset, this.lines) : new RawSyntaxWord(text, raw, offset, this.lines);
   }
+}
+
+/**
+ * Whether a line ends in the skipped text between two tokens of a piece (`from`: the first one's end).
+ * That text holds blanks, line breaks, `\` continuations, comments (to their line's end) and
+ * unexpected characters; a line break ends the line unless a continuation's backslash stands before it
+ * (in the gap and not inside a comment: every `\` the lexer skips outside comments is a continuation).
+ */
+function lineEndsBetween(piece: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (piece.charCodeAt(i) !== 10) continue;
+    const backslash = piece.charCodeAt(i - 1) === 13 ? i - 2 : i - 1;
+    if (backslash < from || piece.charCodeAt(backslash) !== 92) return true;
+    // A comment on this line (a `#` or `!` in the gap before the backslash) holds the backslash.
+    for (let k = backslash - 1; k >= from && piece.charCodeAt(k) !== 10; k--) {
+      const c = piece.charCodeAt(k);
+      if (c === 35 || c === 33) return true;
+    }
+  }
+  return false;
 }
 
 function isWord(type: IToken["tokenType"]): boolean {
