@@ -17,50 +17,16 @@ import { LCurly, RCurly, QuotedString, UnterminatedString, Word as WordToken, De
 /** The arguments of every statement that has none (a block's keyword, a list line): one frozen array, not 10,000s. */
 const NO_WORDS = Object.freeze([]) as unknown as Word[];
 
-/** No sequence prefixes waiting: one shared list, a new one is made at the first `~SEQ`/`~LST`. */
-const NO_SEQUENCES = Object.freeze([]) as unknown as SequencePrefix[];
-
-/**
- * A body being filled: the file, a statement's block or a bare block. One per nesting depth, reused
- * by every block opened at that depth, with its item list: a block's items are copied out exactly
- * when it closes, so a parse makes no frame and no growing list per block (20,000 of each on the bench config).
- */
-class OpenBody {
-  /** Items[0..count) are this body's so far; the rest are left over from an earlier block at this depth. */
-  readonly items: Item[] = [];
-  count = 0;
-  /** A bare `{ }` is among the items (keepalived may attach it to the statement before it). */
-  hasBareBlock = false;
+/** A body being filled: the file, a statement's block or a bare block. */
+interface OpenBody {
+  items: Item[];
+  topLevel: boolean;
   /** Where the block's `{` is, and its owner (undefined for the file). */
-  openOffset = -1;
-  owner: SyntaxStatement | { bareBlock: true; condition?: ConditionPrefix } | undefined = undefined;
-  condition: ConditionPrefix | undefined = undefined;
-  sequences: SequencePrefix[] = NO_SEQUENCES;
-  prefixLine = -1;
-
-  constructor(readonly topLevel: boolean) {}
-
-  open(openOffset: number, owner: SyntaxStatement | { bareBlock: true; condition?: ConditionPrefix }): void {
-    this.count = 0;
-    this.hasBareBlock = false;
-    this.openOffset = openOffset;
-    this.owner = owner;
-    this.condition = undefined;
-    this.sequences = NO_SEQUENCES;
-    this.prefixLine = -1;
-  }
-
-  add(item: Item): void {
-    this.items[this.count++] = item;
-  }
-
-  /** The items, as the list kept for the life of the tree (exact size), with next-line blocks attached. */
-  takeItems(): Item[] {
-    const items = this.items;
-    const count = this.count;
-    if (!this.hasBareBlock) return items.slice(0, count);
-    return attachNextLineBlocks(items.slice(0, count));
-  }
+  openOffset: number;
+  owner?: SyntaxStatement | { bareBlock: true; condition?: ConditionPrefix };
+  condition?: ConditionPrefix;
+  sequences: SequencePrefix[];
+  prefixLine: number;
 }
 
 export class TreeBuilder {
@@ -69,17 +35,9 @@ export class TreeBuilder {
 
   constructor(private readonly lines: LineTable) {}
 
-  /** stack[0] is the file; stack[1..depth] the open blocks; frames past depth wait for reuse. */
-  private readonly stack: OpenBody[] = [new OpenBody(true)];
-  private depth = 0;
-
-  /** The body one level deeper, opened at `openOffset` for `owner`. */
-  private push(openOffset: number, owner: SyntaxStatement | { bareBlock: true; condition?: ConditionPrefix }): OpenBody {
-    const depth = ++this.depth;
-    const body = depth < this.stack.length ? this.stack[depth] : (this.stack[depth] = new OpenBody(false));
-    body.open(openOffset, owner);
-    return body;
-  }
+  private readonly file: OpenBody = { items: [], topLevel: true, openOffset: -1, sequences: [], prefixLine: -1 };
+  private readonly stack: OpenBody[] = [this.file];
+  private body: OpenBody = this.file;
 
   /**
    * Adds the (non-comment) tokens of one piece of the file (the offset lexer's: no line breaks), whose offsets count from `base`. Pieces end
@@ -88,7 +46,7 @@ export class TreeBuilder {
    */
   feed(tokens: IToken[], base: number, piece: string): void {
     const stack = this.stack;
-    let body = stack[this.depth];
+    let body = this.body;
     let i = 0;
     const n = tokens.length;
     while (i < n) {
@@ -96,8 +54,9 @@ export class TreeBuilder {
       const type = t.tokenType;
       const offset = base + t.startOffset;
       if (type === RCurly && !body.topLevel) {
+        stack.pop();
         const inner = body;
-        body = stack[--this.depth];
+        body = stack[stack.length - 1];
         this.closeBody(inner, offset, body);
         i++;
         continue;
@@ -112,17 +71,17 @@ export class TreeBuilder {
         body.prefixLine = range.start.line;
       } else if (type === Sequence) {
         const range = this.lines.tokenRange(t, base);
-        if (body.sequences === NO_SEQUENCES) body.sequences = [];
         body.sequences.push({ raw: t.image, range });
         body.prefixLine = range.start.line;
       } else if (type === DefinitionToken) {
-        body.add({ ...parseDefinition(t, this.lines.tokenRange(t, base)), condition: this.used(body.condition) });
+        body.items.push({ ...parseDefinition(t, this.lines.tokenRange(t, base)), condition: this.used(body.condition) });
         body.condition = undefined;
       } else if (type === LCurly) {
         const owner = { bareBlock: true as const, condition: this.used(body.condition) };
         body.condition = undefined;
-        body.sequences = NO_SEQUENCES;
-        body = this.push(offset, owner);
+        body.sequences = [];
+        body = { items: [], topLevel: false, openOffset: offset, owner, sequences: [], prefixLine: -1 };
+        stack.push(body);
       } else {
         // A statement: its keyword, the words after it, and a block if a `{` follows.
         const keyword = this.word(t, base);
@@ -138,34 +97,37 @@ export class TreeBuilder {
         const s = new SyntaxStatement(keyword, args);
         if (body.condition) s.condition = this.used(body.condition);
         body.condition = undefined;
-        // The list is given away: one empty array per statement was 200,000 on 200,000 lines.
-        if (body.sequences.length) (s.sequences = body.sequences), (body.sequences = NO_SEQUENCES);
+        // A new list only when this one was given away: one empty array per statement was 200,000 on 200,000 lines.
+        if (body.sequences.length) (s.sequences = body.sequences), (body.sequences = []);
         const last = count ? tokens[i - 1] : t;
         if (i < n && tokens[i].tokenType === LCurly && !lineEndsBetween(piece, last.startOffset + last.image.length, tokens[i].startOffset)) {
           const openOffset = base + tokens[i].startOffset;
           i++;
-          body = this.push(openOffset, s);
-        } else body.add(s);
+          body = { items: [], topLevel: false, openOffset, owner: s, sequences: [], prefixLine: -1 };
+          stack.push(body);
+        } else body.items.push(s);
       }
     }
+    this.body = body;
   }
 
   /** The items of the file, once every piece is fed. */
   finish(): Item[] {
     const stack = this.stack;
     // keepalived closes whatever is open at the end of the file without a word.
-    while (this.depth > 0) {
-      const inner = stack[this.depth--];
-      this.closeBody(inner, -1, stack[this.depth]);
+    while (stack.length > 1) {
+      const inner = stack.pop()!;
+      this.closeBody(inner, -1, stack[stack.length - 1]);
     }
-    this.flushPrefixes(stack[0]);
-    return stack[0].takeItems();
+    this.body = this.file;
+    this.flushPrefixes(this.file);
+    return attachNextLineBlocks(this.file.items);
   }
 
   /** Ends a block body (at its `}`, or at the end of the file: -1) and adds it to the body around it. */
   private closeBody(body: OpenBody, closeOffset: number, outer: OpenBody): void {
     this.flushPrefixes(body);
-    const items = body.takeItems();
+    const items = attachNextLineBlocks(body.items);
     const openOffset = body.openOffset;
     let unclosedEnd;
     if (closeOffset < 0) {
@@ -176,13 +138,11 @@ export class TreeBuilder {
     }
     const block = unclosedEnd ? new UnclosedSyntaxBlock(items, this.lines, openOffset, unclosedEnd) : new SyntaxBlock(items, this.lines, openOffset, closeOffset);
     const owner = body.owner!;
-    body.owner = undefined;
     if ("bareBlock" in owner) {
-      outer.add({ kind: "bareBlock", block, condition: owner.condition, range: block.range });
-      outer.hasBareBlock = true;
+      outer.items.push({ kind: "bareBlock", block, condition: owner.condition, range: block.range });
     } else {
       owner.block = block;
-      outer.add(owner);
+      outer.items.push(owner);
     }
   }
 
@@ -192,7 +152,7 @@ export class TreeBuilder {
     // keepalived skips a lone `@id` line without a word: harmless, but probably not what was meant.
     else if (condition) this.problems.push({ message: `Nothing follows the condition '@${condition.negated ? "^" : ""}${condition.id}': keepalived skips this line`, range: condition.range, severity: "warning" });
     body.condition = undefined;
-    body.sequences = NO_SEQUENCES;
+    body.sequences = [];
   }
 
   /** A condition that applies to an item: its id names a node (a lone `@id` line names nothing). */
@@ -261,6 +221,8 @@ function isWord(type: IToken["tokenType"]): boolean {
 
 /** keepalived lets a block's `{` stand alone on the line after its keyword. */
 function attachNextLineBlocks(items: Item[]): Item[] {
+  // The list is kept for the life of the tree: an exact copy, without the room pushing left.
+  if (!items.some((item) => item.kind === "bareBlock")) return items.slice();
   const out: Item[] = [];
   for (const item of items) {
     const prev = out[out.length - 1];
