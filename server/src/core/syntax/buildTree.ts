@@ -23,10 +23,17 @@ interface OpenBody {
   topLevel: boolean;
   /** Where the block's `{` is, and its owner (undefined for the file). */
   openOffset: number;
-  owner?: SyntaxStatement | { bareBlock: true; condition?: ConditionPrefix };
-  condition?: ConditionPrefix;
+  owner: SyntaxStatement | { bareBlock: true; condition?: ConditionPrefix } | undefined;
+  condition: ConditionPrefix | undefined;
   sequences: SequencePrefix[];
   prefixLine: number;
+  /** A bare `{ }` is among the items (keepalived may attach it to the statement before it). */
+  hasBareBlock: boolean;
+}
+
+/** A body opened at `openOffset`; every body has the same fields, so the builder's reads of them see one shape. */
+function openBody(topLevel: boolean, openOffset: number, owner: OpenBody["owner"]): OpenBody {
+  return { items: [], topLevel, openOffset, owner, condition: undefined, sequences: [], prefixLine: -1, hasBareBlock: false };
 }
 
 export class TreeBuilder {
@@ -35,7 +42,7 @@ export class TreeBuilder {
 
   constructor(private readonly lines: LineTable) {}
 
-  private readonly file: OpenBody = { items: [], topLevel: true, openOffset: -1, sequences: [], prefixLine: -1 };
+  private readonly file: OpenBody = openBody(true, -1, undefined);
   private readonly stack: OpenBody[] = [this.file];
   private body: OpenBody = this.file;
 
@@ -80,7 +87,7 @@ export class TreeBuilder {
         const owner = { bareBlock: true as const, condition: this.used(body.condition) };
         body.condition = undefined;
         body.sequences = [];
-        body = { items: [], topLevel: false, openOffset: offset, owner, sequences: [], prefixLine: -1 };
+        body = openBody(false, offset, owner);
         stack.push(body);
       } else {
         // A statement: its keyword, the words after it, and a block if a `{` follows.
@@ -103,7 +110,7 @@ export class TreeBuilder {
         if (i < n && tokens[i].tokenType === LCurly && !lineEndsBetween(piece, last.startOffset + last.image.length, tokens[i].startOffset)) {
           const openOffset = base + tokens[i].startOffset;
           i++;
-          body = { items: [], topLevel: false, openOffset, owner: s, sequences: [], prefixLine: -1 };
+          body = openBody(false, openOffset, s);
           stack.push(body);
         } else body.items.push(s);
       }
@@ -121,13 +128,13 @@ export class TreeBuilder {
     }
     this.body = this.file;
     this.flushPrefixes(this.file);
-    return attachNextLineBlocks(this.file.items);
+    return itemsOf(this.file);
   }
 
   /** Ends a block body (at its `}`, or at the end of the file: -1) and adds it to the body around it. */
   private closeBody(body: OpenBody, closeOffset: number, outer: OpenBody): void {
     this.flushPrefixes(body);
-    const items = attachNextLineBlocks(body.items);
+    const items = itemsOf(body);
     const openOffset = body.openOffset;
     let unclosedEnd;
     if (closeOffset < 0) {
@@ -140,6 +147,7 @@ export class TreeBuilder {
     const owner = body.owner!;
     if ("bareBlock" in owner) {
       outer.items.push({ kind: "bareBlock", block, condition: owner.condition, range: block.range });
+      outer.hasBareBlock = true;
     } else {
       owner.block = block;
       outer.items.push(owner);
@@ -219,10 +227,13 @@ function isWord(type: IToken["tokenType"]): boolean {
   return type === WordToken || type === QuotedString || type === UnterminatedString;
 }
 
+/** A closed body's items, as the list kept for the life of the tree: an exact copy, without the room pushing left. */
+function itemsOf(body: OpenBody): Item[] {
+  return body.hasBareBlock ? attachNextLineBlocks(body.items) : body.items.slice();
+}
+
 /** keepalived lets a block's `{` stand alone on the line after its keyword. */
 function attachNextLineBlocks(items: Item[]): Item[] {
-  // The list is kept for the life of the tree: an exact copy, without the room pushing left.
-  if (!items.some((item) => item.kind === "bareBlock")) return items.slice();
   const out: Item[] = [];
   for (const item of items) {
     const prev = out[out.length - 1];
