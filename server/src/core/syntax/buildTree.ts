@@ -12,7 +12,7 @@ import type { Range } from "../util/range";
 import type { Comment, ConditionPrefix, Item, SyntaxProblem, Word, Definition, SequencePrefix } from "./tree";
 import { LineTable } from "./lineTable";
 import { RawSyntaxWord, SyntaxBlock, SyntaxStatement, SyntaxWord, UnclosedSyntaxBlock } from "./treeNodes";
-import { Newline, LCurly, RCurly, QuotedString, UnterminatedString, Word as WordToken, Definition as DefinitionToken, Condition, Sequence } from "./tokens";
+import { LCurly, RCurly, QuotedString, UnterminatedString, Word as WordToken, Definition as DefinitionToken, Condition, Sequence } from "./tokens";
 
 /** The arguments of every statement that has none (a block's keyword, a list line): one frozen array, not 10,000s. */
 const NO_WORDS = Object.freeze([]) as unknown as Word[];
@@ -23,10 +23,17 @@ interface OpenBody {
   topLevel: boolean;
   /** Where the block's `{` is, and its owner (undefined for the file). */
   openOffset: number;
-  owner?: SyntaxStatement | { bareBlock: true; condition?: ConditionPrefix };
-  condition?: ConditionPrefix;
+  owner: SyntaxStatement | { bareBlock: true; condition?: ConditionPrefix } | undefined;
+  condition: ConditionPrefix | undefined;
   sequences: SequencePrefix[];
   prefixLine: number;
+  /** A bare `{ }` is among the items (keepalived may attach it to the statement before it). */
+  hasBareBlock: boolean;
+}
+
+/** A body opened at `openOffset`; every body has the same fields, so the builder's reads of them see one shape. */
+function openBody(topLevel: boolean, openOffset: number, owner: OpenBody["owner"]): OpenBody {
+  return { items: [], topLevel, openOffset, owner, condition: undefined, sequences: [], prefixLine: -1, hasBareBlock: false };
 }
 
 export class TreeBuilder {
@@ -35,16 +42,16 @@ export class TreeBuilder {
 
   constructor(private readonly lines: LineTable) {}
 
-  private readonly file: OpenBody = { items: [], topLevel: true, openOffset: -1, sequences: [], prefixLine: -1 };
+  private readonly file: OpenBody = openBody(true, -1, undefined);
   private readonly stack: OpenBody[] = [this.file];
   private body: OpenBody = this.file;
 
   /**
-   * Adds the (non-comment) tokens of one piece of the file, whose offsets count from `base`. Pieces end
+   * Adds the (non-comment) tokens of one piece of the file (the offset lexer's: no line breaks), whose offsets count from `base`. Pieces end
    * at a line break outside any token, so a statement's words never span two pieces; the tokens of one
    * piece are garbage once it is read (a whole file's tokens outlived the parse and cost 100s of MB).
    */
-  feed(tokens: IToken[], base: number): void {
+  feed(tokens: IToken[], base: number, piece: string): void {
     const stack = this.stack;
     let body = this.body;
     let i = 0;
@@ -52,10 +59,6 @@ export class TreeBuilder {
     while (i < n) {
       const t = tokens[i];
       const type = t.tokenType;
-      if (type === Newline) {
-        i++;
-        continue;
-      }
       const offset = base + t.startOffset;
       if (type === RCurly && !body.topLevel) {
         stack.pop();
@@ -84,14 +87,18 @@ export class TreeBuilder {
         const owner = { bareBlock: true as const, condition: this.used(body.condition) };
         body.condition = undefined;
         body.sequences = [];
-        body = { items: [], topLevel: false, openOffset: offset, owner, sequences: [], prefixLine: -1 };
+        body = openBody(false, offset, owner);
         stack.push(body);
       } else {
         // A statement: its keyword, the words after it, and a block if a `{` follows.
         const keyword = this.word(t, base);
         // Sized exactly: a pushed-to array keeps room for 16 more, and files have 100,000s of these.
         let count = 0;
-        while (i + count < n && isWord(tokens[i + count].tokenType)) count++;
+        for (let prev = t; i + count < n; count++) {
+          const next = tokens[i + count];
+          if (!isWord(next.tokenType) || lineEndsBetween(piece, prev.startOffset + prev.image.length, next.startOffset)) break;
+          prev = next;
+        }
         const args: Word[] = count ? new Array(count) : NO_WORDS;
         for (let k = 0; k < count; k++, i++) args[k] = this.word(tokens[i], base);
         const s = new SyntaxStatement(keyword, args);
@@ -99,10 +106,11 @@ export class TreeBuilder {
         body.condition = undefined;
         // A new list only when this one was given away: one empty array per statement was 200,000 on 200,000 lines.
         if (body.sequences.length) (s.sequences = body.sequences), (body.sequences = []);
-        if (i < n && tokens[i].tokenType === LCurly) {
+        const last = count ? tokens[i - 1] : t;
+        if (i < n && tokens[i].tokenType === LCurly && !lineEndsBetween(piece, last.startOffset + last.image.length, tokens[i].startOffset)) {
           const openOffset = base + tokens[i].startOffset;
           i++;
-          body = { items: [], topLevel: false, openOffset, owner: s, sequences: [], prefixLine: -1 };
+          body = openBody(false, openOffset, s);
           stack.push(body);
         } else body.items.push(s);
       }
@@ -120,13 +128,13 @@ export class TreeBuilder {
     }
     this.body = this.file;
     this.flushPrefixes(this.file);
-    return attachNextLineBlocks(this.file.items);
+    return itemsOf(this.file);
   }
 
   /** Ends a block body (at its `}`, or at the end of the file: -1) and adds it to the body around it. */
   private closeBody(body: OpenBody, closeOffset: number, outer: OpenBody): void {
     this.flushPrefixes(body);
-    const items = attachNextLineBlocks(body.items);
+    const items = itemsOf(body);
     const openOffset = body.openOffset;
     let unclosedEnd;
     if (closeOffset < 0) {
@@ -139,6 +147,7 @@ export class TreeBuilder {
     const owner = body.owner!;
     if ("bareBlock" in owner) {
       outer.items.push({ kind: "bareBlock", block, condition: owner.condition, range: block.range });
+      outer.hasBareBlock = true;
     } else {
       owner.block = block;
       outer.items.push(owner);
@@ -194,14 +203,37 @@ export class TreeBuilder {
   }
 }
 
+/**
+ * Whether a line ends in the skipped text between two tokens of a piece (`from`: the first one's end).
+ * That text holds blanks, line breaks, `\` continuations, comments (to their line's end) and
+ * unexpected characters; a line break ends the line unless a continuation's backslash stands before it
+ * (in the gap and not inside a comment: every `\` the lexer skips outside comments is a continuation).
+ */
+function lineEndsBetween(piece: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (piece.charCodeAt(i) !== 10) continue;
+    const backslash = piece.charCodeAt(i - 1) === 13 ? i - 2 : i - 1;
+    if (backslash < from || piece.charCodeAt(backslash) !== 92) return true;
+    // A comment on this line (a `#` or `!` in the gap before the backslash) holds the backslash.
+    for (let k = backslash - 1; k >= from && piece.charCodeAt(k) !== 10; k--) {
+      const c = piece.charCodeAt(k);
+      if (c === 35 || c === 33) return true;
+    }
+  }
+  return false;
+}
+
 function isWord(type: IToken["tokenType"]): boolean {
   return type === WordToken || type === QuotedString || type === UnterminatedString;
 }
 
+/** A closed body's items, as the list kept for the life of the tree: an exact copy, without the room pushing left. */
+function itemsOf(body: OpenBody): Item[] {
+  return body.hasBareBlock ? attachNextLineBlocks(body.items) : body.items.slice();
+}
+
 /** keepalived lets a block's `{` stand alone on the line after its keyword. */
 function attachNextLineBlocks(items: Item[]): Item[] {
-  // The list is kept for the life of the tree: an exact copy, without the room pushing left.
-  if (!items.some((item) => item.kind === "bareBlock")) return items.slice();
   const out: Item[] = [];
   for (const item of items) {
     const prev = out[out.length - 1];

@@ -15,7 +15,8 @@ export class LineTable {
 
   constructor(text: string) {
     // Editors also end a line at a lone "\r": positions count lines as they do.
-    this.loneCr = /\r(?!\n)/.test(text);
+    // Most texts have no "\r" at all: indexOf finds that faster than the regex scan.
+    this.loneCr = text.indexOf("\r") >= 0 && /\r(?!\n)/.test(text);
     // Filled with room to spare (lines of ~16 characters), grown by doubling, then cut to size.
     let starts = new Int32Array((text.length >> 4) + 16);
     let n = 1;

@@ -31,7 +31,8 @@ export function parseInPieces(text: string, pieceSize: number): SyntaxFile {
   const nesting = new NestingCap(lines);
   for (let start = 0; start < text.length; ) {
     const end = pieceEnd(text, start, pieceSize);
-    const lexed = offsetLexer.tokenize(start === 0 && end === text.length ? text : text.slice(start, end));
+    const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+    const lexed = offsetLexer.tokenize(piece);
     for (const e of lexed.errors) {
       const at = lines.position(start + e.offset);
       lexerProblems.push({
@@ -39,7 +40,7 @@ export function parseInPieces(text: string, pieceSize: number): SyntaxFile {
         range: { start: at, end: { line: at.line, character: at.character + e.length } },
       });
     }
-    builder.feed(nesting.filter(lexed.tokens, start), start);
+    builder.feed(nesting.filter(lexed.tokens, start), start, piece);
     commentsOf(lexed.groups.comments, lines, start, comments);
     start = end;
   }

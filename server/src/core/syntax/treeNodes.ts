@@ -12,19 +12,38 @@ import type { LineTable } from "./lineTable";
  * ConfigWord: same text and range, `substituted` false), so expansion stores no copy of it.
  */
 export class SyntaxWord implements Word {
-  private built: Range | undefined = undefined;
+  /**
+   * The line table its range is built from, or once the range is built, both (BuiltWordRange): one
+   * field for the two, as few of a file's words ever have their range read (2,000 of 108,000 on the
+   * bench config's check), and every field is 8 bytes on each of them.
+   */
+  private at: LineTable | BuiltWordRange;
 
   /** The range if it was built (see forEachBuiltRange). */
   builtRange(): Range | undefined {
-    return this.built;
+    const at = this.at;
+    return at instanceof BuiltWordRange ? at.range : undefined;
   }
 
   constructor(
     public text: string,
     public startOffset: number,
-    /** The table its range is built from; an item moved into a new text is given that text's (retarget). */
-    public lines: LineTable,
-  ) {}
+    lines: LineTable,
+  ) {
+    this.at = lines;
+  }
+
+  /** The table its range is built from; an item moved into a new text is given that text's (retarget). */
+  get lines(): LineTable {
+    const at = this.at;
+    return at instanceof BuiltWordRange ? at.lines : at;
+  }
+
+  set lines(to: LineTable) {
+    const at = this.at;
+    if (at instanceof BuiltWordRange) at.lines = to;
+    else this.at = to;
+  }
 
   /** As written: most words are their text (quoted and escaped ones are a RawSyntaxWord). */
   get raw(): string {
@@ -53,22 +72,35 @@ export class SyntaxWord implements Word {
   }
 
   get range(): Range {
-    return (this.built ??= this.lines.imageRange(this.startOffset, this.raw));
+    const at = this.at;
+    if (at instanceof BuiltWordRange) return at.range;
+    const range = at.imageRange(this.startOffset, this.raw);
+    this.at = new BuiltWordRange(range, at);
+    return range;
   }
 
   set range(r: Range) {
-    this.built = r;
+    this.at = new BuiltWordRange(r, this.lines);
   }
 
   /** Where the word ends, without keeping its range. */
   end(): Position {
-    if (this.built) return this.built.end;
-    return this.lines.imageEnd(this.startOffset, this.raw, this.lines.position(this.startOffset));
+    const at = this.at;
+    if (at instanceof BuiltWordRange) return at.range.end;
+    return at.imageEnd(this.startOffset, this.raw, at.position(this.startOffset));
   }
 
   toJSON() {
     return { text: this.text, raw: this.raw, quoted: this.quoted, range: this.range, startOffset: this.startOffset, endOffset: this.endOffset };
   }
+}
+
+/** A word's range once built, and the table it was built from (kept for the word's file and later moves). */
+class BuiltWordRange {
+  constructor(
+    readonly range: Range,
+    public lines: LineTable,
+  ) {}
 }
 
 /** A word whose text differs from what is written: quoted, or with `\#` / `\!` escapes. */
@@ -87,11 +119,41 @@ export class RawSyntaxWord extends SyntaxWord {
   }
 }
 
+/** The ranges of a block built so far: a block's range is rarely read (none of the bench config's 20,000 in a check). */
+interface BuiltBlockRanges {
+  open: Range | undefined;
+  close: Range | undefined;
+  range: Range | undefined;
+}
+
 export class SyntaxBlock implements Block {
+  /** One field for the three ranges, made when the first is built. */
+  #built: BuiltBlockRanges | undefined = undefined;
+
   /** The ranges built so far (read by forEachBuiltRange). */
-  builtOpen: Range | undefined = undefined;
-  builtClose: Range | undefined = undefined;
-  built: Range | undefined = undefined;
+  get builtOpen(): Range | undefined {
+    return this.#built?.open;
+  }
+
+  set builtOpen(r: Range | undefined) {
+    (this.#built ??= { open: undefined, close: undefined, range: undefined }).open = r;
+  }
+
+  get builtClose(): Range | undefined {
+    return this.#built?.close;
+  }
+
+  set builtClose(r: Range | undefined) {
+    (this.#built ??= { open: undefined, close: undefined, range: undefined }).close = r;
+  }
+
+  get built(): Range | undefined {
+    return this.#built?.range;
+  }
+
+  set built(r: Range | undefined) {
+    (this.#built ??= { open: undefined, close: undefined, range: undefined }).range = r;
+  }
 
   constructor(
     public items: Item[],
@@ -102,7 +164,7 @@ export class SyntaxBlock implements Block {
   ) {}
 
   get open(): Range {
-    return (this.builtOpen ??= this.lines.charRange(this.openOffset));
+    return this.builtOpen ?? (this.builtOpen = this.lines.charRange(this.openOffset));
   }
 
   set open(r: Range) {
@@ -110,7 +172,7 @@ export class SyntaxBlock implements Block {
   }
 
   get close(): Range | undefined {
-    return this.closeOffset < 0 ? undefined : (this.builtClose ??= this.lines.charRange(this.closeOffset));
+    return this.closeOffset < 0 ? undefined : (this.builtClose ?? (this.builtClose = this.lines.charRange(this.closeOffset)));
   }
 
   set close(r: Range | undefined) {
@@ -119,7 +181,7 @@ export class SyntaxBlock implements Block {
   }
 
   get range(): Range {
-    return (this.built ??= { start: this.lines.position(this.openOffset), end: this.end() });
+    return this.built ?? (this.built = { start: this.lines.position(this.openOffset), end: this.end() });
   }
 
   set range(r: Range) {
@@ -128,7 +190,8 @@ export class SyntaxBlock implements Block {
 
   /** Where the block ends, without keeping its range. */
   end(): Position {
-    if (this.built) return this.built.end;
+    const built = this.built;
+    if (built) return built.end;
     if (this.closeOffset < 0) return this.unclosedEnd();
     const start = this.lines.position(this.closeOffset);
     return { line: start.line, character: start.character + 1 };
@@ -166,10 +229,12 @@ export class SyntaxStatement implements Statement {
   declare condition?: ConditionPrefix;
   /** `~SEQ(...)`/`~LST(...)` prefixes: the statement is repeated for each value. */
   declare sequences?: SequencePrefix[];
-  /** The range if it was built (read by forEachBuiltRange). */
-  built: Range | undefined = undefined;
-  /** What expansion keeps for this statement (config/expand.ts); private, so comparisons of trees do not see it. */
-  #expansion: unknown = undefined;
+  /**
+   * What expansion keeps for this statement (config/expand.ts, top-level statements only) and its range
+   * once built (rarely read): one field for the two, made when either is set. Private, so comparisons
+   * of trees do not see it.
+   */
+  #kept: { expansion: unknown; built: Range | undefined } | undefined = undefined;
 
   constructor(
     public keyword: SyntaxWord,
@@ -178,11 +243,20 @@ export class SyntaxStatement implements Statement {
 
   /** Kept here instead of in a weak map: an entry per statement was 200,000 of them on 200,000 lines. */
   get expansion(): unknown {
-    return this.#expansion;
+    return this.#kept?.expansion;
   }
 
   set expansion(e: unknown) {
-    this.#expansion = e;
+    (this.#kept ??= { expansion: undefined, built: undefined }).expansion = e;
+  }
+
+  /** The range if it was built (read by forEachBuiltRange). */
+  get built(): Range | undefined {
+    return this.#kept?.built;
+  }
+
+  set built(r: Range | undefined) {
+    (this.#kept ??= { expansion: undefined, built: undefined }).built = r;
   }
 
   get kind(): "statement" {
@@ -191,7 +265,7 @@ export class SyntaxStatement implements Statement {
 
   /** From the keyword to the end of the block (or of the last argument). */
   get range(): Range {
-    return (this.built ??= { start: this.keyword.lines.position(this.keyword.startOffset), end: this.end() });
+    return this.built ?? (this.built = { start: this.keyword.lines.position(this.keyword.startOffset), end: this.end() });
   }
 
   set range(r: Range) {
@@ -210,7 +284,7 @@ export class SyntaxStatement implements Statement {
     const copy = new SyntaxStatement(this.keyword, this.args);
     copy.block = this.block;
     if (this.condition) copy.condition = this.condition;
-    copy.built = this.built;
+    if (this.built) copy.built = this.built;
     return copy;
   }
 
