@@ -38,7 +38,7 @@ function rangesOf(items: Item[], backwards: boolean): Range[] {
   return out;
 }
 
-const FRAGMENTS = ["{", "}", "\n", "\\\n", "\\\r\n", "\r", "\r\n", '"', "#", "!", "$X=a \\\n b", "${X}", "@a ", "@^b ", "~SEQ(i,1,3) ", "\u0000", "é", "\t"];
+const FRAGMENTS = ["{", "}", "\n", "\\\n", "\\\r\n", "\r", "\r\n", '"', "#", "!", "$X=a \\\n b", "${X}", "@a ", "@^b ", "~SEQ(i,1,3) ", ")", "~LST(j,a,b) ", "\u0000", "é", "\t"];
 
 test("lexing in pieces of one line gives the tree, comments and problems of lexing the file at once: token soups", () => {
   const rng = rngOf(5);
@@ -47,6 +47,14 @@ test("lexing in pieces of one line gives the tree, comments and problems of lexi
     const text = tokenSoup(rng, keywords);
     assert.equal(lineByLine(text), whole(text), text);
   }
+});
+
+test("a ~SEQ repeats its line only at the line's start or right after another ~SEQ, lexed whole or in pieces", () => {
+  const text = ["~SEQ(i,1,2) ~LST(j,a,b) x $i$j", "~SEQ(i,1,2) u", ") ~SEQ(i,1,2) y", "z) ~SEQ(i,1,2) w", "  @lb1 ~SEQ(k,1,3) v", ""].join("\n");
+  const prefixes = (file: SyntaxFile) => file.items.map((item) => (item.kind === "statement" ? `${item.keyword.text}:${(item.sequences ?? []).map((s) => s.raw).join(" ")}` : item.kind));
+  const expected = ["x:~SEQ(i,1,2) ~LST(j,a,b)", "u:~SEQ(i,1,2)", "):", "z):", "v:~SEQ(k,1,3)"];
+  assert.deepEqual(prefixes(parseInPieces(text, Infinity)), expected);
+  assert.deepEqual(prefixes(parseInPieces(text, 1)), expected);
 });
 
 test("lexing in pieces changes nothing around continuations, definitions, CR line ends and deep nesting", () => {

@@ -32,18 +32,32 @@ const matchCondition: CustomPatternMatcherFunc = (text, offset) => {
   return conditionPattern.exec(text);
 };
 
+/**
+ * Where the last `~SEQ(...)` the lexer matched ends, and in which text. The lexer reads left to right,
+ * so a sequence that follows others on its line is checked against the one before it only (looking
+ * back for a `)` and a `~` found one on an earlier line, so `) ~SEQ(...)` read differently whole and
+ * in pieces).
+ */
+let lastSequenceText: string | undefined;
+let lastSequenceEnd = -1;
+
 /** Several `~SEQ(...)` may stand one after the other at the start of a line. */
 function afterSequence(text: string, offset: number): boolean {
   let i = offset - 1;
   while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
-  return text[i] === ")" && text.lastIndexOf("~", i) >= 0 && atLineStart(text, text.lastIndexOf("~", i), true);
+  return i >= 0 && i + 1 === lastSequenceEnd && text === lastSequenceText;
 }
 
 const sequencePattern = /~(?:SEQx?|LST)\([^)\n]*\)/y;
 const matchSequence: CustomPatternMatcherFunc = (text, offset) => {
   if (text[offset] !== "~" || !(atLineStart(text, offset, true) || afterSequence(text, offset))) return null;
   sequencePattern.lastIndex = offset;
-  return sequencePattern.exec(text);
+  const match = sequencePattern.exec(text);
+  if (match) {
+    lastSequenceText = text;
+    lastSequenceEnd = offset + match[0].length;
+  }
+  return match;
 };
 
 // Every token names its first characters (start_chars_hint), so building the lexer needs no regex analysis.
@@ -127,19 +141,29 @@ function lexerWith(positionTracking: "full" | "onlyOffset"): Lexer {
   });
 }
 
+/** One tokenize call; the sequence it last matched is forgotten after it (nor is its text kept). */
+function tokenizeWith(lexer: Lexer, text: string) {
+  try {
+    return lexer.tokenize(text);
+  } finally {
+    lastSequenceText = undefined;
+    lastSequenceEnd = -1;
+  }
+}
+
 let fullLexer: Lexer | undefined;
 let offsetsLexer: Lexer | undefined;
 
 /** Tokens with line and column (the formatter and variable finder read them). */
 export const keepalivedLexer = {
   tokenize(text: string) {
-    return (fullLexer ??= lexerWith("full")).tokenize(text);
+    return tokenizeWith((fullLexer ??= lexerWith("full")), text);
   },
 };
 
 /** Tokens with offsets only and no Newline tokens, for the parser, which turns offsets into positions itself (faster). */
 export const offsetLexer = {
   tokenize(text: string) {
-    return (offsetsLexer ??= lexerWith("onlyOffset")).tokenize(text);
+    return tokenizeWith((offsetsLexer ??= lexerWith("onlyOffset")), text);
   },
 };
