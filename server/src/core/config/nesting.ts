@@ -13,6 +13,7 @@
 import type { Range } from "../util/range";
 import type { ConfigStatement } from "./statement";
 import { withoutChildren } from "./statement";
+import { isClosed } from "../syntax/treeNodes";
 import type { BlockId } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
@@ -85,7 +86,7 @@ function forEachEvent(list: ConfigStatement[], visit: (kind: "statement" | "clos
     if (visit("statement", statement, r)) continue;
     if (statement.children && !opaque(statement)) {
       forEachEvent(statement.children, visit, r);
-      if (statement.block?.close) visit("close", statement, r);
+      if (isClosed(statement.block)) visit("close", statement, r);
     }
   }
 }
@@ -98,7 +99,7 @@ interface Frame {
 }
 
 /** A block never closed in its file: keepalived reads on past the end of that file. */
-const endsOpen = (s: ConfigStatement): boolean => !!s.children && !opaque(s) && !s.block?.close;
+const endsOpen = (s: ConfigStatement): boolean => !!s.children && !opaque(s) && !isClosed(s.block);
 
 /** An included file ended inside one of these blocks and the including file goes on: keepalived keeps
  *  counting braces across the file boundary, so what follows is read inside the open block. */
@@ -175,7 +176,7 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
         if (kept.changed) changed = true;
         return true;
       }
-      if (stack.length === 1 && s.children && s.block?.close && !opaque(s) && needsRenestingAtTop(s)) {
+      if (stack.length === 1 && s.children && isClosed(s.block) && !opaque(s) && needsRenestingAtTop(s)) {
         block = { statement: s, top: top.length, notes: notes.length, changedBefore: changed };
         changed = false;
       }
@@ -205,7 +206,7 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
         return;
       }
       // A block that lands at the top level and reads there as written: kept whole, nothing in it visited.
-      if (stack.length === 1 && s.block?.close && !opaque(s) && !needsRenestingAtTop(s)) {
+      if (stack.length === 1 && isClosed(s.block) && !opaque(s) && !needsRenestingAtTop(s)) {
         frame.children.push(s);
         return true;
       }

@@ -293,6 +293,12 @@ export class SyntaxStatement implements Statement {
   }
 }
 
+/** Whether a block has its `}`, without building that brace's range (nesting asks it of every block of a check). */
+export function isClosed(block: Block | undefined): boolean {
+  if (!block) return false;
+  return block instanceof SyntaxBlock ? block.closeOffset >= 0 : !!block.close;
+}
+
 /** A statement without its sequence prefixes, whatever object it is. */
 export function withoutSequences(s: Statement): Statement {
   return s instanceof SyntaxStatement ? s.withoutSequences() : { ...s, sequences: undefined };
