@@ -119,49 +119,79 @@ export class RawSyntaxWord extends SyntaxWord {
   }
 }
 
-/** The ranges of a block built so far: a block's range is rarely read (none of the bench config's 20,000 in a check). */
-interface BuiltBlockRanges {
-  open: Range | undefined;
-  close: Range | undefined;
-  range: Range | undefined;
+/**
+ * The ranges of a block built so far (a block's range is rarely read: none of the bench config's 20,000
+ * in a check), and the table they are built from.
+ */
+class BuiltBlockRanges {
+  open: Range | undefined = undefined;
+  close: Range | undefined = undefined;
+  range: Range | undefined = undefined;
+  constructor(public lines: LineTable) {}
 }
 
 export class SyntaxBlock implements Block {
-  /** One field for the three ranges, made when the first is built. */
-  #built: BuiltBlockRanges | undefined = undefined;
+  /**
+   * The line table, or once a range is built, the ranges and the table (BuiltBlockRanges): one field for
+   * both, as with a word's. Private, so comparisons of trees do not see which ranges were read.
+   */
+  #at: LineTable | BuiltBlockRanges;
+
+  /** The ranges built so far, with the table (made when the first range is). */
+  private ranges(): BuiltBlockRanges {
+    const at = this.#at;
+    return at instanceof BuiltBlockRanges ? at : (this.#at = new BuiltBlockRanges(at));
+  }
+
+  /** The table its ranges are built from; a block moved into a new text is given that text's (retarget). */
+  get lines(): LineTable {
+    const at = this.#at;
+    return at instanceof BuiltBlockRanges ? at.lines : at;
+  }
+
+  set lines(to: LineTable) {
+    const at = this.#at;
+    if (at instanceof BuiltBlockRanges) at.lines = to;
+    else this.#at = to;
+  }
 
   /** The ranges built so far (read by forEachBuiltRange). */
   get builtOpen(): Range | undefined {
-    return this.#built?.open;
+    const at = this.#at;
+    return at instanceof BuiltBlockRanges ? at.open : undefined;
   }
 
   set builtOpen(r: Range | undefined) {
-    (this.#built ??= { open: undefined, close: undefined, range: undefined }).open = r;
+    this.ranges().open = r;
   }
 
   get builtClose(): Range | undefined {
-    return this.#built?.close;
+    const at = this.#at;
+    return at instanceof BuiltBlockRanges ? at.close : undefined;
   }
 
   set builtClose(r: Range | undefined) {
-    (this.#built ??= { open: undefined, close: undefined, range: undefined }).close = r;
+    this.ranges().close = r;
   }
 
   get built(): Range | undefined {
-    return this.#built?.range;
+    const at = this.#at;
+    return at instanceof BuiltBlockRanges ? at.range : undefined;
   }
 
   set built(r: Range | undefined) {
-    (this.#built ??= { open: undefined, close: undefined, range: undefined }).range = r;
+    this.ranges().range = r;
   }
 
   constructor(
     public items: Item[],
-    public lines: LineTable,
+    lines: LineTable,
     public openOffset: number,
     /** -1: the file ends before the block is closed (an UnclosedSyntaxBlock). */
     public closeOffset: number,
-  ) {}
+  ) {
+    this.#at = lines;
+  }
 
   get open(): Range {
     return this.builtOpen ?? (this.builtOpen = this.lines.charRange(this.openOffset));
@@ -224,17 +254,25 @@ export class UnclosedSyntaxBlock extends SyntaxBlock {
   }
 }
 
+/** A statement's kept expansion and its built range (an expansion is never one of these: the class is this file's). */
+class KeptAndRange {
+  constructor(
+    public expansion: unknown,
+    public built: Range | undefined,
+  ) {}
+}
+
 export class SyntaxStatement implements Statement {
   block: Block | undefined = undefined;
   declare condition?: ConditionPrefix;
   /** `~SEQ(...)`/`~LST(...)` prefixes: the statement is repeated for each value. */
   declare sequences?: SequencePrefix[];
   /**
-   * What expansion keeps for this statement (config/expand.ts, top-level statements only) and its range
-   * once built (rarely read): one field for the two, made when either is set. Private, so comparisons
-   * of trees do not see it.
+   * What expansion keeps for this statement (config/expand.ts, top-level statements only), or once its
+   * range is built (rarely read), both (KeptAndRange): one field for the two, and no object for the
+   * expansion alone (4,000 on the bench config). Private, so comparisons of trees do not see it.
    */
-  #kept: { expansion: unknown; built: Range | undefined } | undefined = undefined;
+  #kept: unknown = undefined;
 
   constructor(
     public keyword: SyntaxWord,
@@ -243,20 +281,26 @@ export class SyntaxStatement implements Statement {
 
   /** Kept here instead of in a weak map: an entry per statement was 200,000 of them on 200,000 lines. */
   get expansion(): unknown {
-    return this.#kept?.expansion;
+    const kept = this.#kept;
+    return kept instanceof KeptAndRange ? kept.expansion : kept;
   }
 
   set expansion(e: unknown) {
-    (this.#kept ??= { expansion: undefined, built: undefined }).expansion = e;
+    const kept = this.#kept;
+    if (kept instanceof KeptAndRange) kept.expansion = e;
+    else this.#kept = e;
   }
 
   /** The range if it was built (read by forEachBuiltRange). */
   get built(): Range | undefined {
-    return this.#kept?.built;
+    const kept = this.#kept;
+    return kept instanceof KeptAndRange ? kept.built : undefined;
   }
 
   set built(r: Range | undefined) {
-    (this.#kept ??= { expansion: undefined, built: undefined }).built = r;
+    const kept = this.#kept;
+    if (kept instanceof KeptAndRange) kept.built = r;
+    else this.#kept = new KeptAndRange(kept, r);
   }
 
   get kind(): "statement" {
