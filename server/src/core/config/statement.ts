@@ -2,6 +2,7 @@
 // at. Its own file so that expansion and re-nesting (nesting.ts) can both use it without a cycle.
 import type { Range } from "../util/range";
 import type { Block, Statement } from "../syntax/tree";
+import { SyntaxBlock } from "../syntax/treeNodes";
 import type { SyntaxWord } from "../syntax/treeNodes";
 import type { KeywordSpec, LineKind, BlockId } from "../schema/types";
 
@@ -175,4 +176,9 @@ export class WrittenStatement extends AnnotatableStatement implements ConfigStat
 export function withoutChildren(s: ConfigStatement): ConfigStatement {
   if (s instanceof ExpandedStatement || s instanceof WrittenStatement) return s.withoutChildren();
   return { ...s, children: undefined };
+}
+
+/** Whether the block has its `}` (`!!block.close`), without building the brace's range for a parsed block. */
+export function isClosed(block: Block): boolean {
+  return block instanceof SyntaxBlock ? block.closeOffset >= 0 : !!block.close;
 }
