@@ -30,8 +30,14 @@ export function isIpv4(text: string): boolean {
   return isIpv4Between(text, 0, text.length);
 }
 
+// Patterns as constants: a regular expression literal is a new object each time it is evaluated.
+const HEX_DIGITS = /^[0-9a-fA-F]+$/;
+const ZONE_ID = /^[0-9a-zA-Z.:-]+$/;
+const ZONE_SUFFIX = /%[^%]+$/;
+const DIGITS = /^\d+$/;
+
 function isHexGroup(text: string): boolean {
-  return text.length >= 1 && text.length <= 4 && /^[0-9a-fA-F]+$/.test(text);
+  return text.length >= 1 && text.length <= 4 && HEX_DIGITS.test(text);
 }
 
 /** Colon-separated groups, the last one possibly a dotted quad (worth two); -1 when one is malformed. */
@@ -52,7 +58,7 @@ function groupCount(text: string, quadAllowedLast: boolean): number {
 function isIpv6Text(text: string): boolean {
   const percent = text.indexOf("%");
   const address = percent < 0 ? text : text.slice(0, percent);
-  if (percent >= 0 && !/^[0-9a-zA-Z.:-]+$/.test(text.slice(percent + 1))) return false;
+  if (percent >= 0 && !ZONE_ID.test(text.slice(percent + 1))) return false;
   const gap = address.indexOf("::");
   if (gap < 0) return groupCount(address, true) === 8;
   if (address.indexOf("::", gap + 1) >= 0) return false;
@@ -62,7 +68,7 @@ function isIpv6Text(text: string): boolean {
 }
 
 export function isIpv6(text: string): boolean {
-  return isIpv6Text(text.replace(/%[^%]+$/, ""));
+  return isIpv6Text(text.replace(ZONE_SUFFIX, ""));
 }
 
 export function isIp(text: string): boolean {
@@ -77,7 +83,7 @@ export function checkIpPrefix(text: string): string | undefined {
   if (!v4 && !isIpv6(addr)) return `'${addr}' is not an IPv4 or IPv6 address`;
   if (len === undefined) return undefined;
   const max = v4 ? 32 : 128;
-  if (!/^\d+$/.test(len) || Number(len) > max) return `prefix length '/${len}' must be 0 to ${max}`;
+  if (!DIGITS.test(len) || Number(len) > max) return `prefix length '/${len}' must be 0 to ${max}`;
   return undefined;
 }
 
