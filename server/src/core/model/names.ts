@@ -90,7 +90,7 @@ export function referenceNamespace(blockKeyword: string, ownerKeyword: string | 
 const REFERENCING_KEYWORDS = new Set(REFERENCING_BLOCKS.map((r) => r.keyword));
 
 /** References inside one top-level statement, kept while its annotation list lives (an unchanged block). */
-const referencesByStatement = new WeakMap<AnnotatedStatement[], NameReference[]>();
+const referencesByStatement = new WeakMap<AnnotatedStatement[], readonly NameReference[]>();
 
 export function referencesOf(annotated: AnnotatedStatement[]): NameReference[] {
   // Annotations come as runs, one per top-level statement (annotationsOf): reuse each run's answer.
@@ -131,11 +131,15 @@ export function referencesInStatement(s: ConfigStatement): readonly NameReferenc
   return refs;
 }
 
-function referencesIn(annotated: AnnotatedStatement[]): NameReference[] {
+function referencesIn(annotated: AnnotatedStatement[]): readonly NameReference[] {
   const out: NameReference[] = [];
-  for (const a of annotated) referencesAt(a, out);
-  return out;
+  for (let i = 0; i < annotated.length; i++) referencesAt(annotated[i], out);
+  // Most blocks refer to nothing: they share one empty list instead of keeping one each.
+  return out.length ? out : NO_REFERENCES;
 }
+
+/** A weight in an inline track line (a constant: a regular expression literal is a new object each time it is evaluated). */
+const INTEGER = /^-?\d+$/;
 
 /** Appends the references one statement makes. */
 function referencesAt(a: AnnotatedStatement, out: NameReference[]): void {
@@ -149,7 +153,7 @@ function referencesAt(a: AnnotatedStatement, out: NameReference[]): void {
   }
   // Inline form: `track_script chk_a chk_b` without a block.
   const ns = referenceNamespace(s.keyword.text, parent?.keyword.text);
-  if (ns && !s.children) for (const w of s.args) if (w.text !== "weight" && !/^-?\d+$/.test(w.text) && w.text !== "reverse") out.push({ ns, name: w.text, word: w, top: a.parents[0], owner: parent?.keyword.text });
+  if (ns && !s.children) for (const w of s.args) if (w.text !== "weight" && !INTEGER.test(w.text) && w.text !== "reverse") out.push({ ns, name: w.text, word: w, top: a.parents[0], owner: parent?.keyword.text });
   // Checkers name what they watch: FILE_CHECK track_file NAME, BFD_CHECK name NAME.
   if (parent?.keyword.text === "FILE_CHECK" && s.keyword.text === "track_file" && s.args[0]) out.push({ ns: "trackFile", name: s.args[0].text, word: s.args[0] });
   if (parent?.keyword.text === "BFD_CHECK" && s.keyword.text === "name" && s.args[0]) out.push({ ns: "bfd", name: s.args[0].text, word: s.args[0] });
