@@ -73,7 +73,9 @@ export const invalidValueRule: NodeRule = {
   perStatement: true,
   checkNode(ctx: NodeContext) {
     const { annotated, report } = ctx;
-    for (const a of annotated) {
+    // Indexed: a for-of, before the optimizer steps in, makes an iterator result per step (this runs per top-level statement).
+    for (let k = 0; k < annotated.length; k++) {
+      const a = annotated[k];
       const s = a.statement;
       if (a.context.kind === "lines") {
         const words = [s.keyword, ...s.args];

@@ -33,7 +33,9 @@ export const missingRequiredRule: NodeRule = {
   code: "missing-required",
   perStatement: true,
   checkNode({ annotated, report, options }) {
-    for (const a of annotated) {
+    // Indexed: a for-of, before the optimizer steps in, makes an iterator result per step (this runs per top-level statement).
+    for (let i = 0; i < annotated.length; i++) {
+      const a = annotated[i];
       const body = a.spec?.body;
       const s = a.statement;
       if (!body || body.kind !== "keywords" || !s.children) continue;
