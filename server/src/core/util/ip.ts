@@ -77,11 +77,14 @@ export function isIp(text: string): boolean {
 
 /** `addr` or `addr/len` with a prefix length that fits the family. */
 export function checkIpPrefix(text: string): string | undefined {
-  const [addr, len, extra] = text.split("/");
-  if (extra !== undefined) return `'${text}' has more than one '/'`;
-  const v4 = isIpv4(addr);
-  if (!v4 && !isIpv6(addr)) return `'${addr}' is not an IPv4 or IPv6 address`;
-  if (len === undefined) return undefined;
+  // Read in place (no split): asked for every virtual address line.
+  const slash = text.indexOf("/");
+  const end = slash < 0 ? text.length : slash;
+  if (slash >= 0 && text.indexOf("/", slash + 1) >= 0) return `'${text}' has more than one '/'`;
+  const v4 = isIpv4Between(text, 0, end);
+  if (!v4 && !isIpv6(text.slice(0, end))) return `'${text.slice(0, end)}' is not an IPv4 or IPv6 address`;
+  if (slash < 0) return undefined;
+  const len = text.slice(slash + 1);
   const max = v4 ? 32 : 128;
   if (!DIGITS.test(len) || Number(len) > max) return `prefix length '/${len}' must be 0 to ${max}`;
   return undefined;
@@ -114,8 +117,18 @@ export function bareAddress(text: string): { address: string; ignored?: string }
 
 /** An IPv4 address as a 32-bit number (undefined when not IPv4). */
 export function ipv4Value(text: string): number | undefined {
-  const addr = text.split("/")[0];
-  return isIpv4(addr) ? addr.split(".").reduce((acc, o) => acc * 256 + Number(o), 0) : undefined;
+  // Read in place (no split): asked for every virtual address of every cluster.
+  const slash = text.indexOf("/");
+  const end = slash < 0 ? text.length : slash;
+  if (!isIpv4Between(text, 0, end)) return undefined;
+  let value = 0;
+  let part = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) (value = value * 256 + part), (part = 0);
+    else part = part * 10 + (c - 48);
+  }
+  return value * 256 + part;
 }
 
 export function ipv4Text(value: number): string {
