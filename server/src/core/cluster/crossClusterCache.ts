@@ -42,7 +42,8 @@ class PartitionedRuleCache {
     const now = ++this.analysis;
     const order = this.order;
     order.length = 0;
-    for (const c of clusters) {
+    for (let ci = 0; ci < clusters.length; ci++) {
+      const c = clusters[ci];
       let keys = this.keys.get(c);
       if (!keys) this.keys.set(c, (keys = this.check.keysOf(c)));
       for (let k = 0; k < keys.length; k++) {
@@ -57,7 +58,8 @@ class PartitionedRuleCache {
     }
     // Partitions no cluster takes part in any more (swept only when there are some: the loop allocates).
     if (order.length !== this.partitions.size) this.partitions.forEach((p, key) => p.seen !== now && this.partitions.delete(key));
-    for (const p of order) {
+    for (let oi = 0; oi < order.length; oi++) {
+      const p = order[oi];
       if (!p.next && p.cursor !== p.clusters.length) p.next = p.clusters.slice(0, p.cursor);
       if (p.next) {
         p.clusters = p.next;
@@ -72,7 +74,10 @@ class PartitionedRuleCache {
         p.diagnostics = found;
         checked++;
       }
-      for (const d of p.diagnostics) report(d);
+      for (let di = 0; di < p.diagnostics.length; di++) {
+        const d = p.diagnostics[di];
+        report(d);
+      }
     }
     return checked;
   }

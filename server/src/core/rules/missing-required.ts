@@ -46,7 +46,8 @@ export const missingRequiredRule: NodeRule = {
       const children = s.children;
       // A block requires a keyword or two: looked for directly, no set of everything present.
       const present = (name: string) => children.some((c) => c.keyword.text === name && (c.args.length > 0 || c.children));
-      for (const req of required) {
+      for (let ri = 0; ri < required.length; ri++) {
+        const req = required[ri];
         if (present(req.name)) continue;
         const name = s.args[0] ? ` ${s.args[0].text}` : "";
         report({

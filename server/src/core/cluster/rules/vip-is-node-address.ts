@@ -32,8 +32,11 @@ export const vipIsNodeAddressRule: ClusterRule = {
   code: "vip-is-node-address",
   alsoAlone: true,
   checkCluster(cluster, report) {
-    for (const m of cluster.members) {
-      for (const v of m.vips) {
+    // Indexed: a for-of, before the optimizer steps in, makes an iterator and a result per step (this runs per cluster).
+    for (let mi = 0; mi < cluster.members.length; mi++) {
+      const m = cluster.members[mi];
+      for (let vi = 0; vi < m.vips.length; vi++) {
+        const v = m.vips[vi];
         let what: string | undefined;
         let where = m.unicastSrc?.word;
         if (m.unicastSrc?.value === v.key) what = `the unicast_src_ip of ${memberLabel(m, cluster)}`;

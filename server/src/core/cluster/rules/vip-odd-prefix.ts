@@ -11,8 +11,11 @@ export const vipOddPrefixRule: ClusterRule = {
   code: "vip-odd-prefix",
   alsoAlone: true,
   checkCluster(cluster, report) {
-    for (const m of cluster.members) {
-      for (const v of m.vips) {
+    // Indexed: a for-of, before the optimizer steps in, makes an iterator and a result per step (this runs per cluster).
+    for (let mi = 0; mi < cluster.members.length; mi++) {
+      const m = cluster.members[mi];
+      for (let vi = 0; vi < m.vips.length; vi++) {
+        const v = m.vips[vi];
         const [addr, lenText] = v.address.split("/");
         const value = ipv4Value(addr);
         if (value === undefined) continue;

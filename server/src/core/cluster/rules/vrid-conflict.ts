@@ -48,9 +48,11 @@ function networks(i: VrrpInstance): string[] {
   return known;
 }
 
+// Indexed loops here: a for-of, before the optimizer steps in, makes an iterator and a result per step (these run per cluster).
 function computeNetworks(i: VrrpInstance): string[] {
   const out: string[] = [];
-  for (const v of i.vips) {
+  for (let vi = 0; vi < i.vips.length; vi++) {
+    const v = i.vips[vi];
     const [addr, len] = v.address.split("/");
     if (len === undefined || addressFamily(addr) !== 4 || Number(len) >= 32) continue;
     const n = addr.split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
@@ -212,7 +214,10 @@ function sameList(found: VrrpInstance[], more: number, before: VrrpInstance[], m
 /** The VRIDs a cluster's members use, each once: instances clash only within one VRID. */
 function vridsOf(cluster: Cluster): number[] {
   const out: number[] = [];
-  for (const m of cluster.members) if (m.vrid && !out.includes(m.vrid.value)) out.push(m.vrid.value);
+  for (let mi = 0; mi < cluster.members.length; mi++) {
+    const m = cluster.members[mi];
+    if (m.vrid && !out.includes(m.vrid.value)) out.push(m.vrid.value);
+  }
   return out;
 }
 
@@ -225,7 +230,8 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
     // starting with NUL): no key string is built per instance for its node.
     const groups = new Map<string, VrrpInstance[]>();
     for (const c of clusters)
-      for (const m of c.members) {
+      for (let mi = 0; mi < c.members.length; mi++) {
+        const m = c.members[mi];
         if (m.vrid?.value !== vridValue) continue;
         clusterOf.set(m, c);
         addTo(groups, m.node.id, m);
@@ -269,7 +275,8 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
       let lastMore = -1;
       let lastListed = "";
       // One diagnostic per instance, naming the first clashes and counting the rest: linear in diagnostics.
-      for (const a of list) {
+      for (let li = 0; li < list.length; li++) {
+        const a = list[li];
         const mine = clusterOf.get(a);
         const already = named.get(a);
         let found: VrrpInstance[] = [];
