@@ -116,14 +116,19 @@ export const weakAuthPassRule: ClusterRule = {
   alsoAlone: true,
   checkCluster(c, report) {
     // Members with different passwords are auth-mismatch's business; each weak password once.
-    const byReason = new Map<string, VrrpInstance[]>();
+    // Made only when a member's password is weak (most clusters of a large config have none).
+    let byReason: Map<string, VrrpInstance[]> | undefined;
     for (let mi = 0; mi < c.members.length; mi++) {
       const m = c.members[mi];
       const password = passwordOf(m);
       const weak = password && m.auth?.pass?.word ? weakness(password) : undefined;
-      if (weak) byReason.set(weak, [...(byReason.get(weak) ?? []), m]);
+      if (!weak) continue;
+      byReason ??= new Map();
+      const list = byReason.get(weak);
+      if (list) list.push(m);
+      else byReason.set(weak, [m]);
     }
-    for (const [weak, members] of byReason) reportCluster(members, c, `auth_pass is weak (${weak})`, [], report);
+    if (byReason) for (const [weak, members] of byReason) reportCluster(members, c, `auth_pass is weak (${weak})`, [], report);
   },
 };
 
