@@ -91,8 +91,10 @@ export function checkIpPrefix(text: string): string | undefined {
 }
 
 export function addressFamily(text: string): 4 | 6 | undefined {
-  const addr = text.split("/")[0];
-  return isIpv4(addr) ? 4 : isIpv6(addr) ? 6 : undefined;
+  // The address before any '/', read in place for IPv4 (asked for every VIP and peer line).
+  const slash = text.indexOf("/");
+  const end = slash < 0 ? text.length : slash;
+  return isIpv4Between(text, 0, end) ? 4 : isIpv6(slash < 0 ? text : text.slice(0, slash)) ? 6 : undefined;
 }
 
 /** A canonical form for comparing addresses written differently (e.g. IPv6 with or without zeros). */

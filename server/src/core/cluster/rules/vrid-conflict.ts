@@ -8,7 +8,7 @@ import { replaceWord } from "../edits";
 import type { RelatedLocation, TextEdit } from "../../check/diagnostic";
 import { withFixesOnRead } from "../../check/diagnostic";
 import type { VrrpInstance } from "../../model/vrrp";
-import { addressFamily } from "../../util/ip";
+import { addressFamily, ipv4Value } from "../../util/ip";
 
 const families = new WeakMap<VrrpInstance, 4 | 6>();
 
@@ -53,9 +53,13 @@ function computeNetworks(i: VrrpInstance): string[] {
   const out: string[] = [];
   for (let vi = 0; vi < i.vips.length; vi++) {
     const v = i.vips[vi];
-    const [addr, len] = v.address.split("/");
-    if (len === undefined || addressFamily(addr) !== 4 || Number(len) >= 32) continue;
-    const n = addr.split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
+    // Read in place: the address before the first '/', the length up to a second one.
+    const slash = v.address.indexOf("/");
+    if (slash < 0) continue;
+    const lenEnd = v.address.indexOf("/", slash + 1);
+    const len = v.address.slice(slash + 1, lenEnd < 0 ? undefined : lenEnd);
+    const n = ipv4Value(v.address);
+    if (n === undefined || Number(len) >= 32) continue;
     const mask = Number(len) === 0 ? 0 : (0xffffffff << (32 - Number(len))) >>> 0;
     out.push(`${(n & mask) >>> 0}/${len}`);
   }
