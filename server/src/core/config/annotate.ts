@@ -164,6 +164,27 @@ export function annotatedWhere(annotated: AnnotatedStatement[], wanted: (spec: K
   return positions.map((i) => annotated[i]);
 }
 
+/**
+ * The annotations of top-level statements whose keyword spec is named `name`, in order. A node joined
+ * from runs (noteRuns) has its top-level statement first in each run: one look per run, where
+ * annotatedWhere asks about every keyword spec of every run.
+ */
+export function topLevelNamed(annotated: AnnotatedStatement[], name: string): AnnotatedStatement[] {
+  const out: AnnotatedStatement[] = [];
+  const runs = runsOfNode.get(annotated);
+  if (runs)
+    for (let r = 0; r < runs.length; r++) {
+      const a = runs[r][0];
+      if (a?.spec?.name === name) out.push(a);
+    }
+  else
+    for (let i = 0; i < annotated.length; i++) {
+      const a = annotated[i];
+      if (a.parents.length === 0 && a.spec?.name === name) out.push(a);
+    }
+  return out;
+}
+
 /** A node's annotations as the runs they were joined from, one per top-level statement (see noteRuns). */
 const runsOfNode = new WeakMap<AnnotatedStatement[], readonly AnnotatedStatement[][]>();
 
