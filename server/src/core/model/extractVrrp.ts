@@ -1,7 +1,7 @@
 // Builds the typed VRRP model of one node from what keepalived reads (includes spliced, `@id` applied).
 import { nodeNames } from "./nodeNames";
 import type { ConfigStatement, ConfigWord } from "../config/expand";
-import { addressFamily, bareAddress, canonicalAddress, isIpv6 } from "../util/ip";
+import { addressFamily, bareAddress, canonicalAddress } from "../util/ip";
 import { child, field, asInt, asNumber, asText } from "./fields";
 import type {
   Field,
@@ -319,7 +319,7 @@ function buildInstance(s: ConfigStatement, model: NodeModel, defs: TrackerDefini
   const ownVersion = field(lines.version, asInt);
   const syncGroup = model.syncGroups.length ? syncGroupOf(model.syncGroups, s.args[0].text) : undefined;
   const version: Field<number> =
-    vips.length && vips.every((v) => isIpv6(v.key))
+    vips.length && vips.every((v) => addressFamily(v.key) === 6) // a key has no `/`: the same answer as isIpv6, without its work for IPv4
       ? { value: 3, source: "ipv6", word: ownVersion?.word, statement: ownVersion?.statement }
       : (ownVersion ?? globalVersion ?? { value: DEFAULT_VERSION, source: "default" });
   const src = field(lines.unicastSrcIp, hostAddress);

@@ -99,6 +99,9 @@ export function addressFamily(text: string): 4 | 6 | undefined {
 
 /** A canonical form for comparing addresses written differently (e.g. IPv6 with or without zeros). */
 export function canonicalAddress(text: string): string {
+  // An IPv4 address with at most one `/len` is its own canonical form: no split (asked for every VIP and peer).
+  const slash = text.indexOf("/");
+  if (slash < 0 ? isIpv4Between(text, 0, text.length) : text.indexOf("/", slash + 1) < 0 && isIpv4Between(text, 0, slash)) return text;
   const [addr, len] = text.split("/");
   if (isIpv4(addr)) return len !== undefined ? `${addr}/${len}` : addr;
   if (!isIpv6(addr)) return text.toLowerCase();
