@@ -17,8 +17,10 @@ export const vipOutsideSubnetRule: ClusterRule = {
     for (let mi = 0; mi < cluster.members.length; mi++) {
       const m = cluster.members[mi];
       const own = m.unicastSrc && ipv4Value(m.unicastSrc.value);
+      // Most instances (multicast) stop here, before their peers' list is made.
+      if (own === undefined || !m.unicastPeers.length) continue;
       const peers = m.unicastPeers.map((p) => ipv4Value(p.address)).filter((x): x is number => x !== undefined);
-      if (own === undefined || !peers.length) continue;
+      if (!peers.length) continue;
       const lan = Math.min(...peers.map((p) => ipv4CommonBits(own, p)));
       for (let vi = 0; vi < m.vips.length; vi++) {
         const v = m.vips[vi];

@@ -40,11 +40,18 @@ const MAX_PAIRS_PER_INSTANCE = 2000;
 
 const NO_NETWORKS: string[] = [];
 
-/** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
-function networks(i: VrrpInstance): string[] {
+/**
+ * checkVrid's group keys of the IPv4 networks the VIPs sit in, when a prefix is written (a bare address
+ * tells nothing about the segment): NUL and the network, kept with the instance so no key is built per check.
+ */
+function networkKeys(i: VrrpInstance): string[] {
   if (!i.vips.length) return NO_NETWORKS;
   let known = networksOf.get(i);
-  if (!known) networksOf.set(i, (known = [...new Set(computeNetworks(i))]));
+  if (!known) {
+    known = computeNetworks(i);
+    if (known.length > 1) known = [...new Set(known)]; // one VIP (most instances) needs no set
+    networksOf.set(i, known);
+  }
   return known;
 }
 
@@ -61,7 +68,7 @@ function computeNetworks(i: VrrpInstance): string[] {
     const n = ipv4Value(v.address);
     if (n === undefined || Number(len) >= 32) continue;
     const mask = Number(len) === 0 ? 0 : (0xffffffff << (32 - Number(len))) >>> 0;
-    out.push(`${(n & mask) >>> 0}/${len}`);
+    out.push(`\u0000${(n & mask) >>> 0}/${len}`);
   }
   return out;
 }
@@ -239,8 +246,8 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
         if (m.vrid?.value !== vridValue) continue;
         clusterOf.set(m, c);
         addTo(groups, m.node.id, m);
-        const nets = networks(m);
-        for (let k = 0; k < nets.length; k++) addTo(groups, `\u0000${nets[k]}`, m);
+        const nets = networkKeys(m);
+        for (let k = 0; k < nets.length; k++) addTo(groups, nets[k], m);
       }
     /** The note on an instance named as a clash: one object however many diagnostics name it (thousands may name the same five). */
     const notes = new Map<VrrpInstance, RelatedLocation>();
