@@ -48,6 +48,11 @@ export function writeJson(diags: Diagnostic[], out: (piece: string) => void): vo
   out('{\n  "version": 1,\n  "diagnostics": [');
   for (let i = 0; i < diags.length; i++) {
     const d = diags[i];
+    const written = entryText(d);
+    if (written !== undefined) {
+      out((i ? ",\n    " : "\n    ") + written);
+      continue;
+    }
     const entry = {
       file: displayPath(d.file),
       line: d.range.start.line + 1,
@@ -67,6 +72,45 @@ export function writeJson(diags: Diagnostic[], out: (piece: string) => void): vo
     out((i ? ",\n    " : "\n    ") + JSON.stringify(entry, null, 2).replace(/\n/g, "\n    "));
   }
   out("\n  ]\n}\n");
+}
+
+/** A JSON number as JSON.stringify writes it, when it is one it writes as digits. */
+const isPlainNumber = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
+
+/**
+ * What the loop above writes for `d` (its entry, stringified with two-space indents and moved four
+ * spaces in), written out directly: stringifying each entry and re-indenting it was most of the
+ * output's time. Undefined when some value is not a plain string or number (JSON.stringify would
+ * leave a key out, or write null): the general path then writes it.
+ */
+function entryText(d: Diagnostic): string | undefined {
+  const file = displayPath(d.file);
+  const line = d.range.start.line + 1;
+  const column = d.range.start.character + 1;
+  const endLine = d.range.end.line + 1;
+  const endColumn = d.range.end.character + 1;
+  if (typeof file !== "string" || typeof d.severity !== "string" || typeof d.code !== "string" || typeof d.message !== "string") return undefined;
+  if (!isPlainNumber(line) || !isPlainNumber(column) || !isPlainNumber(endLine) || !isPlainNumber(endColumn)) return undefined;
+  let related = "[]";
+  const list = d.related ?? [];
+  if (list.length) {
+    related = "[";
+    for (let k = 0; k < list.length; k++) {
+      const r = list[k];
+      const rFile = displayPath(r.file);
+      const rLine = r.range.start.line + 1;
+      const rColumn = r.range.start.character + 1;
+      if (typeof rFile !== "string" || typeof r.message !== "string" || !isPlainNumber(rLine) || !isPlainNumber(rColumn)) return undefined;
+      related +=
+        (k ? "," : "") +
+        `\n        {\n          "file": ${JSON.stringify(rFile)},\n          "line": ${rLine},\n          "column": ${rColumn},\n          "message": ${JSON.stringify(r.message)}\n        }`;
+    }
+    related += "\n      ]";
+  }
+  return (
+    `{\n      "file": ${JSON.stringify(file)},\n      "line": ${line},\n      "column": ${column},\n      "endLine": ${endLine},\n      "endColumn": ${endColumn},` +
+    `\n      "severity": ${JSON.stringify(d.severity)},\n      "code": ${JSON.stringify(d.code)},\n      "message": ${JSON.stringify(d.message)},\n      "related": ${related}\n    }`
+  );
 }
 
 const SARIF_LEVEL = { error: "error", warning: "warning", info: "note", hint: "note" } as const;

@@ -100,14 +100,16 @@ export class ClusterAnalysis {
     const next = new Map<string, CachedCluster>();
     const clusters: Cluster[] = [];
     const diagnostics: Diagnostic[] = [];
-    for (const n of nodes) {
+    for (let ni = 0; ni < nodes.length; ni++) {
+      const n = nodes[ni];
       const failure = this.failed.get(n);
       if (failure) diagnostics.push(failure);
     }
     let paired: Cluster[] = [];
     runIsolated("pairing", models[0]?.root ?? "", (d) => diagnostics.push(d), () => (paired = this.pairing.pair(models, this.overrides)));
     const moved = (m: VrrpInstance) => (movedFiles instanceof Map ? m.statement.range.end.line >= (movedFiles.get(m.statement.file) ?? Infinity) : movedFiles.has(m.statement.file));
-    for (const fresh of paired) {
+    for (let pi = 0; pi < paired.length; pi++) {
+      const fresh = paired[pi];
       const old = this.cached.get(fresh.id);
       let entry: CachedCluster;
       if (old && sameMembers(old.cluster.members, fresh.members) && !(movedFiles.size && fresh.members.some(moved) && !(old.movable ??= movesWithLines(old)))) entry = old;
@@ -132,7 +134,10 @@ export class ClusterAnalysis {
       }
       next.set(fresh.id, entry);
       clusters.push(entry.cluster);
-      for (const d of entry.diagnostics) diagnostics.push(d);
+      for (let di = 0; di < entry.diagnostics.length; di++) {
+        const d = entry.diagnostics[di];
+        diagnostics.push(d);
+      }
     }
     this.cached = next;
     this.crossCluster.update(CROSS_CLUSTER_RULES, clusters, models, (d) => diagnostics.push(d));

@@ -23,8 +23,17 @@ interface Partition {
   diagnostics: Diagnostic[];
 }
 
+/** Shared by every partition that has none (yet): frozen, so nothing can add to them. */
+const NO_CLUSTERS = Object.freeze([]) as unknown as Cluster[];
+const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
+
 class PartitionedRuleCache {
   private readonly partitions = new Map<unknown, Partition>();
+  /** What the partition being checked reports, copied out at its size: one list and one report function for all partitions. */
+  private readonly found: Diagnostic[] = [];
+  private readonly collect: Report = (d) => {
+    this.found.push(d);
+  };
   /** Each cluster object's partition keys, asked once (a cluster object never changes). */
   private readonly keys = new WeakMap<Cluster, readonly unknown[]>();
   private analysis = 0;
@@ -42,37 +51,47 @@ class PartitionedRuleCache {
     const now = ++this.analysis;
     const order = this.order;
     order.length = 0;
-    for (const c of clusters) {
+    for (let ci = 0; ci < clusters.length; ci++) {
+      const c = clusters[ci];
       let keys = this.keys.get(c);
       if (!keys) this.keys.set(c, (keys = this.check.keysOf(c)));
       for (let k = 0; k < keys.length; k++) {
         let p = this.partitions.get(keys[k]);
-        if (!p) this.partitions.set(keys[k], (p = { key: keys[k], clusters: [], cursor: 0, next: [], seen: now, diagnostics: [] }));
+        // A new partition starts with the shared empty lists; its first cluster starts `next` at its size
+        // (a list grown by push keeps room for 17: thousands of partitions have one cluster, one per password).
+        if (!p) this.partitions.set(keys[k], (p = { key: keys[k], clusters: NO_CLUSTERS, cursor: 0, next: undefined, seen: now, diagnostics: NO_DIAGNOSTICS }));
         else if (p.seen !== now) (p.seen = now), (p.cursor = 0), (p.next = undefined);
         if (p.cursor === 0 && !p.next?.length) order.push(p);
         if (p.next) p.next.push(c);
         else if (p.clusters[p.cursor] === c) p.cursor++;
+        else if (p.cursor === 0) p.next = [c];
         else (p.next = p.clusters.slice(0, p.cursor)), p.next.push(c);
       }
     }
     // Partitions no cluster takes part in any more (swept only when there are some: the loop allocates).
     if (order.length !== this.partitions.size) this.partitions.forEach((p, key) => p.seen !== now && this.partitions.delete(key));
-    for (const p of order) {
+    for (let oi = 0; oi < order.length; oi++) {
+      const p = order[oi];
       if (!p.next && p.cursor !== p.clusters.length) p.next = p.clusters.slice(0, p.cursor);
       if (p.next) {
         p.clusters = p.next;
         p.next = undefined;
         p.cursor = p.clusters.length;
-        const found: Diagnostic[] = [];
+        const found = this.found;
+        found.length = 0;
         try {
-          this.check.checkPartition(p.key, p.clusters, (d) => found.push(d));
+          this.check.checkPartition(p.key, p.clusters, this.collect);
         } catch (e) {
           found.push(internalError(this.code, p.clusters[0]?.members[0]?.nameWord.file ?? "", e));
         }
-        p.diagnostics = found;
+        p.diagnostics = found.length ? found.slice() : NO_DIAGNOSTICS;
+        found.length = 0;
         checked++;
       }
-      for (const d of p.diagnostics) report(d);
+      for (let di = 0; di < p.diagnostics.length; di++) {
+        const d = p.diagnostics[di];
+        report(d);
+      }
     }
     return checked;
   }

@@ -2,9 +2,11 @@
 // which keyword spec (if any) keepalived would use for it there.
 import type { ConfigStatement, AnnotatedStatement, BlockContext } from "./statement";
 import { keepsRun, keptAnnotation } from "./statement";
+import { isClosed } from "../syntax/treeNodes";
 import type { KeywordSpec } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
+import { containsPlaceholder } from "../template/placeholder";
 
 export type { AnnotatedStatement, BlockContext } from "./statement";
 
@@ -35,19 +37,63 @@ const annotatedTopLevel = new WeakMap<ConfigStatement, AnnotatedStatement[]>();
 /** A top-level statement's parents: none (one shared array; frozen, so no rule can add to it). */
 const NO_PARENTS = Object.freeze([]) as unknown as ConfigStatement[];
 
+/** A template placeholder standing as a keyword will render as some keyword with a block: its block stays as written, unchecked. */
+export const opaque = (s: ConfigStatement): boolean => containsPlaceholder(s.keyword.text);
+
+/** A block never closed in its file: keepalived reads on past the end of that file. */
+const endsOpen = (s: ConfigStatement): boolean => !!s.children && !isClosed(s.block) && !opaque(s);
+
+/** An included file ended inside one of these blocks and the including file goes on: keepalived keeps
+ *  counting braces across the file boundary, so what follows is read inside the open block. */
+export function opensPastItsFile(list: ConfigStatement[]): boolean {
+  for (let i = 0; i < list.length - 1; i++) if (endsOpen(list[i])) return true;
+  return false;
+}
+
+/**
+ * Whether keepalived reads block statement `s` (annotated with `spec` under `parents`) otherwise than
+ * written: its keyword has no body where it stands (an unknown keyword, one that takes no block, a
+ * line of a line-list block), unless a template placeholder keyword encloses it, or a block inside it
+ * ends open before more statements.
+ */
+function readsOtherwise(s: ConfigStatement, parents: readonly ConfigStatement[], spec: KeywordSpec | undefined): boolean {
+  return (!spec?.body && !opaque(s) && !parents.some(opaque)) || opensPastItsFile(s.children!);
+}
+
+/** The runs (annotationsOf lists) of top-level statements some block of which keepalived re-nests (rare). */
+const renestingRuns = new WeakSet<AnnotatedStatement[]>();
+
+/**
+ * Whether some block inside top-level statement `s` is read differently by keepalived (see
+ * readsOtherwise): found while its annotations are made, which the rules need anyway and which are
+ * kept while the statement lives, so no second walk over them.
+ */
+export function needsRenesting(s: ConfigStatement): boolean {
+  return !!s.children && renestingRuns.has(annotationsOf(s));
+}
+
 function annotateTopLevel(statement: ConfigStatement): AnnotatedStatement[] {
   const spec = lookupKeyword(TOP, statement.keyword.text);
   const out: AnnotatedStatement[] = [annotation(statement, NO_PARENTS, TOP_CONTEXT, spec)];
-  if (statement.children) annotateBlock(statement.children, [statement], bodyContext(spec), out);
+  if (statement.children) {
+    const renests = readsOtherwise(statement, NO_PARENTS, spec);
+    if (annotateBlock(statement.children, [statement], bodyContext(spec), out) || renests) renestingRuns.add(out);
+  }
   return out;
 }
 
-function annotateBlock(list: ConfigStatement[], parents: ConfigStatement[], context: BlockContext, out: AnnotatedStatement[]): void {
-  for (const s of list) {
+/** Annotates `list` and what is inside into `out`; true when some block there reads otherwise (readsOtherwise). */
+function annotateBlock(list: ConfigStatement[], parents: ConfigStatement[], context: BlockContext, out: AnnotatedStatement[]): boolean {
+  let renests = false;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
     const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, s.keyword.text) : undefined;
     out.push(annotation(s, parents, context, spec));
-    if (s.children) annotateBlock(s.children, parents.concat(s), bodyContext(spec), out); // concat: exact size (a spread leaves room)
+    if (!s.children) continue;
+    if (!renests && readsOtherwise(s, parents, spec)) renests = true;
+    if (annotateBlock(s.children, parents.concat(s), bodyContext(spec), out)) renests = true; // concat: exact size (a spread leaves room)
   }
+  return renests;
 }
 
 /** The annotations of one top-level statement and everything inside it (the same array while the statement lives). */
@@ -117,6 +163,27 @@ export function annotatedWhere(annotated: AnnotatedStatement[], wanted: (spec: K
   if (!positions) return [];
   if (lists > 1) positions.sort((x, y) => x - y);
   return positions.map((i) => annotated[i]);
+}
+
+/**
+ * The annotations of top-level statements whose keyword spec is named `name`, in order. A node joined
+ * from runs (noteRuns) has its top-level statement first in each run: one look per run, where
+ * annotatedWhere asks about every keyword spec of every run.
+ */
+export function topLevelNamed(annotated: AnnotatedStatement[], name: string): AnnotatedStatement[] {
+  const out: AnnotatedStatement[] = [];
+  const runs = runsOfNode.get(annotated);
+  if (runs)
+    for (let r = 0; r < runs.length; r++) {
+      const a = runs[r][0];
+      if (a?.spec?.name === name) out.push(a);
+    }
+  else
+    for (let i = 0; i < annotated.length; i++) {
+      const a = annotated[i];
+      if (a.parents.length === 0 && a.spec?.name === name) out.push(a);
+    }
+  return out;
 }
 
 /** A node's annotations as the runs they were joined from, one per top-level statement (see noteRuns). */

@@ -17,12 +17,7 @@ import { isClosed } from "../syntax/treeNodes";
 import type { BlockId } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
-import { containsPlaceholder } from "../template/placeholder";
-import { annotationsOf } from "./annotate";
-import type { AnnotatedStatement } from "./annotate";
-
-/** A template placeholder standing as a keyword will render as some keyword with a block: its block stays as written, unchecked. */
-const opaque = (s: ConfigStatement) => containsPlaceholder(s.keyword.text);
+import { needsRenesting, opaque, opensPastItsFile } from "./annotate";
 
 export interface BraceNote {
   /** `stray`: a `}` at the top level; `early`: a `}` that closes `closes` instead of the ignored block;
@@ -98,42 +93,8 @@ interface Frame {
   blockId?: BlockId;
 }
 
-/** A block never closed in its file: keepalived reads on past the end of that file. */
-const endsOpen = (s: ConfigStatement): boolean => !!s.children && !opaque(s) && !isClosed(s.block);
-
-/** An included file ended inside one of these blocks and the including file goes on: keepalived keeps
- *  counting braces across the file boundary, so what follows is read inside the open block. */
-function opensPastItsFile(list: ConfigStatement[]): boolean {
-  for (let i = 0; i < list.length - 1; i++) if (endsOpen(list[i])) return true;
-  return false;
-}
-
-/** The top-level answer per statement object: an unchanged block is not walked again after a keystroke. */
-const topLevelNeeds = new WeakMap<ConfigStatement, boolean>();
-
-function needsRenestingAtTop(s: ConfigStatement): boolean {
-  if (!s.children) return false; // a line without a block nests nothing (and 200,000 of them need no cache entries)
-  let needs = topLevelNeeds.get(s);
-  if (needs === undefined) topLevelNeeds.set(s, (needs = annotationsNeedRenesting(annotationsOf(s))));
-  return needs;
-}
-
-/**
- * True when some block inside `s` would be read differently by keepalived (the common case is a
- * quick no), read off the statement's annotations, which the rules need anyway and keep while the
- * statement lives: a block whose keyword has no body where it stands (an unknown keyword, one that
- * takes no block, a line of a line-list block), unless a template placeholder keyword encloses it.
- */
-function annotationsNeedRenesting(list: AnnotatedStatement[]): boolean {
-  for (const a of list) {
-    if (a.statement.children && !a.spec?.body && !opaque(a.statement) && !a.parents.some(opaque)) return true;
-    if (a.statement.children && opensPastItsFile(a.statement.children)) return true;
-  }
-  return false;
-}
-
 function anyNeedsRenesting(statements: ConfigStatement[]): boolean {
-  for (let i = 0; i < statements.length; i++) if (needsRenestingAtTop(statements[i])) return true; // indexed: see expandItems
+  for (let i = 0; i < statements.length; i++) if (needsRenesting(statements[i])) return true; // indexed: see expandItems
   return opensPastItsFile(statements);
 }
 
@@ -176,7 +137,7 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
         if (kept.changed) changed = true;
         return true;
       }
-      if (stack.length === 1 && s.children && isClosed(s.block) && !opaque(s) && needsRenestingAtTop(s)) {
+      if (stack.length === 1 && s.children && s.block && isClosed(s.block) && !opaque(s) && needsRenesting(s)) {
         block = { statement: s, top: top.length, notes: notes.length, changedBefore: changed };
         changed = false;
       }
@@ -206,7 +167,7 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
         return;
       }
       // A block that lands at the top level and reads there as written: kept whole, nothing in it visited.
-      if (stack.length === 1 && isClosed(s.block) && !opaque(s) && !needsRenestingAtTop(s)) {
+      if (stack.length === 1 && s.block && isClosed(s.block) && !opaque(s) && !needsRenesting(s)) {
         frame.children.push(s);
         return true;
       }

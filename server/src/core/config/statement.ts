@@ -193,3 +193,4 @@ export function withoutChildren(s: ConfigStatement): ConfigStatement {
   if (s instanceof ExpandedStatement || s instanceof WrittenStatement) return s.withoutChildren();
   return { ...s, children: undefined };
 }
+

@@ -21,6 +21,8 @@ export function field<T>(s: ConfigStatement | undefined, parse: (text: string) =
   return value === undefined ? undefined : { value, word, statement: s, source };
 }
 
-export const asInt = (t: string) => (/^-?\d+$/.test(t) ? Number(t) : undefined);
+/** A constant: a regular expression literal is a new object each time it is evaluated (asInt reads every instance's numbers). */
+const INTEGER = /^-?\d+$/;
+export const asInt = (t: string) => (INTEGER.test(t) ? Number(t) : undefined);
 export const asNumber = (t: string) => (Number.isFinite(Number(t)) && t.trim() !== "" ? Number(t) : undefined);
 export const asText = (t: string) => t;

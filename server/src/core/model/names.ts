@@ -90,7 +90,7 @@ export function referenceNamespace(blockKeyword: string, ownerKeyword: string | 
 const REFERENCING_KEYWORDS = new Set(REFERENCING_BLOCKS.map((r) => r.keyword));
 
 /** References inside one top-level statement, kept while its annotation list lives (an unchanged block). */
-const referencesByStatement = new WeakMap<AnnotatedStatement[], NameReference[]>();
+const referencesByStatement = new WeakMap<AnnotatedStatement[], readonly NameReference[]>();
 
 export function referencesOf(annotated: AnnotatedStatement[]): NameReference[] {
   // Annotations come as runs, one per top-level statement (annotationsOf): reuse each run's answer.
@@ -131,28 +131,38 @@ export function referencesInStatement(s: ConfigStatement): readonly NameReferenc
   return refs;
 }
 
-function referencesIn(annotated: AnnotatedStatement[]): NameReference[] {
+function referencesIn(annotated: AnnotatedStatement[]): readonly NameReference[] {
   const out: NameReference[] = [];
-  for (const a of annotated) referencesAt(a, out);
-  return out;
+  for (let i = 0; i < annotated.length; i++) referencesAt(annotated[i], out);
+  // Most blocks refer to nothing: they share one empty list instead of keeping one each.
+  return out.length ? out : NO_REFERENCES;
 }
 
-/** Appends the references one statement makes. */
+/** A weight in an inline track line (a constant: a regular expression literal is a new object each time it is evaluated). */
+const INTEGER = /^-?\d+$/;
+
+/** Appends the references one statement makes (asked for every statement: each word is read once). */
 function referencesAt(a: AnnotatedStatement, out: NameReference[]): void {
   const s = a.statement;
-  const parent = a.parents[a.parents.length - 1];
+  const parents = a.parents;
+  const parent = parents[parents.length - 1];
   if (a.context.kind === "lines" && parent) {
-    const owner = a.parents[a.parents.length - 2]?.keyword.text;
-    const ns = referenceNamespace(parent.keyword.text, owner);
-    if (ns) out.push({ ns, name: s.keyword.text, word: s.keyword, top: a.parents[0], owner });
+    const block = parent.keyword.text;
+    // Most line-list blocks (virtual_ipaddress ...) refer to nothing: no owner looked up for their lines.
+    if (!REFERENCING_KEYWORDS.has(block)) return;
+    const owner = parents[parents.length - 2]?.keyword.text;
+    const ns = referenceNamespace(block, owner);
+    if (ns) out.push({ ns, name: s.keyword.text, word: s.keyword, top: parents[0], owner });
     return;
   }
+  const keyword = s.keyword.text;
+  const parentKeyword = parent?.keyword.text;
   // Inline form: `track_script chk_a chk_b` without a block.
-  const ns = referenceNamespace(s.keyword.text, parent?.keyword.text);
-  if (ns && !s.children) for (const w of s.args) if (w.text !== "weight" && !/^-?\d+$/.test(w.text) && w.text !== "reverse") out.push({ ns, name: w.text, word: w, top: a.parents[0], owner: parent?.keyword.text });
+  const ns = referenceNamespace(keyword, parentKeyword);
+  if (ns && !s.children) for (const w of s.args) if (w.text !== "weight" && !INTEGER.test(w.text) && w.text !== "reverse") out.push({ ns, name: w.text, word: w, top: parents[0], owner: parentKeyword });
   // Checkers name what they watch: FILE_CHECK track_file NAME, BFD_CHECK name NAME.
-  if (parent?.keyword.text === "FILE_CHECK" && s.keyword.text === "track_file" && s.args[0]) out.push({ ns: "trackFile", name: s.args[0].text, word: s.args[0] });
-  if (parent?.keyword.text === "BFD_CHECK" && s.keyword.text === "name" && s.args[0]) out.push({ ns: "bfd", name: s.args[0].text, word: s.args[0] });
+  if (parentKeyword === "FILE_CHECK" && keyword === "track_file" && s.args[0]) out.push({ ns: "trackFile", name: s.args[0].text, word: s.args[0] });
+  if (parentKeyword === "BFD_CHECK" && keyword === "name" && s.args[0]) out.push({ ns: "bfd", name: s.args[0].text, word: s.args[0] });
   // virtual_server group NAME
-  if (s.keyword.text === "virtual_server" && !parent && s.args[0]?.text === "group" && s.args[1]) out.push({ ns: "vsGroup", name: s.args[1].text, word: s.args[1] });
+  if (keyword === "virtual_server" && !parent && s.args[0]?.text === "group" && s.args[1]) out.push({ ns: "vsGroup", name: s.args[1].text, word: s.args[1] });
 }

@@ -61,9 +61,23 @@ export const duplicateTopLevelKeywordRule: NodeRule = {
   },
 };
 
+/**
+ * Lists this short (one top-level block's annotations, as the perStatement rule sees them) find an
+ * earlier setting by looking back over the few settings met before, instead of a map per block:
+ * 16,000 small blocks made 5 MB of maps on the bench config.
+ */
+const LOOKED_BACK = 64;
+
+/** The settings met so far in one short list: the block (its parent's children) and keyword of each. Reused, never reallocated. */
+const metBlocks: (ConfigStatement[] | undefined)[] = [];
+const metNames: string[] = [];
+const metStatements: ConfigStatement[] = [];
+
 function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, report: (d: Diagnostic) => void): void {
   // Made when first needed: most top-level statements are one line, and two maps for each of 200,000 were 78 of the 890 MB such a check allocated.
   let seen: Map<ConfigStatement[] | undefined, Map<string, ConfigStatement>> | undefined;
+  const lookBack = annotated.length <= LOOKED_BACK;
+  let met = 0;
   // Keyed by the instance (or group) and the block's keyword: keepalived adds every track_script
   // block of an instance to one list, so a name in two such blocks is a duplicate too.
   let tracked: Map<ConfigStatement | undefined, Map<string, Map<string, ConfigStatement>>> | undefined;
@@ -100,11 +114,22 @@ function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, re
     if (!a.spec || a.spec.repeatable || a.spec.body) continue;
     const parent = a.parents[a.parents.length - 1];
     const key = parent?.children;
-    seen ??= new Map();
-    let inBlock = seen.get(key);
-    if (!inBlock) seen.set(key, (inBlock = new Map()));
-    const earlier = inBlock.get(a.spec.name);
+    const name = a.spec.name;
     const s = a.statement;
+    let earlier: ConfigStatement | undefined;
+    if (lookBack) {
+      // The latest setting of this keyword in this block, as the map below would hold it.
+      for (let k = met - 1; k >= 0 && !earlier; k--) if (metBlocks[k] === key && metNames[k] === name) earlier = metStatements[k];
+      metBlocks[met] = key;
+      metNames[met] = name;
+      metStatements[met++] = s;
+    } else {
+      seen ??= new Map();
+      let inBlock = seen.get(key);
+      if (!inBlock) seen.set(key, (inBlock = new Map()));
+      earlier = inBlock.get(name);
+      inBlock.set(name, s);
+    }
     if (earlier) {
       report({
         file: s.keyword.file,
@@ -117,6 +142,8 @@ function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, re
         related: [{ file: earlier.keyword.file, range: earlier.keyword.range, message: keepsFirst(parent?.keyword.text ?? "", a.spec.name) ? "the value keepalived keeps" : "also set here" }],
       });
     }
-    inBlock.set(a.spec.name, s);
   }
+  // The statements are let go (the lists stay at their size for the next call).
+  metBlocks.fill(undefined, 0, met);
+  metStatements.fill(undefined as unknown as ConfigStatement, 0, met);
 }

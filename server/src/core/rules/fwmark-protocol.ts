@@ -6,7 +6,9 @@ export const fwmarkProtocolRule: NodeRule = {
   code: "fwmark-protocol",
   perStatement: true,
   checkNode({ annotated, report }) {
-    for (const a of annotated) {
+    // Indexed: a for-of, before the optimizer steps in, makes an iterator result per step (this runs per top-level statement).
+    for (let i = 0; i < annotated.length; i++) {
+      const a = annotated[i];
       if (a.spec?.name !== "virtual_server" || a.statement.args[0]?.text !== "fwmark") continue;
       for (const c of a.statement.children ?? []) {
         if (c.keyword.text !== "protocol") continue;

@@ -16,8 +16,14 @@ function enumFixes(type: ArgType, w: ConfigWord): Fix[] {
   return suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, safe: suggestions.length === 1 && isSafeCorrection(w.text, s), edits: [{ file: w.file, range: w.range, newText: s }] }));
 }
 
+// Patterns as constants: a regular expression literal is a new object each time it is evaluated, and
+// these are asked about every argument.
+const DOLLAR_NAME = /\$\{?[A-Za-z_]/;
+const WHOLE_NUMBER = /^[-+]?\d+$/;
+const DIGITS = /^\d+$/;
+
 function unresolved(w: ConfigWord): boolean {
-  return w.text.includes("$") && /\$\{?[A-Za-z_]/.test(w.text);
+  return w.text.includes("$") && DOLLAR_NAME.test(w.text);
 }
 
 /** How many values a keyword needs, once per spec (asked for every statement). */
@@ -33,30 +39,43 @@ function requiredCount(spec: KeywordSpec): number {
 function granularityProblem(text: string, vsAddress: string | undefined): string | undefined {
   const family = vsAddress && isIpv4(vsAddress) ? 4 : vsAddress && isIpv6(vsAddress) ? 6 : text.includes(".") ? 4 : 6;
   if (family === 4 && !isIpv4(text)) return `persistence_granularity: '${text}' is not an IPv4 netmask such as 255.255.255.0; keepalived refuses it ("Invalid IPv4 persistence_granularity")`;
-  if (family === 6 && !(/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 128)) return `persistence_granularity: '${text}' is not an IPv6 prefix length (1 to 128); keepalived refuses it ("Invalid IPv6 persistence_granularity")`;
+  if (family === 6 && !(DIGITS.test(text) && Number(text) >= 1 && Number(text) <= 128)) return `persistence_granularity: '${text}' is not an IPv6 prefix length (1 to 128); keepalived refuses it ("Invalid IPv6 persistence_granularity")`;
   return undefined;
 }
 
-/** Lists keepalived warns about when they are empty (global_parser.c, vrrp_parser.c), by owner/keyword. */
-const EMPTY_LIST_WARNED: Record<string, string> = {
-  "global_defs/notification_email": "keepalived warns (\"empty notification_email block\") and has no one to mail",
-  "vrrp_sync_group/group": "keepalived warns (\"has empty group block\") and the sync group holds no instance",
-  "track_group/group": "keepalived warns (\"has empty group block\") and the track group holds no instance",
-  "garp_group/interfaces": "keepalived warns (\"empty garp_group interfaces block\") and the group applies to no interface",
-};
+/** Lists keepalived warns about when they are empty (global_parser.c, vrrp_parser.c), by keyword, then owner
+ *  (keyword first: most statements are none of these, and no "owner/keyword" string is built for them). */
+const EMPTY_LIST_WARNED = new Map<string, Map<string, string>>([
+  ["notification_email", new Map([["global_defs", "keepalived warns (\"empty notification_email block\") and has no one to mail"]])],
+  [
+    "group",
+    new Map([
+      ["vrrp_sync_group", "keepalived warns (\"has empty group block\") and the sync group holds no instance"],
+      ["track_group", "keepalived warns (\"has empty group block\") and the track group holds no instance"],
+    ]),
+  ],
+  ["interfaces", new Map([["garp_group", "keepalived warns (\"empty garp_group interfaces block\") and the group applies to no interface"]])],
+]);
 
 /** Keywords keepalived reads without a value, saying nothing on the line (it reads the rest of the
- *  line as a command, which may be empty); what follows is reported where keepalived reports it. */
-const ACCEPTED_EMPTY: Record<string, string> = {
-  "vrrp_script/script": "keepalived sets no command here and, at the end of the block, drops the vrrp_script (\"No script set ... - removing\")",
-};
+ *  line as a command, which may be empty); what follows is reported where keepalived reports it. By keyword, then owner. */
+const ACCEPTED_EMPTY = new Map<string, Map<string, string>>([
+  ["script", new Map([["vrrp_script", "keepalived sets no command here and, at the end of the block, drops the vrrp_script (\"No script set ... - removing\")"]])],
+]);
+
+/** What `table` says of keyword `name` inside its owner (the innermost parent's keyword; "" at the top level). */
+function ownedEntry(table: Map<string, Map<string, string>>, name: string, parents: readonly { keyword: { text: string } }[]): string | undefined {
+  return table.get(name)?.get(parents[parents.length - 1]?.keyword.text ?? "");
+}
 
 export const invalidValueRule: NodeRule = {
   code: "invalid-value",
   perStatement: true,
   checkNode(ctx: NodeContext) {
     const { annotated, report } = ctx;
-    for (const a of annotated) {
+    // Indexed: a for-of, before the optimizer steps in, makes an iterator result per step (this runs per top-level statement).
+    for (let k = 0; k < annotated.length; k++) {
+      const a = annotated[k];
       const s = a.statement;
       if (a.context.kind === "lines") {
         const words = [s.keyword, ...s.args];
@@ -69,12 +88,12 @@ export const invalidValueRule: NodeRule = {
       }
       const spec = a.spec;
       if (!spec) continue;
-      const empty = s.children && s.children.length === 0 ? EMPTY_LIST_WARNED[`${a.parents[a.parents.length - 1]?.keyword.text ?? ""}/${spec.name}`] : undefined;
+      const empty = s.children && s.children.length === 0 ? ownedEntry(EMPTY_LIST_WARNED, spec.name, a.parents) : undefined;
       if (empty) {
         report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' is empty: ${empty}` });
       }
       const required = requiredCount(spec);
-      const silentlyEmpty = s.args.length === 0 ? ACCEPTED_EMPTY[`${a.parents[a.parents.length - 1]?.keyword.text ?? ""}/${spec.name}`] : undefined;
+      const silentlyEmpty = s.args.length === 0 ? ownedEntry(ACCEPTED_EMPTY, spec.name, a.parents) : undefined;
       if (silentlyEmpty) {
         report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' has no value: ${silentlyEmpty}` });
         continue;
@@ -113,7 +132,7 @@ export const invalidValueRule: NodeRule = {
         const msg = checkValue(argSpec.type, w.text);
         if (msg) {
           report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: `${spec.name}: ${msg} (${argSpec.label}: ${describeType(argSpec.type)})`, fixes: enumFixes(argSpec.type, w) });
-        } else if (argSpec.type.kind === "decimal" && argSpec.type.wholeBefore && !/^[-+]?\d+$/.test(w.text) && ctx.options.targetVersion && compareVersions(ctx.options.targetVersion, argSpec.type.wholeBefore) < 0) {
+        } else if (argSpec.type.kind === "decimal" && argSpec.type.wholeBefore && !WHOLE_NUMBER.test(w.text) && ctx.options.targetVersion && compareVersions(ctx.options.targetVersion, argSpec.type.wholeBefore) < 0) {
           report({
             file: w.file,
             range: w.range,

@@ -27,7 +27,9 @@ export const keywordNotInVersionRule: NodeRule = {
     const target = options.targetVersion;
     if (!target) {
       // Without a target, the newest release is meant: a removed keyword is unknown to it too.
-      for (const a of annotated) {
+      // Indexed: a for-of, before the optimizer steps in, makes an iterator result per step (this runs per top-level statement).
+      for (let i = 0; i < annotated.length; i++) {
+        const a = annotated[i];
         const spec = a.spec;
         if (!spec?.removedAfter) continue;
         const kw = a.statement.keyword;
@@ -43,7 +45,8 @@ export const keywordNotInVersionRule: NodeRule = {
       }
       return;
     }
-    for (const a of annotated) {
+    for (let i = 0; i < annotated.length; i++) {
+      const a = annotated[i];
       const spec = a.spec;
       if (!spec || (!spec.since && !spec.removedAfter)) continue;
       const message = judgedProblem(spec, target);

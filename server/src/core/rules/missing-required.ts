@@ -29,11 +29,22 @@ function needsInterface(instance: ConfigStatement, target: string | undefined): 
   return !["unicast_peer", "unicast_src_ip", "unicast_fault_no_peer", "check_unicast_src", "unicast_checksum_compat"].some((k) => has(instance, k));
 }
 
+/** Whether a line of `children` sets `name`: it has a value or a block. */
+function setsKeyword(children: ConfigStatement[], name: string): boolean {
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if (c.keyword.text === name && (c.args.length > 0 || c.children)) return true;
+  }
+  return false;
+}
+
 export const missingRequiredRule: NodeRule = {
   code: "missing-required",
   perStatement: true,
   checkNode({ annotated, report, options }) {
-    for (const a of annotated) {
+    // Indexed: a for-of, before the optimizer steps in, makes an iterator result per step (this runs per top-level statement).
+    for (let i = 0; i < annotated.length; i++) {
+      const a = annotated[i];
       const body = a.spec?.body;
       const s = a.statement;
       if (!body || body.kind !== "keywords" || !s.children) continue;
@@ -42,10 +53,10 @@ export const missingRequiredRule: NodeRule = {
       const isCheckerWithUrls = a.spec?.name === "HTTP_GET" || a.spec?.name === "SSL_GET";
       if (!required.length && !isCheckerWithUrls && a.spec?.name !== "authentication" && a.spec?.name !== "vrrp_instance") continue;
       const children = s.children;
-      // A block requires a keyword or two: looked for directly, no set of everything present.
-      const present = (name: string) => children.some((c) => c.keyword.text === name && (c.args.length > 0 || c.children));
-      for (const req of required) {
-        if (present(req.name)) continue;
+      // A block requires a keyword or two: looked for directly (setsKeyword), no set of everything present.
+      for (let ri = 0; ri < required.length; ri++) {
+        const req = required[ri];
+        if (setsKeyword(children, req.name)) continue;
         const name = s.args[0] ? ` ${s.args[0].text}` : "";
         report({
           file: s.keyword.file,
@@ -80,7 +91,7 @@ export const missingRequiredRule: NodeRule = {
       }
       // An HTTP_GET/SSL_GET whose every url lacks a path has no url left: keepalived drops the checker too.
       // (No url at all is the `url` requirement above.)
-      if (isCheckerWithUrls && present("url") && !s.children.some((c) => c.keyword.text === "url" && c.children?.some((u) => u.keyword.text === "path"))) {
+      if (isCheckerWithUrls && setsKeyword(children, "url") && !s.children.some((c) => c.keyword.text === "url" && c.children?.some((u) => u.keyword.text === "path"))) {
         report({
           file: s.keyword.file,
           range: s.keyword.range,

@@ -9,7 +9,9 @@ export const ruleNoPreferenceRule: NodeRule = {
   code: "rule-no-preference",
   perStatement: true,
   checkNode({ annotated, report }) {
-    for (const a of annotated) {
+    // Indexed: a for-of, before the optimizer steps in, makes an iterator result per step (this runs per top-level statement).
+    for (let i = 0; i < annotated.length; i++) {
+      const a = annotated[i];
       if (a.context.kind !== "lines" || a.context.line !== "rule") continue;
       const s = a.statement;
       const words = [s.keyword, ...s.args].map((w) => w.text);

@@ -77,6 +77,10 @@ function checkVipOptions(words: string[]): LineProblem[] {
   return out;
 }
 
+// Patterns as constants: a regular expression literal is a new object each time it is evaluated.
+const OPTION_WORD = /^[a-z_]+$/;
+const HEX_DIGITS = /^[0-9a-fA-F]+$/;
+
 const ROUTE_TYPES = new Set(["blackhole", "unreachable", "prohibit", "throw", "local", "broadcast", "anycast", "multicast", "nat", "unicast"]);
 
 export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
@@ -91,7 +95,7 @@ export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
       if (ROUTE_TYPES.has(first)) start = 1;
       const dest = words[start];
       const out: LineProblem[] = [];
-      if (dest !== undefined && dest !== "default" && !ADDRESS_OPTIONS.has(dest) && !/^[a-z_]+$/.test(dest)) {
+      if (dest !== undefined && dest !== "default" && !ADDRESS_OPTIONS.has(dest) && !OPTION_WORD.test(dest)) {
         const msg = checkIpPrefix(dest);
         if (msg) out.push({ word: start, message: `Invalid route destination ${dest}: ${msg}` });
       }
@@ -131,7 +135,7 @@ export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
       const [addr, range] = first.split("-");
       const out: LineProblem[] = [];
       if (!isIp(addr.split("/")[0])) out.push({ word: 0, message: `Invalid virtual server group address '${first}'` });
-      else if (range !== undefined && !/^[0-9a-fA-F]+$/.test(range) && !isIp(range)) out.push({ word: 0, message: `Invalid address range end '${range}'` });
+      else if (range !== undefined && !HEX_DIGITS.test(range) && !isIp(range)) out.push({ word: 0, message: `Invalid address range end '${range}'` });
       if (words[1] !== undefined) {
         const msg = checkValue({ kind: "port" }, words[1]);
         if (msg) out.push({ word: 1, message: msg });

@@ -3,6 +3,17 @@
 import type { ArgType } from "./types";
 import { bareAddress, checkIpPrefix, isIp, isIpv4, isIpv6 } from "../util/ip";
 
+// Patterns as constants: a regular expression literal is a new object each time it is evaluated, and
+// checkValue runs for every argument of every statement.
+const WHOLE_NUMBER = /^[-+]?\d+$/;
+const DECIMAL_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
+const INT_RANGE = /^(\d+)(?:-(\d+))?$/;
+const DIGITS = /^\d+$/;
+const HEX_DIGITS = /^[0-9a-fA-F]+$/;
+const EMAIL = /^[^@\s]+@[^@\s]+$/;
+const DIGITS_AND_DOTS = /^[\d.]+$/;
+const HOST_NAME = /^[A-Za-z0-9_.-]+$/;
+
 function numberRange(min: number | undefined, max: number | undefined): string {
   if (min !== undefined && max !== undefined) return `${min} to ${max}`;
   if (min !== undefined) return `at least ${min}`;
@@ -13,30 +24,29 @@ function numberRange(min: number | undefined, max: number | undefined): string {
 export function checkValue(type: ArgType, text: string): string | undefined {
   switch (type.kind) {
     case "int": {
-      if (!/^[-+]?\d+$/.test(text)) return `'${text}' is not a whole number (expected ${numberRange(type.min, type.max)})`;
+      if (!WHOLE_NUMBER.test(text)) return `'${text}' is not a whole number (expected ${numberRange(type.min, type.max)})`;
       const n = Number(text);
       if ((type.min !== undefined && n < type.min) || (type.max !== undefined && n > type.max))
         return `${text} is out of range: expected ${numberRange(type.min, type.max)}`;
       return undefined;
     }
     case "decimal": {
-      if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(text)) return `'${text}' is not a number (expected ${numberRange(type.min, type.max)})`;
+      if (!DECIMAL_NUMBER.test(text)) return `'${text}' is not a number (expected ${numberRange(type.min, type.max)})`;
       const n = Number(text);
       if ((type.min !== undefined && n < type.min) || (type.max !== undefined && n > type.max))
         return `${text} is out of range: expected ${numberRange(type.min, type.max)}`;
       return undefined;
     }
     case "intRange": {
-      const m = /^(\d+)(?:-(\d+))?$/.exec(text);
+      const m = INT_RANGE.exec(text);
       const lo = m ? Number(m[1]) : NaN;
       const hi = m?.[2] !== undefined ? Number(m[2]) : lo;
       if (!m || lo < type.min || hi > type.max || lo > hi) return `'${text}' is not a number or range N-M within ${type.min} to ${type.max}`;
       return undefined;
     }
     case "enum": {
-      const ok = type.caseInsensitive
-        ? type.values.some((v) => v.toLowerCase() === text.toLowerCase())
-        : type.values.includes(text);
+      // As written first: a case-insensitive value is nearly always written in its listed case.
+      const ok = type.values.includes(text) || (!!type.caseInsensitive && type.values.some((v) => v.toLowerCase() === text.toLowerCase()));
       return ok ? undefined : `'${text}' is not one of: ${type.values.join(", ")}`;
     }
     case "ipv4":
@@ -48,21 +58,21 @@ export function checkValue(type: ArgType, text: string): string | undefined {
     case "ipPrefix":
       return checkIpPrefix(text);
     case "port": {
-      if (!/^\d+$/.test(text) || Number(text) > 65535) return `'${text}' is not a port number (0 to 65535)`;
+      if (!DIGITS.test(text) || Number(text) > 65535) return `'${text}' is not a port number (0 to 65535)`;
       return undefined;
     }
     case "hex": {
-      if (!/^[0-9a-fA-F]+$/.test(text)) return `'${text}' is not hexadecimal`;
+      if (!HEX_DIGITS.test(text)) return `'${text}' is not hexadecimal`;
       if (type.length !== undefined && text.length !== type.length) return `expected ${type.length} hexadecimal digits, found ${text.length}`;
       return undefined;
     }
     case "email":
-      return /^[^@\s]+@[^@\s]+$/.test(text) ? undefined : `'${text}' is not an e-mail address`;
+      return EMAIL.test(text) ? undefined : `'${text}' is not an e-mail address`;
     case "host":
       // Only what no resolver can turn into an address is refused: digits and dots that are not an IPv4 address.
-      if (/^[\d.]+$/.test(text)) return inetAton(text) ? undefined : `'${text}' is not a valid IPv4 address`;
+      if (DIGITS_AND_DOTS.test(text)) return inetAton(text) ? undefined : `'${text}' is not a valid IPv4 address`;
       if (text.includes(":")) return isIpv6(text) ? undefined : `'${text}' is not a valid IPv6 address`;
-      return /^[A-Za-z0-9_.-]+$/.test(text) ? undefined : `'${text}' is not an address or host name`;
+      return HOST_NAME.test(text) ? undefined : `'${text}' is not an address or host name`;
     case "interface":
       return text.length > 15 ? `interface name '${text}' is longer than 15 characters` : undefined;
     default:
@@ -112,7 +122,7 @@ export function describeType(type: ArgType): string {
 /** What the resolver takes as an IPv4 address: 1 to 4 parts, the last filling the remaining bytes (10.1 = 10.0.0.1). */
 function inetAton(text: string): boolean {
   const parts = text.split(".");
-  if (parts.length > 4 || parts.some((p) => !/^\d+$/.test(p))) return false;
+  if (parts.length > 4 || parts.some((p) => !DIGITS.test(p))) return false;
   const nums = parts.map(Number);
   const last = nums.pop()!;
   return nums.every((n) => n <= 255) && last < 256 ** (4 - nums.length);

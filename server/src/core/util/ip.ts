@@ -30,8 +30,14 @@ export function isIpv4(text: string): boolean {
   return isIpv4Between(text, 0, text.length);
 }
 
+// Patterns as constants: a regular expression literal is a new object each time it is evaluated.
+const HEX_DIGITS = /^[0-9a-fA-F]+$/;
+const ZONE_ID = /^[0-9a-zA-Z.:-]+$/;
+const ZONE_SUFFIX = /%[^%]+$/;
+const DIGITS = /^\d+$/;
+
 function isHexGroup(text: string): boolean {
-  return text.length >= 1 && text.length <= 4 && /^[0-9a-fA-F]+$/.test(text);
+  return text.length >= 1 && text.length <= 4 && HEX_DIGITS.test(text);
 }
 
 /** Colon-separated groups, the last one possibly a dotted quad (worth two); -1 when one is malformed. */
@@ -52,7 +58,7 @@ function groupCount(text: string, quadAllowedLast: boolean): number {
 function isIpv6Text(text: string): boolean {
   const percent = text.indexOf("%");
   const address = percent < 0 ? text : text.slice(0, percent);
-  if (percent >= 0 && !/^[0-9a-zA-Z.:-]+$/.test(text.slice(percent + 1))) return false;
+  if (percent >= 0 && !ZONE_ID.test(text.slice(percent + 1))) return false;
   const gap = address.indexOf("::");
   if (gap < 0) return groupCount(address, true) === 8;
   if (address.indexOf("::", gap + 1) >= 0) return false;
@@ -62,7 +68,7 @@ function isIpv6Text(text: string): boolean {
 }
 
 export function isIpv6(text: string): boolean {
-  return isIpv6Text(text.replace(/%[^%]+$/, ""));
+  return isIpv6Text(text.replace(ZONE_SUFFIX, ""));
 }
 
 export function isIp(text: string): boolean {
@@ -71,23 +77,31 @@ export function isIp(text: string): boolean {
 
 /** `addr` or `addr/len` with a prefix length that fits the family. */
 export function checkIpPrefix(text: string): string | undefined {
-  const [addr, len, extra] = text.split("/");
-  if (extra !== undefined) return `'${text}' has more than one '/'`;
-  const v4 = isIpv4(addr);
-  if (!v4 && !isIpv6(addr)) return `'${addr}' is not an IPv4 or IPv6 address`;
-  if (len === undefined) return undefined;
+  // Read in place (no split): asked for every virtual address line.
+  const slash = text.indexOf("/");
+  const end = slash < 0 ? text.length : slash;
+  if (slash >= 0 && text.indexOf("/", slash + 1) >= 0) return `'${text}' has more than one '/'`;
+  const v4 = isIpv4Between(text, 0, end);
+  if (!v4 && !isIpv6(text.slice(0, end))) return `'${text.slice(0, end)}' is not an IPv4 or IPv6 address`;
+  if (slash < 0) return undefined;
+  const len = text.slice(slash + 1);
   const max = v4 ? 32 : 128;
-  if (!/^\d+$/.test(len) || Number(len) > max) return `prefix length '/${len}' must be 0 to ${max}`;
+  if (!DIGITS.test(len) || Number(len) > max) return `prefix length '/${len}' must be 0 to ${max}`;
   return undefined;
 }
 
 export function addressFamily(text: string): 4 | 6 | undefined {
-  const addr = text.split("/")[0];
-  return isIpv4(addr) ? 4 : isIpv6(addr) ? 6 : undefined;
+  // The address before any '/', read in place for IPv4 (asked for every VIP and peer line).
+  const slash = text.indexOf("/");
+  const end = slash < 0 ? text.length : slash;
+  return isIpv4Between(text, 0, end) ? 4 : isIpv6(slash < 0 ? text : text.slice(0, slash)) ? 6 : undefined;
 }
 
 /** A canonical form for comparing addresses written differently (e.g. IPv6 with or without zeros). */
 export function canonicalAddress(text: string): string {
+  // An IPv4 address with at most one `/len` is its own canonical form: no split (asked for every VIP and peer).
+  const slash = text.indexOf("/");
+  if (slash < 0 ? isIpv4Between(text, 0, text.length) : text.indexOf("/", slash + 1) < 0 && isIpv4Between(text, 0, slash)) return text;
   const [addr, len] = text.split("/");
   if (isIpv4(addr)) return len !== undefined ? `${addr}/${len}` : addr;
   if (!isIpv6(addr)) return text.toLowerCase();
@@ -108,8 +122,18 @@ export function bareAddress(text: string): { address: string; ignored?: string }
 
 /** An IPv4 address as a 32-bit number (undefined when not IPv4). */
 export function ipv4Value(text: string): number | undefined {
-  const addr = text.split("/")[0];
-  return isIpv4(addr) ? addr.split(".").reduce((acc, o) => acc * 256 + Number(o), 0) : undefined;
+  // Read in place (no split): asked for every virtual address of every cluster.
+  const slash = text.indexOf("/");
+  const end = slash < 0 ? text.length : slash;
+  if (!isIpv4Between(text, 0, end)) return undefined;
+  let value = 0;
+  let part = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) (value = value * 256 + part), (part = 0);
+    else part = part * 10 + (c - 48);
+  }
+  return value * 256 + part;
 }
 
 export function ipv4Text(value: number): string {

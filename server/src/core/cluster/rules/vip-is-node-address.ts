@@ -25,23 +25,35 @@ function instancesWithSource(node: NodeModel, address: string): VrrpInstance[] {
     }
     bySource.set(node, index);
   }
-  return index.get(address) ?? [];
+  return index.get(address) ?? NO_INSTANCES;
+}
+
+/** Frozen: the answer for every address no instance has as its source. */
+const NO_INSTANCES = Object.freeze([]) as unknown as VrrpInstance[];
+
+/** The first instance of `list` other than `m`. */
+function otherThan(list: readonly VrrpInstance[], m: VrrpInstance): VrrpInstance | undefined {
+  for (let k = 0; k < list.length; k++) if (list[k] !== m) return list[k];
+  return undefined;
 }
 
 export const vipIsNodeAddressRule: ClusterRule = {
   code: "vip-is-node-address",
   alsoAlone: true,
   checkCluster(cluster, report) {
-    for (const m of cluster.members) {
-      for (const v of m.vips) {
+    // Indexed: a for-of, before the optimizer steps in, makes an iterator and a result per step (this runs per cluster).
+    for (let mi = 0; mi < cluster.members.length; mi++) {
+      const m = cluster.members[mi];
+      for (let vi = 0; vi < m.vips.length; vi++) {
+        const v = m.vips[vi];
         let what: string | undefined;
         let where = m.unicastSrc?.word;
         if (m.unicastSrc?.value === v.key) what = `the unicast_src_ip of ${memberLabel(m, cluster)}`;
-        const ownOther = !what && instancesWithSource(m.node, v.key).find((o) => o !== m);
+        const ownOther = !what && otherThan(instancesWithSource(m.node, v.key), m);
         if (ownOther) (what = `${m.node.name}'s own address (unicast_src_ip of ${ownOther.name})`), (where = ownOther.unicastSrc!.word);
-        const peer = !what && m.unicastPeers.find((p) => p.address === v.key);
+        const peer = !what && m.unicastPeers.length ? m.unicastPeers.find((p) => p.address === v.key) : undefined;
         if (peer) (what = `a unicast_peer of ${m.name}, another node's address`), (where = peer.word);
-        const member = !what && cluster.members.find((o) => o !== m && o.unicastSrc?.value === v.key);
+        const member = !what && cluster.members.length > 1 && cluster.members.find((o) => o !== m && o.unicastSrc?.value === v.key);
         if (member) (what = `${memberLabel(member, cluster)}'s own address (its unicast_src_ip)`), (where = member.unicastSrc!.word);
         if (!what) continue;
         report({

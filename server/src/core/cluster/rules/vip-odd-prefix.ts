@@ -11,27 +11,39 @@ export const vipOddPrefixRule: ClusterRule = {
   code: "vip-odd-prefix",
   alsoAlone: true,
   checkCluster(cluster, report) {
-    for (const m of cluster.members) {
-      for (const v of m.vips) {
-        const [addr, lenText] = v.address.split("/");
-        const value = ipv4Value(addr);
+    // Indexed: a for-of, before the optimizer steps in, makes an iterator and a result per step (this runs per cluster).
+    for (let mi = 0; mi < cluster.members.length; mi++) {
+      const m = cluster.members[mi];
+      for (let vi = 0; vi < m.vips.length; vi++) {
+        const v = m.vips[vi];
+        // Read in place, and a list of problems only once there is one: this runs for every VIP.
+        const value = ipv4Value(v.address);
         if (value === undefined) continue;
-        const len = lenText === undefined ? 32 : Number(lenText);
+        const slash = v.address.indexOf("/");
+        const addr = slash < 0 ? v.address : v.address.slice(0, slash);
+        const lenEnd = slash < 0 ? -1 : v.address.indexOf("/", slash + 1);
+        const len = slash < 0 ? 32 : Number(v.address.slice(slash + 1, lenEnd < 0 ? undefined : lenEnd));
         if (!Number.isInteger(len) || len < 0 || len > 32) continue;
-        const problems: string[] = [];
+        let problems: string[] | undefined;
         const network = ipv4Network(value, len);
         const broadcast = network + 2 ** (32 - len) - 1;
-        if (len < 8) problems.push(`/${len} makes ${2 ** (32 - len)} addresses on-link on the interface`);
-        else if (len <= 30 && value === network) problems.push(`${addr} is the network address of ${ipv4Text(network)}/${len}`);
-        else if (len <= 30 && value === broadcast) problems.push(`${addr} is the broadcast address of ${ipv4Text(network)}/${len}`);
-        const brdAt = v.statement.args.findIndex((a) => a.text === "brd" || a.text === "broadcast");
-        const brd = brdAt >= 0 ? v.statement.args[brdAt + 1] : undefined;
+        if (len < 8) (problems ??= []).push(`/${len} makes ${2 ** (32 - len)} addresses on-link on the interface`);
+        else if (len <= 30 && value === network) (problems ??= []).push(`${addr} is the network address of ${ipv4Text(network)}/${len}`);
+        else if (len <= 30 && value === broadcast) (problems ??= []).push(`${addr} is the broadcast address of ${ipv4Text(network)}/${len}`);
+        const args = v.statement.args;
+        let brdAt = -1;
+        for (let k = 0; k < args.length && brdAt < 0; k++) if (args[k].text === "brd" || args[k].text === "broadcast") brdAt = k;
+        const brd = brdAt >= 0 ? args[brdAt + 1] : undefined;
         const brdValue = brd && ipv4Value(brd.text);
-        if (brd && len >= 31) problems.push(`a /${len} has no broadcast address, yet brd ${brd.text} is given`);
-        else if (brdValue !== undefined && brdValue !== broadcast) problems.push(`brd ${brd!.text} is not the broadcast address of ${ipv4Text(network)}/${len} (${ipv4Text(broadcast)})`);
-        const other = cluster.members.find((o) => o !== m && o.vips.some((x) => x.key === v.key && x.address !== v.address));
-        if (other) problems.push(`${memberLabel(other, cluster)} writes it as ${other.vips.find((x) => x.key === v.key)!.address}: the subnet changes when the VIP moves`);
-        if (!problems.length) continue;
+        if (brd && len >= 31) (problems ??= []).push(`a /${len} has no broadcast address, yet brd ${brd.text} is given`);
+        else if (brdValue !== undefined && brdValue !== broadcast) (problems ??= []).push(`brd ${brd!.text} is not the broadcast address of ${ipv4Text(network)}/${len} (${ipv4Text(broadcast)})`);
+        let other: (typeof cluster.members)[number] | undefined;
+        for (let k = 0; k < cluster.members.length && !other; k++) {
+          const o = cluster.members[k];
+          if (o !== m && o.vips.some((x) => x.key === v.key && x.address !== v.address)) other = o;
+        }
+        if (other) (problems ??= []).push(`${memberLabel(other, cluster)} writes it as ${other.vips.find((x) => x.key === v.key)!.address}: the subnet changes when the VIP moves`);
+        if (!problems) continue;
         report({
           file: v.word.file,
           range: v.word.range,

@@ -13,12 +13,17 @@ export const vipOutsideSubnetRule: ClusterRule = {
   code: "vip-outside-subnet",
   alsoAlone: true,
   checkCluster(cluster, report) {
-    for (const m of cluster.members) {
+    // Indexed: a for-of, before the optimizer steps in, makes an iterator and a result per step (this runs per cluster).
+    for (let mi = 0; mi < cluster.members.length; mi++) {
+      const m = cluster.members[mi];
       const own = m.unicastSrc && ipv4Value(m.unicastSrc.value);
+      // Most instances (multicast) stop here, before their peers' list is made.
+      if (own === undefined || !m.unicastPeers.length) continue;
       const peers = m.unicastPeers.map((p) => ipv4Value(p.address)).filter((x): x is number => x !== undefined);
-      if (own === undefined || !peers.length) continue;
+      if (!peers.length) continue;
       const lan = Math.min(...peers.map((p) => ipv4CommonBits(own, p)));
-      for (const v of m.vips) {
+      for (let vi = 0; vi < m.vips.length; vi++) {
+        const v = m.vips[vi];
         const [addr, lenText] = v.address.split("/");
         const len = Number(lenText);
         const value = ipv4Value(addr);

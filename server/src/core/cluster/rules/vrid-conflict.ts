@@ -8,7 +8,7 @@ import { replaceWord } from "../edits";
 import type { RelatedLocation, TextEdit } from "../../check/diagnostic";
 import { withFixesOnRead } from "../../check/diagnostic";
 import type { VrrpInstance } from "../../model/vrrp";
-import { addressFamily } from "../../util/ip";
+import { addressFamily, ipv4Value } from "../../util/ip";
 
 const families = new WeakMap<VrrpInstance, 4 | 6>();
 
@@ -40,22 +40,35 @@ const MAX_PAIRS_PER_INSTANCE = 2000;
 
 const NO_NETWORKS: string[] = [];
 
-/** IPv4 networks the VIPs sit in, when a prefix is written (a bare address tells nothing about the segment). */
-function networks(i: VrrpInstance): string[] {
+/**
+ * checkVrid's group keys of the IPv4 networks the VIPs sit in, when a prefix is written (a bare address
+ * tells nothing about the segment): NUL and the network, kept with the instance so no key is built per check.
+ */
+function networkKeys(i: VrrpInstance): string[] {
   if (!i.vips.length) return NO_NETWORKS;
   let known = networksOf.get(i);
-  if (!known) networksOf.set(i, (known = [...new Set(computeNetworks(i))]));
+  if (!known) {
+    known = computeNetworks(i);
+    if (known.length > 1) known = [...new Set(known)]; // one VIP (most instances) needs no set
+    networksOf.set(i, known);
+  }
   return known;
 }
 
+// Indexed loops here: a for-of, before the optimizer steps in, makes an iterator and a result per step (these run per cluster).
 function computeNetworks(i: VrrpInstance): string[] {
   const out: string[] = [];
-  for (const v of i.vips) {
-    const [addr, len] = v.address.split("/");
-    if (len === undefined || addressFamily(addr) !== 4 || Number(len) >= 32) continue;
-    const n = addr.split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
+  for (let vi = 0; vi < i.vips.length; vi++) {
+    const v = i.vips[vi];
+    // Read in place: the address before the first '/', the length up to a second one.
+    const slash = v.address.indexOf("/");
+    if (slash < 0) continue;
+    const lenEnd = v.address.indexOf("/", slash + 1);
+    const len = v.address.slice(slash + 1, lenEnd < 0 ? undefined : lenEnd);
+    const n = ipv4Value(v.address);
+    if (n === undefined || Number(len) >= 32) continue;
     const mask = Number(len) === 0 ? 0 : (0xffffffff << (32 - Number(len))) >>> 0;
-    out.push(`${(n & mask) >>> 0}/${len}`);
+    out.push(`\u0000${(n & mask) >>> 0}/${len}`);
   }
   return out;
 }
@@ -212,7 +225,10 @@ function sameList(found: VrrpInstance[], more: number, before: VrrpInstance[], m
 /** The VRIDs a cluster's members use, each once: instances clash only within one VRID. */
 function vridsOf(cluster: Cluster): number[] {
   const out: number[] = [];
-  for (const m of cluster.members) if (m.vrid && !out.includes(m.vrid.value)) out.push(m.vrid.value);
+  for (let mi = 0; mi < cluster.members.length; mi++) {
+    const m = cluster.members[mi];
+    if (m.vrid && !out.includes(m.vrid.value)) out.push(m.vrid.value);
+  }
   return out;
 }
 
@@ -225,12 +241,13 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
     // starting with NUL): no key string is built per instance for its node.
     const groups = new Map<string, VrrpInstance[]>();
     for (const c of clusters)
-      for (const m of c.members) {
+      for (let mi = 0; mi < c.members.length; mi++) {
+        const m = c.members[mi];
         if (m.vrid?.value !== vridValue) continue;
         clusterOf.set(m, c);
         addTo(groups, m.node.id, m);
-        const nets = networks(m);
-        for (let k = 0; k < nets.length; k++) addTo(groups, `\u0000${nets[k]}`, m);
+        const nets = networkKeys(m);
+        for (let k = 0; k < nets.length; k++) addTo(groups, nets[k], m);
       }
     /** The note on an instance named as a clash: one object however many diagnostics name it (thousands may name the same five). */
     const notes = new Map<VrrpInstance, RelatedLocation>();
@@ -269,7 +286,8 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
       let lastMore = -1;
       let lastListed = "";
       // One diagnostic per instance, naming the first clashes and counting the rest: linear in diagnostics.
-      for (const a of list) {
+      for (let li = 0; li < list.length; li++) {
+        const a = list[li];
         const mine = clusterOf.get(a);
         const already = named.get(a);
         let found: VrrpInstance[] = [];

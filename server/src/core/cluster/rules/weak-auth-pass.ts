@@ -116,20 +116,28 @@ export const weakAuthPassRule: ClusterRule = {
   alsoAlone: true,
   checkCluster(c, report) {
     // Members with different passwords are auth-mismatch's business; each weak password once.
-    const byReason = new Map<string, VrrpInstance[]>();
-    for (const m of c.members) {
+    // Made only when a member's password is weak (most clusters of a large config have none).
+    let byReason: Map<string, VrrpInstance[]> | undefined;
+    for (let mi = 0; mi < c.members.length; mi++) {
+      const m = c.members[mi];
       const password = passwordOf(m);
       const weak = password && m.auth?.pass?.word ? weakness(password) : undefined;
-      if (weak) byReason.set(weak, [...(byReason.get(weak) ?? []), m]);
+      if (!weak) continue;
+      byReason ??= new Map();
+      const list = byReason.get(weak);
+      if (list) list.push(m);
+      else byReason.set(weak, [m]);
     }
-    for (const [weak, members] of byReason) reportCluster(members, c, `auth_pass is weak (${weak})`, [], report);
+    if (byReason) for (const [weak, members] of byReason) reportCluster(members, c, `auth_pass is weak (${weak})`, [], report);
   },
 };
 
+// Indexed loops here: a for-of, before the optimizer steps in, makes an iterator and a result per step (these run per cluster).
 /** The passwords a cluster's members send (as sent: the first eight characters), each once. */
 function passwordsOf(c: Cluster): string[] {
   const out: string[] = [];
-  for (const m of c.members) {
+  for (let mi = 0; mi < c.members.length; mi++) {
+    const m = c.members[mi];
     const p = passwordOf(m)?.slice(0, AUTH_PASS_LENGTH);
     if (p && !out.includes(p)) out.push(p);
   }
@@ -139,7 +147,8 @@ function passwordsOf(c: Cluster): string[] {
 /** The clusters sending one password: each one with a strong password shared with an unrelated cluster. */
 function checkPassword(_password: string, users: readonly Cluster[], report: Report): void {
   if (users.length < 2) return;
-  for (const c of users) {
+  for (let ui = 0; ui < users.length; ui++) {
+    const c = users[ui];
     // A weak password is already reported; say it once (and then skip the comparisons).
     const members = c.members.filter((m) => {
       const password = passwordOf(m);
