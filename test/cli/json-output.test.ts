@@ -1,0 +1,52 @@
+// `check --format json` writes each diagnostic's entry as text (cli/formats.ts) instead of stringifying
+// it: the bytes must stay those of JSON.stringify(report, null, 2), the CLI's documented JSON shape,
+// whatever the strings hold (quotes, backslashes, line breaks, control and non-ASCII characters).
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as path from "path";
+import * as fc from "fast-check";
+import { displayPath, writeJson } from "../../server/src/cli/formats";
+import type { Diagnostic } from "../../server/src/core/check/diagnostic";
+
+const text = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom('a "quoted" \\ word', "line\nbreak\ttab", "\u0000\u001f\u2028é🙂"));
+const position = fc.record({ line: fc.nat(100000), character: fc.nat(10000) });
+const range = fc.record({ start: position, end: position });
+const file = fc.oneof(text.map((t) => path.join(process.cwd(), "configs", t.replace(/[\\/]/g, "_") || "x")), fc.constant("/etc/keepalived/keepalived.conf"));
+const diagnostic: fc.Arbitrary<Diagnostic> = fc.record(
+  {
+    file,
+    range,
+    severity: fc.constantFrom("error", "warning", "info", "hint"),
+    code: text,
+    message: text,
+    related: fc.array(fc.record({ file, range, message: text }), { maxLength: 3 }),
+  },
+  { requiredKeys: ["file", "range", "severity", "code", "message"] },
+);
+
+function stringified(diags: Diagnostic[]): string {
+  const entries = diags.map((d) => ({
+    file: displayPath(d.file),
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    related: (d.related ?? []).map((r) => ({ file: displayPath(r.file), line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })),
+  }));
+  return JSON.stringify({ version: 1, diagnostics: entries }, null, 2) + "\n";
+}
+
+test("check --format json prints exactly what JSON.stringify(report, null, 2) prints, for any strings and related lists", () => {
+  fc.assert(
+    fc.property(fc.array(diagnostic, { maxLength: 6 }), (diags) => {
+      let out = "";
+      writeJson(diags, (piece) => (out += piece));
+      assert.equal(out, stringified(diags));
+      JSON.parse(out);
+    }),
+    { numRuns: 3000, seed: 13 },
+  );
+});
