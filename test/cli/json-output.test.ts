@@ -5,7 +5,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as path from "path";
 import * as fc from "fast-check";
-import { displayPath, writeJson } from "../../server/src/cli/formats";
+import { entryOf, writeJson } from "../../server/src/cli/formats";
 import type { Diagnostic } from "../../server/src/core/check/diagnostic";
 
 const text = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom('a "quoted" \\ word', "line\nbreak\ttab", "\u0000\u001f\u2028é🙂"));
@@ -24,20 +24,8 @@ const diagnostic: fc.Arbitrary<Diagnostic> = fc.record(
   { requiredKeys: ["file", "range", "severity", "code", "message"] },
 );
 
-function stringified(diags: Diagnostic[]): string {
-  const entries = diags.map((d) => ({
-    file: displayPath(d.file),
-    line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
-    endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-    related: (d.related ?? []).map((r) => ({ file: displayPath(r.file), line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })),
-  }));
-  return JSON.stringify({ version: 1, diagnostics: entries }, null, 2) + "\n";
-}
+/** The report as JSON.stringify writes it, from the same entries the general path builds. */
+const stringified = (diags: Diagnostic[]): string => JSON.stringify({ version: 1, diagnostics: diags.map(entryOf) }, null, 2) + "\n";
 
 test("check --format json prints exactly what JSON.stringify(report, null, 2) prints, for any strings and related lists", () => {
   fc.assert(

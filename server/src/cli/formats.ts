@@ -53,25 +53,30 @@ export function writeJson(diags: Diagnostic[], out: (piece: string) => void): vo
       out((i ? ",\n    " : "\n    ") + written);
       continue;
     }
-    const entry = {
-      file: displayPath(d.file),
-      line: d.range.start.line + 1,
-      column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1,
-      endColumn: d.range.end.character + 1,
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-      related: (d.related ?? []).map((r) => ({
-        file: displayPath(r.file),
-        line: r.range.start.line + 1,
-        column: r.range.start.character + 1,
-        message: r.message,
-      })),
-    };
+    const entry = entryOf(d);
     out((i ? ",\n    " : "\n    ") + JSON.stringify(entry, null, 2).replace(/\n/g, "\n    "));
   }
   out("\n  ]\n}\n");
+}
+
+/** One diagnostic's entry in the JSON report: the CLI's documented shape (entryText writes the same as text). */
+export function entryOf(d: Diagnostic) {
+  return {
+    file: displayPath(d.file),
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    related: (d.related ?? []).map((r) => ({
+      file: displayPath(r.file),
+      line: r.range.start.line + 1,
+      column: r.range.start.character + 1,
+      message: r.message,
+    })),
+  };
 }
 
 /** A JSON number as JSON.stringify writes it, when it is one it writes as digits. */
