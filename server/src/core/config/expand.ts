@@ -195,6 +195,30 @@ function selfContainedTree(s: Statement): boolean {
   return true;
 }
 
+/** Whether the statements from `start` on in `list` are `items`, each read as itself. */
+function readAsItems(list: ConfigStatement[], start: number, items: Item[]): boolean {
+  if (list.length - start !== items.length) return false;
+  for (let i = 0; i < items.length; i++) if ((list[start + i] as unknown) !== items[i]) return false;
+  return true;
+}
+
+/**
+ * A statement that serves as itself (a syntax statement) as a copy of its own, with copies of its
+ * children, to sit under a copied parent. One kept from an earlier expansion at the top level (typing
+ * `{` above it nested it) stays itself, as a kept copy did.
+ */
+function ownCopy(s: ConfigStatement): ConfigStatement {
+  if (!(s instanceof SyntaxStatement) || keptExpansion(s)?.statement === s) return s;
+  const copy = new WrittenStatement(s);
+  const items = s.block?.items;
+  if (items) {
+    const children: ConfigStatement[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) children[i] = ownCopy(items[i] as unknown as ConfigStatement);
+    copy.children = children;
+  }
+  return copy;
+}
+
 export function expandConfig(root: string, options: ExpandOptions): ExpandedConfig {
   const result: ExpandedConfig = {
     root,
@@ -408,16 +432,28 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
     const block = override && s.block ? { ...s.block, open: override, close: s.block.close && override, range: override } : s.block;
     // Read as written (the usual case): the statement is a view of the syntax's own objects.
     const written = !override && (keyword as unknown) === s.keyword && (args as unknown) === s.args;
-    const stmt: ConfigStatement = written ? new WrittenStatement(s) : new ExpandedStatement(keyword, args, file, s, block, override);
-    if (s.block) {
-      // Gathered on the top of one shared list (a block's children are done before its parent's next
-      // line) and copied out at their size: a list grown by push per block was 2.4 MB of garbage on the
-      // bench config. Taken off by pop, which keeps the list's room (setting its length gives it back).
-      const start = pending.length;
-      expandItems(s.block.items, file, pending, override);
-      stmt.children = pending.slice(start);
-      while (pending.length > start) pending.pop();
+    if (!s.block) {
+      into.push(written && s instanceof SyntaxStatement ? (s as unknown as ConfigStatement) : written ? new WrittenStatement(s) : new ExpandedStatement(keyword, args, file, s, block, override));
+      return;
     }
+    // Gathered on the top of one shared list (a block's children are done before its parent's next
+    // line) and copied out at their size: a list grown by push per block was 2.4 MB of garbage on the
+    // bench config. Taken off by pop, which keeps the list's room (setting its length gives it back).
+    const start = pending.length;
+    expandItems(s.block.items, file, pending, override);
+    if (written && s instanceof SyntaxStatement && readAsItems(pending, start, s.block.items)) {
+      // The syntax statement serves as itself, its block's items as its children: no copy, no list.
+      while (pending.length > start) pending.pop();
+      into.push(s as unknown as ConfigStatement);
+      return;
+    }
+    const stmt: ConfigStatement = written ? new WrittenStatement(s) : new ExpandedStatement(keyword, args, file, s, block, override);
+    const children = pending.slice(start);
+    // A syntax statement serves as itself only under one that does (or at the top level), as a copy did:
+    // what is kept on it (its annotation) then never names a parent of one expansion only.
+    for (let i = 0; i < children.length; i++) children[i] = ownCopy(children[i]);
+    stmt.children = children;
+    while (pending.length > start) pending.pop();
     into.push(stmt);
   };
 

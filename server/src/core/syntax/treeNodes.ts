@@ -6,6 +6,8 @@
 import type { Position, Range } from "../util/range";
 import type { Block, ConditionPrefix, Item, SequencePrefix, Statement, Word } from "./tree";
 import type { LineTable } from "./lineTable";
+import type { ConfigStatement } from "../config/annotatable";
+import { AnnotatableStatement } from "../config/annotatable";
 
 /**
  * A word as written. It also serves as the expanded word of a statement read as written (a
@@ -262,7 +264,12 @@ class KeptAndRange {
   ) {}
 }
 
-export class SyntaxStatement implements Statement {
+/**
+ * A statement as written. Read as written for a node (no `$`, no override, every item of its block
+ * read as itself: config/expand.ts), it also serves as its own ConfigStatement, whose children are its
+ * block's items, and keeps its first annotation (AnnotatableStatement): no copy of it per expansion.
+ */
+export class SyntaxStatement extends AnnotatableStatement implements Statement {
   block: Block | undefined = undefined;
   declare condition?: ConditionPrefix;
   /** `~SEQ(...)`/`~LST(...)` prefixes: the statement is repeated for each value. */
@@ -277,7 +284,24 @@ export class SyntaxStatement implements Statement {
   constructor(
     public keyword: SyntaxWord,
     public args: Word[],
-  ) {}
+  ) {
+    super();
+  }
+
+  /** As a ConfigStatement (see the class): the file its words were expanded as. */
+  get file(): string {
+    return this.keyword.file;
+  }
+
+  /** As a ConfigStatement: its block's items, each serving as itself. */
+  get children(): ConfigStatement[] | undefined {
+    return this.block?.items as unknown as ConfigStatement[] | undefined;
+  }
+
+  /** As a ConfigStatement: the statement it was read from is itself. */
+  get syntax(): Statement {
+    return this;
+  }
 
   /** Kept here instead of in a weak map: an entry per statement was 200,000 of them on 200,000 lines. */
   get expansion(): unknown {
