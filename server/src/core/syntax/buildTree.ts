@@ -17,23 +17,29 @@ import { LCurly, RCurly, QuotedString, UnterminatedString, Word as WordToken, De
 /** The arguments of every statement that has none (a block's keyword, a list line): one frozen array, not 10,000s. */
 const NO_WORDS = Object.freeze([]) as unknown as Word[];
 
-/** A body being filled: the file, a statement's block or a bare block. */
+/**
+ * A body being filled: the file, a statement's block or a bare block. Its items so far are the top of
+ * the builder's one item stack from `start` on (an inner body closes before its outer one goes on), and
+ * a frame is reused by the next body opened at its depth: a list grown by push and an object per block,
+ * copied out at the end, were most of what building allocated besides the tree.
+ */
 interface OpenBody {
-  items: Item[];
+  start: number;
   topLevel: boolean;
   /** Where the block's `{` is, and its owner (undefined for the file). */
   openOffset: number;
   owner: SyntaxStatement | { bareBlock: true; condition?: ConditionPrefix } | undefined;
   condition: ConditionPrefix | undefined;
-  sequences: SequencePrefix[];
+  /** Sequence prefixes waiting for their statement (undefined: none, without a list per body). */
+  sequences: SequencePrefix[] | undefined;
   prefixLine: number;
   /** A bare `{ }` is among the items (keepalived may attach it to the statement before it). */
   hasBareBlock: boolean;
 }
 
 /** A body opened at `openOffset`; every body has the same fields, so the builder's reads of them see one shape. */
-function openBody(topLevel: boolean, openOffset: number, owner: OpenBody["owner"]): OpenBody {
-  return { items: [], topLevel, openOffset, owner, condition: undefined, sequences: [], prefixLine: -1, hasBareBlock: false };
+function openBody(start: number, topLevel: boolean, openOffset: number, owner: OpenBody["owner"]): OpenBody {
+  return { start, topLevel, openOffset, owner, condition: undefined, sequences: undefined, prefixLine: -1, hasBareBlock: false };
 }
 
 export class TreeBuilder {
@@ -42,9 +48,33 @@ export class TreeBuilder {
 
   constructor(private readonly lines: LineTable) {}
 
-  private readonly file: OpenBody = openBody(true, -1, undefined);
+  /** The items of every open body, the innermost's on top (see OpenBody). */
+  private readonly items: Item[] = [];
+  private readonly file: OpenBody = openBody(0, true, -1, undefined);
+  /** The open bodies, the file first; frames past `depth` are kept for reuse. */
   private readonly stack: OpenBody[] = [this.file];
+  private depth = 0;
   private body: OpenBody = this.file;
+
+  /** Opens a body inside the current one (reusing the frame last opened at that depth). */
+  private open(openOffset: number, owner: OpenBody["owner"]): OpenBody {
+    const depth = ++this.depth;
+    const start = this.items.length;
+    const frame = this.stack[depth];
+    if (!frame) {
+      const body = openBody(start, false, openOffset, owner);
+      this.stack.push(body);
+      return body;
+    }
+    frame.start = start;
+    frame.openOffset = openOffset;
+    frame.owner = owner;
+    frame.condition = undefined;
+    frame.sequences = undefined;
+    frame.prefixLine = -1;
+    frame.hasBareBlock = false;
+    return frame;
+  }
 
   /**
    * Adds the (non-comment) tokens of one piece of the file (the offset lexer's: no line breaks), whose offsets count from `base`. Pieces end
@@ -53,6 +83,7 @@ export class TreeBuilder {
    */
   feed(tokens: IToken[], base: number, piece: string): void {
     const stack = this.stack;
+    const items = this.items;
     let body = this.body;
     let i = 0;
     const n = tokens.length;
@@ -61,14 +92,13 @@ export class TreeBuilder {
       const type = t.tokenType;
       const offset = base + t.startOffset;
       if (type === RCurly && !body.topLevel) {
-        stack.pop();
         const inner = body;
-        body = stack[stack.length - 1];
+        body = stack[--this.depth];
         this.closeBody(inner, offset, body);
         i++;
         continue;
       }
-      if ((body.condition || body.sequences.length) && this.lines.lineOf(offset) !== body.prefixLine) this.flushPrefixes(body);
+      if ((body.condition || body.sequences) && this.lines.lineOf(offset) !== body.prefixLine) this.flushPrefixes(body);
       i++;
       if (type === RCurly) {
         this.problems.push({ message: "Extra '}' found: no block is open here", range: this.lines.charRange(offset) });
@@ -78,17 +108,16 @@ export class TreeBuilder {
         body.prefixLine = range.start.line;
       } else if (type === Sequence) {
         const range = this.lines.tokenRange(t, base);
-        body.sequences.push({ raw: t.image, range });
+        (body.sequences ??= []).push({ raw: t.image, range });
         body.prefixLine = range.start.line;
       } else if (type === DefinitionToken) {
-        body.items.push({ ...parseDefinition(t, this.lines.tokenRange(t, base)), condition: this.used(body.condition) });
+        items.push({ ...parseDefinition(t, this.lines.tokenRange(t, base)), condition: this.used(body.condition) });
         body.condition = undefined;
       } else if (type === LCurly) {
         const owner = { bareBlock: true as const, condition: this.used(body.condition) };
         body.condition = undefined;
-        body.sequences = [];
-        body = openBody(false, offset, owner);
-        stack.push(body);
+        body.sequences = undefined;
+        body = this.open(offset, owner);
       } else {
         // A statement: its keyword, the words after it, and a block if a `{` follows.
         const keyword = this.word(t, base);
@@ -104,15 +133,14 @@ export class TreeBuilder {
         const s = new SyntaxStatement(keyword, args);
         if (body.condition) s.condition = this.used(body.condition);
         body.condition = undefined;
-        // A new list only when this one was given away: one empty array per statement was 200,000 on 200,000 lines.
-        if (body.sequences.length) (s.sequences = body.sequences), (body.sequences = []);
+        // The waiting list is given away; a body has none until a prefix comes.
+        if (body.sequences) (s.sequences = body.sequences), (body.sequences = undefined);
         const last = count ? tokens[i - 1] : t;
         if (i < n && tokens[i].tokenType === LCurly && !lineEndsBetween(piece, last.startOffset + last.image.length, tokens[i].startOffset)) {
           const openOffset = base + tokens[i].startOffset;
           i++;
-          body = openBody(false, openOffset, s);
-          stack.push(body);
-        } else body.items.push(s);
+          body = this.open(openOffset, s);
+        } else items.push(s);
       }
     }
     this.body = body;
@@ -122,19 +150,19 @@ export class TreeBuilder {
   finish(): Item[] {
     const stack = this.stack;
     // keepalived closes whatever is open at the end of the file without a word.
-    while (stack.length > 1) {
-      const inner = stack.pop()!;
-      this.closeBody(inner, -1, stack[stack.length - 1]);
+    while (this.depth > 0) {
+      const inner = stack[this.depth--];
+      this.closeBody(inner, -1, stack[this.depth]);
     }
     this.body = this.file;
     this.flushPrefixes(this.file);
-    return itemsOf(this.file);
+    return this.itemsOf(this.file);
   }
 
   /** Ends a block body (at its `}`, or at the end of the file: -1) and adds it to the body around it. */
   private closeBody(body: OpenBody, closeOffset: number, outer: OpenBody): void {
     this.flushPrefixes(body);
-    const items = itemsOf(body);
+    const items = this.itemsOf(body);
     const openOffset = body.openOffset;
     let unclosedEnd;
     if (closeOffset < 0) {
@@ -146,21 +174,32 @@ export class TreeBuilder {
     const block = unclosedEnd ? new UnclosedSyntaxBlock(items, this.lines, openOffset, unclosedEnd) : new SyntaxBlock(items, this.lines, openOffset, closeOffset);
     const owner = body.owner!;
     if ("bareBlock" in owner) {
-      outer.items.push({ kind: "bareBlock", block, condition: owner.condition, range: block.range });
+      this.items.push({ kind: "bareBlock", block, condition: owner.condition, range: block.range });
       outer.hasBareBlock = true;
     } else {
       owner.block = block;
-      outer.items.push(owner);
+      this.items.push(owner);
     }
+    // Nothing of the closed body is kept by its frame (it is reused).
+    body.owner = undefined;
+  }
+
+  /** A closed body's items, taken off the item stack: an exact copy, for the life of the tree. */
+  private itemsOf(body: OpenBody): Item[] {
+    const all = this.items;
+    const items = body.hasBareBlock ? attachNextLineBlocks(all, body.start) : all.slice(body.start);
+    // Popped, which keeps the stack's room (setting its length gives it back).
+    while (all.length > body.start) all.pop();
+    return items;
   }
 
   private flushPrefixes(body: OpenBody): void {
     const { condition, sequences } = body;
-    if (sequences.length) this.problems.push({ message: "Nothing follows the sequence prefix", range: sequences[sequences.length - 1].range });
+    if (sequences) this.problems.push({ message: "Nothing follows the sequence prefix", range: sequences[sequences.length - 1].range });
     // keepalived skips a lone `@id` line without a word: harmless, but probably not what was meant.
     else if (condition) this.problems.push({ message: `Nothing follows the condition '@${condition.negated ? "^" : ""}${condition.id}': keepalived skips this line`, range: condition.range, severity: "warning" });
     body.condition = undefined;
-    body.sequences = [];
+    body.sequences = undefined;
   }
 
   /** A condition that applies to an item: its id names a node (a lone `@id` line names nothing). */
@@ -227,15 +266,11 @@ function isWord(type: IToken["tokenType"]): boolean {
   return type === WordToken || type === QuotedString || type === UnterminatedString;
 }
 
-/** A closed body's items, as the list kept for the life of the tree: an exact copy, without the room pushing left. */
-function itemsOf(body: OpenBody): Item[] {
-  return body.hasBareBlock ? attachNextLineBlocks(body.items) : body.items.slice();
-}
-
-/** keepalived lets a block's `{` stand alone on the line after its keyword. */
-function attachNextLineBlocks(items: Item[]): Item[] {
+/** keepalived lets a block's `{` stand alone on the line after its keyword: the items from `start` on, so attached. */
+function attachNextLineBlocks(all: Item[], start: number): Item[] {
   const out: Item[] = [];
-  for (const item of items) {
+  for (let i = start; i < all.length; i++) {
+    const item = all[i];
     const prev = out[out.length - 1];
     if (item.kind === "bareBlock" && !item.condition && prev?.kind === "statement" && !prev.block) {
       prev.block = item.block; // its range now runs to the block's end
