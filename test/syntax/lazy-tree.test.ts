@@ -68,6 +68,18 @@ test("lexing in pieces changes nothing around continuations, definitions, CR lin
   const deep = "a {\n".repeat(150) + "x\n" + "}\n".repeat(150);
   assert.equal(lineByLine(deep), whole(deep));
   assert.match(parseConfig(deep).problems.map((p) => p.message).join("\n"), /nested more than 100 levels/);
+  // The braces past the cap are dropped from each piece's (reused) tokens, the rest read in order.
+  const capped = "a {\n".repeat(150) + "x y\n" + "}\n".repeat(150) + "after 1\n";
+  for (const size of [Infinity, 1, 7]) {
+    const file = parseInPieces(capped, size);
+    let depth = 0;
+    let items = file.items;
+    while (items[0]?.kind === "statement" && items[0].block) (depth++, (items = items[0].block.items));
+    const texts = (list: Item[]) => list.map((i) => (i.kind === "statement" ? [i.keyword, ...i.args].map((w) => w.text).join(" ") : i.kind));
+    assert.equal(depth, 100);
+    assert.deepEqual(texts(items), [...Array(50).fill("a"), "x y"]);
+    assert.deepEqual(texts(file.items), ["a", "after 1"]);
+  }
 });
 
 test("corpus files: pieces change nothing, and ranges read backwards equal ranges read forwards", (t) => {
