@@ -68,7 +68,7 @@ test("lexing in pieces changes nothing around continuations, definitions, CR lin
   const deep = "a {\n".repeat(150) + "x\n" + "}\n".repeat(150);
   assert.equal(lineByLine(deep), whole(deep));
   assert.match(parseConfig(deep).problems.map((p) => p.message).join("\n"), /nested more than 100 levels/);
-  // The braces past the cap are dropped from each piece's (reused) tokens, the rest read in order.
+  // The braces past the cap are dropped and the rest read in order, whatever the piece size.
   const capped = "a {\n".repeat(150) + "x y\n" + "}\n".repeat(150) + "after 1\n";
   for (const size of [Infinity, 1, 7]) {
     const file = parseInPieces(capped, size);
