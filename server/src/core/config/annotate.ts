@@ -186,6 +186,15 @@ export function topLevelNamed(annotated: AnnotatedStatement[], name: string): An
   return out;
 }
 
+/** The annotations of top-level statements, in order: the first of each run for a node joined from runs (noteRuns), one look per run instead of one per statement. */
+export function topLevelAnnotations(annotated: AnnotatedStatement[]): AnnotatedStatement[] {
+  const runs = runsOfNode.get(annotated);
+  if (!runs) return annotated.filter((a) => a.parents.length === 0);
+  const out: AnnotatedStatement[] = [];
+  for (let r = 0; r < runs.length; r++) if (runs[r].length) out.push(runs[r][0]);
+  return out;
+}
+
 /** A node's annotations as the runs they were joined from, one per top-level statement (see noteRuns). */
 const runsOfNode = new WeakMap<AnnotatedStatement[], readonly AnnotatedStatement[][]>();
 
