@@ -4,6 +4,7 @@
 import type { ConfigStatement } from "../config/expand";
 import type { AnnotatedStatement } from "../config/annotate";
 import { topLevelNamed } from "../config/annotate";
+import { holdsNoDollar } from "../config/statement";
 
 const FALSE_WORDS = new Set(["false", "off", "no"]);
 
@@ -40,7 +41,8 @@ const UNRESOLVED = /\$\{?[A-Za-z_]/;
 const unresolvedWord = (w: { text: string }) => w.text.includes("$") && UNRESOLVED.test(w.text);
 /** A word of the statement line (not of its block) still holds a `$NAME`. */
 function unresolvedIn(s: ConfigStatement): boolean {
-  return unresolvedWord(s.keyword) || s.args.some(unresolvedWord);
+  // A statement read as written holds no `$` (most do): its words are not looked at.
+  return !holdsNoDollar(s) && (unresolvedWord(s.keyword) || s.args.some(unresolvedWord));
 }
 
 // Several rules ask for the same node's facts: compute them once per annotated node.

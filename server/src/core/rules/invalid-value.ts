@@ -1,6 +1,7 @@
 // Values keepalived refuses: wrong count, out of range, not in the allowed set, bad addresses.
 import type { NodeRule, NodeContext } from "../check/rule";
 import type { ConfigStatement, ConfigWord } from "../config/expand";
+import { holdsNoDollar } from "../config/statement";
 import { checkValue, describeType } from "../schema/values";
 import { checkLine, checkVirtualServerArgs, prefixIgnored } from "../schema/lines";
 import { bareAddress, isIpv4, isIpv6 } from "../util/ip";
@@ -78,7 +79,7 @@ function texts(words: readonly ConfigWord[]): string[] {
 /** A line of a line-list block (a virtual address, a track line ...): its keyword and values are the line's words. */
 function checkLineWords(line: LineKind, s: ConfigStatement, report: (d: Diagnostic) => void): void {
   const args = s.args;
-  if (unresolved(s.keyword) || args.some(unresolved)) return;
+  if (!holdsNoDollar(s) && (unresolved(s.keyword) || args.some(unresolved))) return;
   const words: string[] = new Array(args.length + 1);
   words[0] = s.keyword.text;
   for (let i = 0; i < args.length; i++) words[i + 1] = args[i].text;
@@ -108,11 +109,13 @@ export const invalidValueRule: NodeRule = {
       }
       const spec = a.spec;
       if (!spec) continue;
-      const empty = s.children && s.children.length === 0 ? ownedEntry(EMPTY_LIST_WARNED, spec.name, a.parents) : undefined;
+      // Most statements are read as written, without `$`: none of their words is then unresolved.
+      const mayBeUnresolved = !holdsNoDollar(s);
+      const empty = s.children && s.children.length === 0 && EMPTY_LIST_WARNED.has(spec.name) ? ownedEntry(EMPTY_LIST_WARNED, spec.name, a.parents) : undefined;
       if (empty) {
         report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' is empty: ${empty}` });
       }
-      const silentlyEmpty = s.args.length === 0 ? ownedEntry(ACCEPTED_EMPTY, spec.name, a.parents) : undefined;
+      const silentlyEmpty = s.args.length === 0 && ACCEPTED_EMPTY.has(spec.name) ? ownedEntry(ACCEPTED_EMPTY, spec.name, a.parents) : undefined;
       if (silentlyEmpty) {
         report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' has no value: ${silentlyEmpty}` });
         continue;
@@ -130,11 +133,11 @@ export const invalidValueRule: NodeRule = {
         });
         continue;
       }
-      if (spec.name === "persistence_granularity" && s.args[0] && !unresolved(s.args[0])) {
+      if (spec.name === "persistence_granularity" && s.args[0] && !(mayBeUnresolved && unresolved(s.args[0]))) {
         const msg = granularityProblem(s.args[0].text, a.parents[a.parents.length - 1]?.args[0]?.text);
         if (msg) report({ file: s.args[0].file, range: s.args[0].range, severity: "error", code: "invalid-value", message: msg });
       }
-      if (spec.name === "virtual_server" && !s.args.some(unresolved)) {
+      if (spec.name === "virtual_server" && !(mayBeUnresolved && s.args.some(unresolved))) {
         const problems = checkVirtualServerArgs(texts(s.args));
         for (let q = 0; q < problems.length; q++) {
           const p = problems[q];
@@ -151,7 +154,7 @@ export const invalidValueRule: NodeRule = {
           }
           continue;
         }
-        if (unresolved(w)) continue;
+        if (mayBeUnresolved && unresolved(w)) continue;
         const msg = checkValue(argSpec.type, w.text);
         if (msg) {
           report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: `${spec.name}: ${msg} (${argSpec.label}: ${describeType(argSpec.type)})`, fixes: enumFixes(argSpec.type, w) });
