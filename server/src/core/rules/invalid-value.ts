@@ -109,21 +109,23 @@ export const invalidValueRule: NodeRule = {
       }
       const spec = a.spec;
       if (!spec) continue;
+      // Read once: a getter on most statements (config/statement.ts), asked a few times per value below.
+      const args = s.args;
       // Most statements are read as written, without `$`: none of their words is then unresolved.
       const mayBeUnresolved = !holdsNoDollar(s);
       const empty = s.children && s.children.length === 0 && EMPTY_LIST_WARNED.has(spec.name) ? ownedEntry(EMPTY_LIST_WARNED, spec.name, a.parents) : undefined;
       if (empty) {
         report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' is empty: ${empty}` });
       }
-      const silentlyEmpty = s.args.length === 0 && ACCEPTED_EMPTY.has(spec.name) ? ownedEntry(ACCEPTED_EMPTY, spec.name, a.parents) : undefined;
+      const silentlyEmpty = args.length === 0 && ACCEPTED_EMPTY.has(spec.name) ? ownedEntry(ACCEPTED_EMPTY, spec.name, a.parents) : undefined;
       if (silentlyEmpty) {
         report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' has no value: ${silentlyEmpty}` });
         continue;
       }
       // Fewer values than required implies fewer than the spec lists: most statements have all theirs, and skip the count.
-      const required = s.args.length < spec.args.length ? requiredCount(spec) : 0;
-      if (s.args.length < required) {
-        const missing = spec.args.slice(s.args.length).filter((x) => !x.optional).map((x) => `<${x.label}>`).join(" ");
+      const required = args.length < spec.args.length ? requiredCount(spec) : 0;
+      if (args.length < required) {
+        const missing = spec.args.slice(args.length).filter((x) => !x.optional).map((x) => `<${x.label}>`).join(" ");
         report({
           file: s.keyword.file,
           range: s.keyword.range,
@@ -133,20 +135,20 @@ export const invalidValueRule: NodeRule = {
         });
         continue;
       }
-      if (spec.name === "persistence_granularity" && s.args[0] && !(mayBeUnresolved && unresolved(s.args[0]))) {
-        const msg = granularityProblem(s.args[0].text, a.parents[a.parents.length - 1]?.args[0]?.text);
-        if (msg) report({ file: s.args[0].file, range: s.args[0].range, severity: "error", code: "invalid-value", message: msg });
+      if (spec.name === "persistence_granularity" && args[0] && !(mayBeUnresolved && unresolved(args[0]))) {
+        const msg = granularityProblem(args[0].text, a.parents[a.parents.length - 1]?.args[0]?.text);
+        if (msg) report({ file: args[0].file, range: args[0].range, severity: "error", code: "invalid-value", message: msg });
       }
-      if (spec.name === "virtual_server" && !(mayBeUnresolved && s.args.some(unresolved))) {
-        const problems = checkVirtualServerArgs(texts(s.args));
+      if (spec.name === "virtual_server" && !(mayBeUnresolved && args.some(unresolved))) {
+        const problems = checkVirtualServerArgs(texts(args));
         for (let q = 0; q < problems.length; q++) {
           const p = problems[q];
-          const w = s.args[p.word];
+          const w = args[p.word];
           report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: p.message });
         }
       }
-      for (let i = 0; i < s.args.length; i++) {
-        const w = s.args[i];
+      for (let i = 0; i < args.length; i++) {
+        const w = args[i];
         const argSpec = i < spec.args.length ? spec.args[i] : spec.rest;
         if (!argSpec) {
           if (i === spec.args.length && spec.args.length > 0 && spec.args[spec.args.length - 1].type.kind !== "script") {
