@@ -84,12 +84,15 @@ function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, re
   let tracked: Map<ConfigStatement | undefined, Map<string, Map<string, ConfigStatement>>> | undefined;
   for (let i = 0; i < annotated.length; i++) {
     const a = annotated[i];
-    // Each read once: they are getters on most annotations (config/statement.ts).
+    // Each read once, and only when needed: they are getters on most annotations (config/statement.ts).
+    const spec = a.spec;
+    // A repeatable keyword or a block is never set twice; the lines of a line-list block have no spec.
+    if (spec && (spec.repeatable || spec.body)) continue;
     const parents = a.parents;
     if ((parents.length === 0) !== topLevel) continue;
-    const context = a.context;
     // One name twice in one track_* block: keepalived ignores the second ("duplicate track_script ... - ignoring").
-    if (context.kind === "lines" && TRACK_LINES.has(context.line)) {
+    const context = spec ? undefined : a.context;
+    if (context?.kind === "lines" && TRACK_LINES.has(context.line)) {
       const block = parents[parents.length - 1];
       const owner = parents[parents.length - 2];
       tracked ??= new Map();
@@ -115,8 +118,7 @@ function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, re
       } else names.set(s.keyword.text, s);
       continue;
     }
-    const spec = a.spec;
-    if (!spec || spec.repeatable || spec.body) continue;
+    if (!spec) continue;
     const parent = parents[parents.length - 1];
     const key = parent?.children;
     const name = spec.name;

@@ -82,7 +82,8 @@ export const unknownKeywordRule: NodeRule = {
     // Indexed: a for-of, before the optimizer steps in, makes an iterator result per step (this runs per top-level statement).
     for (let k = 0; k < annotated.length; k++) {
       const a = annotated[k];
-      if (a.context.kind !== "keywords" || a.spec) continue;
+      // The spec first: most statements have one, and the context is a second getter call.
+      if (a.spec || a.context.kind !== "keywords") continue;
       const kw = a.statement.keyword;
       if (kw.text.includes("${") && /\$\{[A-Za-z_]\w*\}/.test(kw.text)) continue; // an undefined ${NAME}: undefined-variable says why
       const { message, renamed, suggestions } = verdictFor(a.context.blockId, kw.text);
