@@ -143,7 +143,8 @@ function scanned(annotated: AnnotatedStatement[], wanted: (spec: KeywordSpec) =>
   let out: AnnotatedStatement[] | undefined;
   for (let i = 0; i < annotated.length; i++) {
     const spec = annotated[i].spec;
-    if (spec && wanted(spec)) (out ??= []).push(annotated[i]);
+    // A first find makes a list of one: pushed into an empty list, it kept room for 17.
+    if (spec && wanted(spec)) out ? out.push(annotated[i]) : (out = [annotated[i]]);
   }
   return out ?? NONE;
 }
@@ -162,7 +163,10 @@ export function annotatedWhere(annotated: AnnotatedStatement[], wanted: (spec: K
   }
   if (!positions) return [];
   if (lists > 1) positions.sort((x, y) => x - y);
-  return positions.map((i) => annotated[i]);
+  // A loop, not a closure over `annotated`: that made V8 allocate a context on every call, most of which return above.
+  const out: AnnotatedStatement[] = new Array(positions.length);
+  for (let k = 0; k < positions.length; k++) out[k] = annotated[positions[k]];
+  return out;
 }
 
 /**
@@ -183,6 +187,15 @@ export function topLevelNamed(annotated: AnnotatedStatement[], name: string): An
       const a = annotated[i];
       if (a.parents.length === 0 && a.spec?.name === name) out.push(a);
     }
+  return out;
+}
+
+/** The annotations of top-level statements, in order: the first of each run for a node joined from runs (noteRuns), one look per run instead of one per statement. */
+export function topLevelAnnotations(annotated: AnnotatedStatement[]): AnnotatedStatement[] {
+  const runs = runsOfNode.get(annotated);
+  if (!runs) return annotated.filter((a) => a.parents.length === 0);
+  const out: AnnotatedStatement[] = [];
+  for (let r = 0; r < runs.length; r++) if (runs[r].length) out.push(runs[r][0]);
   return out;
 }
 

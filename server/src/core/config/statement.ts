@@ -85,6 +85,11 @@ export class WrittenStatement extends AnnotatableStatement implements ConfigStat
   }
 }
 
+/** Whether no word of the statement line holds a `$`: true of a statement read as written (expand.ts makes a WrittenStatement only of a line without `$`); false means it may. */
+export function holdsNoDollar(s: ConfigStatement): boolean {
+  return s instanceof WrittenStatement;
+}
+
 /** A copy of a statement without its children, whatever object it is. */
 export function withoutChildren(s: ConfigStatement): ConfigStatement {
   if (s instanceof ExpandedStatement || s instanceof WrittenStatement) return s.withoutChildren();

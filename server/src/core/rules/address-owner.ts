@@ -8,7 +8,10 @@ import { instanceFacts } from "../model/vrrpFacts";
 export const addressOwnerRule: NodeRule = {
   code: "address-owner",
   checkNode({ annotated, report }) {
-    for (const f of instanceFacts(annotated)) {
+    // Indexed: this runs once per node, mostly before the optimizer steps in, where a for-of makes an iterator result per instance.
+    const facts = instanceFacts(annotated);
+    for (let k = 0; k < facts.length; k++) {
+      const f = facts[k];
       if (f.uncertain) continue;
       const owner = f.basePriority === 255;
       if (f.strict && f.state && (f.state.args[0]?.text === "MASTER") !== owner) {

@@ -7,7 +7,10 @@ import { instanceFacts } from "../model/vrrpFacts";
 export const authAhMasterRule: NodeRule = {
   code: "auth-ah-master",
   checkNode({ annotated, report }) {
-    for (const f of instanceFacts(annotated)) {
+    // Indexed: this runs once per node, mostly before the optimizer steps in, where a for-of makes an iterator result per instance.
+    const facts = instanceFacts(annotated);
+    for (let k = 0; k < facts.length; k++) {
+      const f = facts[k];
       if (f.uncertain || f.strict || f.version === 3 || f.authType !== "AH") continue;
       if (f.state?.args[0]?.text !== "MASTER" || f.basePriority === 255) continue;
       const w = f.state.args[0];

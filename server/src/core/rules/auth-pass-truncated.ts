@@ -3,6 +3,9 @@
 // password cuts it too: keepalived reads a comment from there (`P@##D321!` is the password `P@`).
 import type { NodeRule } from "../check/rule";
 import { annotatedWhere } from "../config/annotate";
+import type { ConfigWord } from "../config/expand";
+import type { KeywordSpec } from "../schema/types";
+import type { Word } from "../syntax/tree";
 
 export const AUTH_PASS_LENGTH = 8;
 
@@ -12,11 +15,11 @@ export const authPassTruncatedRule: NodeRule = {
   perStatement: true,
   checkNode({ annotated, access, report }) {
     // Indexed: a for-of made an iterator on each of 200,000 statements, most of which have no auth_pass.
-    const found = annotatedWhere(annotated, (spec) => spec.name === "auth_pass");
+    const found = annotatedWhere(annotated, isAuthPass);
     for (let i = 0; i < found.length; i++) {
       const a = found[i];
       const w = a.statement.args[0];
-      const written = w && !w.quoted && !w.substituted ? a.statement.syntax.args.find((x) => sameEnd(x.range.end, w.range.end)) : undefined;
+      const written = w && !w.quoted && !w.substituted ? writtenWord(a.statement.syntax.args, w) : undefined;
       const cut = written ? commentGluedTo(access.read(w!.file), written.endOffset) : undefined;
       if (w && cut) {
         const meant = w.text + cut;
@@ -54,6 +57,15 @@ function endAfter(p: { line: number; character: number }, chars: number): { line
     },
     character: p.character + chars,
   };
+}
+
+/** One function for every call: an arrow function in checkNode was a new object per top-level statement. */
+const isAuthPass = (spec: KeywordSpec) => spec.name === "auth_pass";
+
+/** The syntax word `w` was read from: itself when the statement is read as written (its words are the syntax words), else the one ending where it ends. */
+function writtenWord(args: readonly Word[], w: ConfigWord): Word | undefined {
+  if (args.includes(w as unknown as Word)) return w as unknown as Word;
+  return args.find((x) => sameEnd(x.range.end, w.range.end));
 }
 
 function sameEnd(a: { line: number; character: number }, b: { line: number; character: number }): boolean {

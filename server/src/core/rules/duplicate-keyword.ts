@@ -4,6 +4,7 @@ import type { NodeRule } from "../check/rule";
 import type { ConfigStatement } from "../config/expand";
 import type { Diagnostic } from "../check/diagnostic";
 import type { AnnotatedStatement } from "../config/annotate";
+import { topLevelAnnotations } from "../config/annotate";
 
 /** Keywords whose handler refuses a second value (keepalived 2.2.7 sources), by owner block:
  *  vrrp_parser.c (notify scripts, use_ipvlan), check_parser.c (notify_up/down, quorum_up/down),
@@ -56,8 +57,8 @@ export const duplicateKeywordRule: NodeRule = {
 export const duplicateTopLevelKeywordRule: NodeRule = {
   code: "duplicate-keyword",
   checkNode({ annotated, report }) {
-    // The node's annotations hold each top-level statement first in its run: reportDuplicates reads those alone.
-    reportDuplicates(annotated, true, report);
+    // Only top-level statements are compared here: the node's 4,000 of its 56,000 annotations on the bench config.
+    reportDuplicates(topLevelAnnotations(annotated), true, report);
   },
 };
 
@@ -83,11 +84,17 @@ function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, re
   let tracked: Map<ConfigStatement | undefined, Map<string, Map<string, ConfigStatement>>> | undefined;
   for (let i = 0; i < annotated.length; i++) {
     const a = annotated[i];
-    if ((a.parents.length === 0) !== topLevel) continue;
+    // Each read once, and only when needed: they are getters on most annotations (config/statement.ts).
+    const spec = a.spec;
+    // A repeatable keyword or a block is never set twice; the lines of a line-list block have no spec.
+    if (spec && (spec.repeatable || spec.body)) continue;
+    const parents = a.parents;
+    if ((parents.length === 0) !== topLevel) continue;
     // One name twice in one track_* block: keepalived ignores the second ("duplicate track_script ... - ignoring").
-    if (a.context.kind === "lines" && TRACK_LINES.has(a.context.line)) {
-      const block = a.parents[a.parents.length - 1];
-      const owner = a.parents[a.parents.length - 2];
+    const context = spec ? undefined : a.context;
+    if (context?.kind === "lines" && TRACK_LINES.has(context.line)) {
+      const block = parents[parents.length - 1];
+      const owner = parents[parents.length - 2];
       tracked ??= new Map();
       let byBlock = tracked.get(owner);
       if (!byBlock) tracked.set(owner, (byBlock = new Map()));
@@ -111,10 +118,10 @@ function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, re
       } else names.set(s.keyword.text, s);
       continue;
     }
-    if (!a.spec || a.spec.repeatable || a.spec.body) continue;
-    const parent = a.parents[a.parents.length - 1];
+    if (!spec) continue;
+    const parent = parents[parents.length - 1];
     const key = parent?.children;
-    const name = a.spec.name;
+    const name = spec.name;
     const s = a.statement;
     let earlier: ConfigStatement | undefined;
     if (lookBack) {
@@ -136,10 +143,10 @@ function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, re
         range: s.keyword.range,
         severity: "warning",
         code: "duplicate-keyword",
-        message: keepsFirst(parent?.keyword.text ?? "", a.spec.name)
-          ? `'${a.spec.name}' is set more than once in this block; keepalived keeps the first value and ignores this one ("already specified - ignoring")`
-          : `'${a.spec.name}' is set more than once in this block; keepalived uses the last value`,
-        related: [{ file: earlier.keyword.file, range: earlier.keyword.range, message: keepsFirst(parent?.keyword.text ?? "", a.spec.name) ? "the value keepalived keeps" : "also set here" }],
+        message: keepsFirst(parent?.keyword.text ?? "", spec.name)
+          ? `'${spec.name}' is set more than once in this block; keepalived keeps the first value and ignores this one ("already specified - ignoring")`
+          : `'${spec.name}' is set more than once in this block; keepalived uses the last value`,
+        related: [{ file: earlier.keyword.file, range: earlier.keyword.range, message: keepsFirst(parent?.keyword.text ?? "", spec.name) ? "the value keepalived keeps" : "also set here" }],
       });
     }
   }

@@ -1,12 +1,13 @@
 // Values keepalived refuses: wrong count, out of range, not in the allowed set, bad addresses.
 import type { NodeRule, NodeContext } from "../check/rule";
-import type { ConfigWord } from "../config/expand";
+import type { ConfigStatement, ConfigWord } from "../config/expand";
+import { holdsNoDollar } from "../config/statement";
 import { checkValue, describeType } from "../schema/values";
 import { checkLine, checkVirtualServerArgs, prefixIgnored } from "../schema/lines";
 import { bareAddress, isIpv4, isIpv6 } from "../util/ip";
 import { compareVersions } from "../util/version";
-import type { ArgType, KeywordSpec } from "../schema/types";
-import type { Fix } from "../check/diagnostic";
+import type { ArgType, KeywordSpec, LineKind } from "../schema/types";
+import type { Diagnostic, Fix } from "../check/diagnostic";
 import { closestValues, isSafeCorrection } from "../util/names";
 
 /** Did-you-mean fixes for a value outside its allowed set; the only candidate is safe to apply. */
@@ -68,6 +69,30 @@ function ownedEntry(table: Map<string, Map<string, string>>, name: string, paren
   return table.get(name)?.get(parents[parents.length - 1]?.keyword.text ?? "");
 }
 
+/** The texts of some words, in an array of their count. */
+function texts(words: readonly ConfigWord[]): string[] {
+  const out: string[] = new Array(words.length);
+  for (let i = 0; i < words.length; i++) out[i] = words[i].text;
+  return out;
+}
+
+/** A line of a line-list block (a virtual address, a track line ...): its keyword and values are the line's words. */
+function checkLineWords(line: LineKind, s: ConfigStatement, report: (d: Diagnostic) => void): void {
+  const args = s.args;
+  if (!holdsNoDollar(s) && (unresolved(s.keyword) || args.some(unresolved))) return;
+  const words: string[] = new Array(args.length + 1);
+  words[0] = s.keyword.text;
+  for (let i = 0; i < args.length; i++) words[i + 1] = args[i].text;
+  const problems = checkLine(line, words);
+  for (let q = 0; q < problems.length; q++) {
+    const p = problems[q];
+    // A problem past the last word sits on the last word.
+    const at = Math.min(p.word, args.length);
+    const w = at === 0 ? s.keyword : args[at - 1];
+    report({ file: w.file, range: w.range, severity: p.severity ?? "error", code: "invalid-value", message: p.message });
+  }
+}
+
 export const invalidValueRule: NodeRule = {
   code: "invalid-value",
   perStatement: true,
@@ -77,29 +102,30 @@ export const invalidValueRule: NodeRule = {
     for (let k = 0; k < annotated.length; k++) {
       const a = annotated[k];
       const s = a.statement;
-      if (a.context.kind === "lines") {
-        const words = [s.keyword, ...s.args];
-        if (words.some(unresolved)) continue;
-        for (const p of checkLine(a.context.line, words.map((w) => w.text))) {
-          const w = words[Math.min(p.word, words.length - 1)];
-          report({ file: w.file, range: w.range, severity: p.severity ?? "error", code: "invalid-value", message: p.message });
-        }
+      const context = a.context;
+      if (context.kind === "lines") {
+        checkLineWords(context.line, s, report);
         continue;
       }
       const spec = a.spec;
       if (!spec) continue;
-      const empty = s.children && s.children.length === 0 ? ownedEntry(EMPTY_LIST_WARNED, spec.name, a.parents) : undefined;
+      // Read once: a getter on most statements (config/statement.ts), asked a few times per value below.
+      const args = s.args;
+      // Most statements are read as written, without `$`: none of their words is then unresolved.
+      const mayBeUnresolved = !holdsNoDollar(s);
+      const empty = s.children && s.children.length === 0 && EMPTY_LIST_WARNED.has(spec.name) ? ownedEntry(EMPTY_LIST_WARNED, spec.name, a.parents) : undefined;
       if (empty) {
         report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' is empty: ${empty}` });
       }
-      const required = requiredCount(spec);
-      const silentlyEmpty = s.args.length === 0 ? ownedEntry(ACCEPTED_EMPTY, spec.name, a.parents) : undefined;
+      const silentlyEmpty = args.length === 0 && ACCEPTED_EMPTY.has(spec.name) ? ownedEntry(ACCEPTED_EMPTY, spec.name, a.parents) : undefined;
       if (silentlyEmpty) {
         report({ file: s.keyword.file, range: s.keyword.range, severity: "warning", code: "invalid-value", message: `'${spec.name}' has no value: ${silentlyEmpty}` });
         continue;
       }
-      if (s.args.length < required) {
-        const missing = spec.args.slice(s.args.length).filter((x) => !x.optional).map((x) => `<${x.label}>`).join(" ");
+      // Fewer values than required implies fewer than the spec lists: most statements have all theirs, and skip the count.
+      const required = args.length < spec.args.length ? requiredCount(spec) : 0;
+      if (args.length < required) {
+        const missing = spec.args.slice(args.length).filter((x) => !x.optional).map((x) => `<${x.label}>`).join(" ");
         report({
           file: s.keyword.file,
           range: s.keyword.range,
@@ -109,18 +135,20 @@ export const invalidValueRule: NodeRule = {
         });
         continue;
       }
-      if (spec.name === "persistence_granularity" && s.args[0] && !unresolved(s.args[0])) {
-        const msg = granularityProblem(s.args[0].text, a.parents[a.parents.length - 1]?.args[0]?.text);
-        if (msg) report({ file: s.args[0].file, range: s.args[0].range, severity: "error", code: "invalid-value", message: msg });
+      if (spec.name === "persistence_granularity" && args[0] && !(mayBeUnresolved && unresolved(args[0]))) {
+        const msg = granularityProblem(args[0].text, a.parents[a.parents.length - 1]?.args[0]?.text);
+        if (msg) report({ file: args[0].file, range: args[0].range, severity: "error", code: "invalid-value", message: msg });
       }
-      if (spec.name === "virtual_server" && !s.args.some(unresolved)) {
-        for (const p of checkVirtualServerArgs(s.args.map((w) => w.text))) {
-          const w = s.args[p.word];
+      if (spec.name === "virtual_server" && !(mayBeUnresolved && args.some(unresolved))) {
+        const problems = checkVirtualServerArgs(texts(args));
+        for (let q = 0; q < problems.length; q++) {
+          const p = problems[q];
+          const w = args[p.word];
           report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: p.message });
         }
       }
-      for (let i = 0; i < s.args.length; i++) {
-        const w = s.args[i];
+      for (let i = 0; i < args.length; i++) {
+        const w = args[i];
         const argSpec = i < spec.args.length ? spec.args[i] : spec.rest;
         if (!argSpec) {
           if (i === spec.args.length && spec.args.length > 0 && spec.args[spec.args.length - 1].type.kind !== "script") {
@@ -128,7 +156,7 @@ export const invalidValueRule: NodeRule = {
           }
           continue;
         }
-        if (unresolved(w)) continue;
+        if (mayBeUnresolved && unresolved(w)) continue;
         const msg = checkValue(argSpec.type, w.text);
         if (msg) {
           report({ file: w.file, range: w.range, severity: "error", code: "invalid-value", message: `${spec.name}: ${msg} (${argSpec.label}: ${describeType(argSpec.type)})`, fixes: enumFixes(argSpec.type, w) });

@@ -11,13 +11,17 @@ export function versionProblem(spec: KeywordSpec, target: string): string | unde
   return undefined;
 }
 
-/** Each spec is judged once per target version, not once per statement (the rule runs per top-level statement). */
-const judged = new WeakMap<KeywordSpec, Map<string, string | undefined>>();
+/**
+ * Each spec is judged once per target version, not once per statement (the rule runs per top-level
+ * statement): the verdicts for one target at a time, one lookup per statement (null: no problem).
+ */
+let judgedTarget: string | undefined;
+let judged = new Map<KeywordSpec, string | null>();
 function judgedProblem(spec: KeywordSpec, target: string): string | undefined {
-  let byTarget = judged.get(spec);
-  if (!byTarget) judged.set(spec, (byTarget = new Map()));
-  if (!byTarget.has(target)) byTarget.set(target, versionProblem(spec, target));
-  return byTarget.get(target);
+  if (target !== judgedTarget) (judgedTarget = target), (judged = new Map());
+  let verdict = judged.get(spec);
+  if (verdict === undefined) judged.set(spec, (verdict = versionProblem(spec, target) ?? null));
+  return verdict ?? undefined;
 }
 
 export const keywordNotInVersionRule: NodeRule = {

@@ -14,8 +14,21 @@ function requiredIn(block: BlockId): KeywordSpec[] {
   return list;
 }
 
-const hasValue = (s: ConfigStatement, name: string) => (s.children ?? []).some((c) => c.keyword.text === name && (c.args.length > 0 || (c.children?.length ?? 0) > 0));
-const has = (s: ConfigStatement, name: string) => (s.children ?? []).some((c) => c.keyword.text === name);
+// Loops, not closures over `name`: a closure made V8 allocate a context on every call.
+function hasValue(s: ConfigStatement, name: string): boolean {
+  const children = s.children ?? [];
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if (c.keyword.text === name && (c.args.length > 0 || (c.children?.length ?? 0) > 0)) return true;
+  }
+  return false;
+}
+
+function has(s: ConfigStatement, name: string): boolean {
+  const children = s.children ?? [];
+  for (let i = 0; i < children.length; i++) if (children[i].keyword.text === name) return true;
+  return false;
+}
 
 /** keepalived's minimum check (vrrp.c chk_min_cfg) refuses an instance without an interface, and
  *  with it the whole VRRP configuration. Unicast lets it go without one: with unicast peers before
@@ -45,13 +58,16 @@ export const missingRequiredRule: NodeRule = {
     // Indexed: a for-of, before the optimizer steps in, makes an iterator result per step (this runs per top-level statement).
     for (let i = 0; i < annotated.length; i++) {
       const a = annotated[i];
-      const body = a.spec?.body;
+      const spec = a.spec;
+      const body = spec?.body;
+      if (!body || body.kind !== "keywords") continue;
       const s = a.statement;
-      if (!body || body.kind !== "keywords" || !s.children) continue;
+      if (!s.children) continue;
       // A required keyword written without its value counts as absent: keepalived has nothing to use.
       const required = requiredIn(body.blockId);
-      const isCheckerWithUrls = a.spec?.name === "HTTP_GET" || a.spec?.name === "SSL_GET";
-      if (!required.length && !isCheckerWithUrls && a.spec?.name !== "authentication" && a.spec?.name !== "vrrp_instance") continue;
+      const specName = spec!.name;
+      const isCheckerWithUrls = specName === "HTTP_GET" || specName === "SSL_GET";
+      if (!required.length && !isCheckerWithUrls && specName !== "authentication" && specName !== "vrrp_instance") continue;
       const children = s.children;
       // A block requires a keyword or two: looked for directly (setsKeyword), no set of everything present.
       for (let ri = 0; ri < required.length; ri++) {
@@ -66,7 +82,7 @@ export const missingRequiredRule: NodeRule = {
           message: `${s.keyword.text}${name} has no '${req.name}': keepalived will not use this block without it`,
         });
       }
-      if (a.spec?.name === "vrrp_instance" && a.parents.length === 0 && needsInterface(s, options.targetVersion)) {
+      if (specName === "vrrp_instance" && a.parents.length === 0 && needsInterface(s, options.targetVersion)) {
         const unicastToo = options.targetVersion && compareVersions(options.targetVersion, "2.2.5") >= 0 && compareVersions(options.targetVersion, "2.2.7") <= 0 && has(s, "unicast_peer");
         report({
           file: s.keyword.file,
@@ -80,7 +96,7 @@ export const missingRequiredRule: NodeRule = {
       }
       // An authentication type without a password: keepalived drops the authentication (vrrp_complete_instance).
       // (An auth_pass without its value is invalid-value's: keepalived stops reading there.)
-      if (a.spec?.name === "authentication" && (s.children ?? []).some((c) => c.keyword.text === "auth_type" && (c.args[0]?.text === "PASS" || c.args[0]?.text === "AH")) && !has(s, "auth_pass")) {
+      if (specName === "authentication" && s.children.some((c) => c.keyword.text === "auth_type" && (c.args[0]?.text === "PASS" || c.args[0]?.text === "AH")) && !has(s, "auth_pass")) {
         report({
           file: s.keyword.file,
           range: s.keyword.range,

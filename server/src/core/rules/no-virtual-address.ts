@@ -7,7 +7,10 @@ import { instanceFacts } from "../model/vrrpFacts";
 export const noVirtualAddressRule: NodeRule = {
   code: "no-virtual-address",
   checkNode({ annotated, report }) {
-    for (const f of instanceFacts(annotated)) {
+    // Indexed: this runs once per node, mostly before the optimizer steps in, where a for-of makes an iterator result per instance.
+    const facts = instanceFacts(annotated);
+    for (let k = 0; k < facts.length; k++) {
+      const f = facts[k];
       if (f.uncertain || f.vipCount > 0) continue;
       const refused = f.strict || f.version === 3;
       const kw = f.statement.keyword;

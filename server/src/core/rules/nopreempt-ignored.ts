@@ -9,7 +9,10 @@ import { instanceFacts } from "../model/vrrpFacts";
 export const nopreemptIgnoredRule: NodeRule = {
   code: "nopreempt-ignored",
   checkNode({ annotated, report }) {
-    for (const f of instanceFacts(annotated)) {
+    // Indexed: this runs once per node, mostly before the optimizer steps in, where a for-of makes an iterator result per instance.
+    const facts = instanceFacts(annotated);
+    for (let k = 0; k < facts.length; k++) {
+      const f = facts[k];
       if (f.uncertain || !f.nopreempt || f.basePriority === 255) continue;
       const state = f.state?.args[0];
       if (!state || state.text !== "MASTER") continue;

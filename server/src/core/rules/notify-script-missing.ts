@@ -4,7 +4,7 @@
 import type { NodeRule } from "../check/rule";
 import { SCRIPT_KEYWORDS, resolveScriptPath } from "../config/scripts";
 import { orOnThisMachine } from "../config/files";
-import { annotatedWhere } from "../config/annotate";
+import { commandAnnotations } from "./commandStatements";
 import { basename } from "path";
 
 export const notifyScriptMissingRule: NodeRule = {
@@ -12,7 +12,10 @@ export const notifyScriptMissingRule: NodeRule = {
   checkNode({ annotated, includeRoots, access, report }) {
     // "On this machine" means the real disk, even when the workspace is read from elsewhere.
     const anywhere = orOnThisMachine(access);
-    for (const a of annotatedWhere(annotated, (spec) => SCRIPT_KEYWORDS.has(spec.name))) {
+    const commands = commandAnnotations(annotated);
+    for (let i = 0; i < commands.length; i++) {
+      const a = commands[i];
+      if (!SCRIPT_KEYWORDS.has(a.spec!.name)) continue;
       const word = a.statement.args[0];
       if (!word) continue;
       const where = resolveScriptPath(word.text, includeRoots, anywhere, word.file);

@@ -12,7 +12,10 @@ import { instanceFacts } from "../model/vrrpFacts";
 export const preemptDelayIgnoredRule: NodeRule = {
   code: "preempt-delay-ignored",
   checkNode({ annotated, report }) {
-    for (const f of instanceFacts(annotated)) {
+    // Indexed: this runs once per node, mostly before the optimizer steps in, where a for-of makes an iterator result per instance.
+    const facts = instanceFacts(annotated);
+    for (let k = 0; k < facts.length; k++) {
+      const f = facts[k];
       if (f.uncertain || !f.preemptDelay || f.strict) continue;
       const why =
         f.state?.args[0]?.text === "MASTER"

@@ -4,7 +4,7 @@
 import type { NodeRule } from "../check/rule";
 import { withLazyFixes, Fix } from "../check/diagnostic";
 import { runsProgram } from "../config/scripts";
-import { annotatedWhere } from "../config/annotate";
+import { commandAnnotations } from "./commandStatements";
 import { addToGlobalDefs, globalDefsBlocks } from "../config/globalDefsEdit";
 
 const SCRIPT_USER = "keepalived_script";
@@ -12,7 +12,7 @@ const SCRIPT_USER = "keepalived_script";
 export const scriptSecurityRule: NodeRule = {
   code: "script-security",
   checkNode({ config, annotated, access, report }) {
-    const scripts = annotatedWhere(annotated, runsProgram);
+    const scripts = commandAnnotations(annotated).filter((a) => runsProgram(a.spec));
     if (!scripts.length) return;
     // keepalived reads every global_defs block into one set of settings.
     const blocks = globalDefsBlocks(config.statements);

@@ -6,9 +6,10 @@
 // An advert lists every virtual address, in an 8-bit count and within one frame of the interface's
 // MTU; keepalived (vrrp_complete_instance) moves the addresses past that limit to the excluded ones,
 // which are configured but never advertised -- not what a strictly RFC-conforming router sends.
-import type { NodeRule } from "../check/rule";
+import type { CheckOptions, NodeRule } from "../check/rule";
+import type { Diagnostic } from "../check/diagnostic";
 import type { ConfigStatement } from "../config/expand";
-import { instanceFacts } from "../model/vrrpFacts";
+import { instanceFacts, InstanceFacts } from "../model/vrrpFacts";
 import { vipOverflow } from "./too-many-vips";
 import { compareVersions } from "../util/version";
 
@@ -30,24 +31,32 @@ function authenticates(instance: ConfigStatement): boolean {
 export const strictModeConflictRule: NodeRule = {
   code: "strict-mode-conflict",
   checkNode({ annotated, report, options }) {
-    for (const f of instanceFacts(annotated)) {
+    // Indexed: this runs once per node, mostly before the optimizer steps in, where a for-of makes an iterator result per instance.
+    const facts = instanceFacts(annotated);
+    for (let k = 0; k < facts.length; k++) {
+      const f = facts[k];
       if (!f.strict || f.uncertain) continue;
-      const at = (s: ConfigStatement, message: string) =>
-        report({ file: s.keyword.file, range: s.keyword.range, severity: "error", code: "strict-mode-conflict", message: `(${f.name}) ${message}` });
-      if (f.authentication && authenticates(f.statement)) at(f.authentication, "strict mode does not allow authentication: keepalived ignores this block (\"Strict mode does not support authentication\")");
-      if (f.unicastPeer && unicastCheckIsDead(options.targetVersion)) {
-        const u = f.unicastPeer;
-        report({
-          file: u.keyword.file,
-          range: u.keyword.range,
-          severity: "warning",
-          code: "strict-mode-conflict",
-          message: `(${f.name}) strict mode does not allow unicast peers: keepalived ${options.targetVersion} misses this (it checks before it counts the peers) and runs the instance, but releases after 2.3.4 refuse it on an interface that supports multicast`,
-        });
-      } else if (f.unicastPeer) at(f.unicastPeer, "strict mode does not allow unicast peers: keepalived refuses this instance on an interface that supports multicast");
-      if (f.preemptDelay) at(f.preemptDelay, "preempt_delay is not allowed in strict mode: keepalived resets it to 0");
-      const overflow = vipOverflow(f);
-      if (overflow) report({ ...overflow, code: "strict-mode-conflict" });
+      checkStrictInstance(f, options, report);
     }
   },
 };
+
+/** One strict instance's conflicts. A function of its own: the closure `at` over the instance made every pass of checkNode's loop allocate a scope object, strict or not. */
+function checkStrictInstance(f: InstanceFacts, options: CheckOptions, report: (d: Diagnostic) => void): void {
+  const at = (s: ConfigStatement, message: string) =>
+    report({ file: s.keyword.file, range: s.keyword.range, severity: "error", code: "strict-mode-conflict", message: `(${f.name}) ${message}` });
+  if (f.authentication && authenticates(f.statement)) at(f.authentication, "strict mode does not allow authentication: keepalived ignores this block (\"Strict mode does not support authentication\")");
+  if (f.unicastPeer && unicastCheckIsDead(options.targetVersion)) {
+    const u = f.unicastPeer;
+    report({
+      file: u.keyword.file,
+      range: u.keyword.range,
+      severity: "warning",
+      code: "strict-mode-conflict",
+      message: `(${f.name}) strict mode does not allow unicast peers: keepalived ${options.targetVersion} misses this (it checks before it counts the peers) and runs the instance, but releases after 2.3.4 refuse it on an interface that supports multicast`,
+    });
+  } else if (f.unicastPeer) at(f.unicastPeer, "strict mode does not allow unicast peers: keepalived refuses this instance on an interface that supports multicast");
+  if (f.preemptDelay) at(f.preemptDelay, "preempt_delay is not allowed in strict mode: keepalived resets it to 0");
+  const overflow = vipOverflow(f);
+  if (overflow) report({ ...overflow, code: "strict-mode-conflict" });
+}

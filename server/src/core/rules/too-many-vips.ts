@@ -42,7 +42,10 @@ export function vipOverflow(f: InstanceFacts): Omit<Diagnostic, "code"> | undefi
 export const tooManyVipsRule: NodeRule = {
   code: "too-many-vips",
   checkNode({ annotated, report }) {
-    for (const f of instanceFacts(annotated)) {
+    // Indexed: this runs once per node, mostly before the optimizer steps in, where a for-of makes an iterator result per instance.
+    const facts = instanceFacts(annotated);
+    for (let k = 0; k < facts.length; k++) {
+      const f = facts[k];
       if (f.strict || f.uncertain) continue;
       const overflow = vipOverflow(f);
       if (overflow) report({ ...overflow, code: "too-many-vips" });

@@ -11,12 +11,16 @@ export interface LineProblem {
   severity?: "warning";
 }
 
+/** What most lines have: no problem (one frozen list, not one per line). */
+const NO_PROBLEMS = Object.freeze([]) as unknown as LineProblem[];
+
 const WEIGHT = { kind: "int", min: -253, max: 253 } as const;
+const PORT = { kind: "port" } as const;
 
 /** A tracked name may be followed by `weight N` and then `reverse` (or `noreverse`, not for
  *  interfaces); keepalived drops the whole line for anything else in second place (vrrp_track.c). */
 function checkTracked(words: string[], what: string): LineProblem[] {
-  if (words.length < 2) return [];
+  if (words.length < 2) return NO_PROBLEMS;
   if (words[1] !== "weight") {
     const hint = /^weight\W/.test(words[1]) ? ` (write 'weight ${words[1].replace(/^weight\W+/, "")}', with a blank)` : "";
     return [{ word: 1, message: `'${words[1]}' is not a track option for ${what} '${words[0]}': only 'weight' may follow the name, so keepalived ignores this line and does not track '${words[0]}'${hint}` }];
@@ -58,6 +62,8 @@ const VIP_VALUE_OPTIONS = new Set(["dev", "scope", "broadcast", "brd", "label", 
 const VIP_FLAGS = new Set(["home", "-nodad", "mngtmpaddr", "noprefixroute", "autojoin", "no_track", "use_vmac"]);
 
 function checkVipOptions(words: string[]): LineProblem[] {
+  // Most addresses have no options.
+  if (words.length < 2) return NO_PROBLEMS;
   const out: LineProblem[] = [];
   for (let i = 1; i < words.length; i++) {
     const w = words[i];
@@ -124,7 +130,7 @@ export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
     {
       const { address, ignored } = bareAddress(first);
       if (!isIp(address)) return [{ word: 0, message: `Invalid unicast peer address '${first}'` }];
-      return ignored ? [{ word: 0, severity: "warning", message: prefixIgnored(first, address, ignored) }] : [];
+      return ignored ? [{ word: 0, severity: "warning", message: prefixIgnored(first, address, ignored) }] : NO_PROBLEMS;
     }
     case "vsgEntry": {
       if (first === "fwmark") {
@@ -143,25 +149,26 @@ export function checkLine(kind: LineKind, words: string[]): LineProblem[] {
       return out;
     }
     default:
-      return [];
+      return NO_PROBLEMS;
   }
 }
 
 /** The arguments of a top-level virtual_server: `IP PORT`, `fwmark N` or `group NAME`. */
 export function checkVirtualServerArgs(words: string[]): LineProblem[] {
-  const [first, second] = words;
-  if (first === undefined || first === "group") return [];
+  const first = words[0];
+  const second = words[1];
+  if (first === undefined || first === "group") return NO_PROBLEMS;
   if (first === "fwmark") {
     const msg = second === undefined ? "fwmark needs a number" : checkValue({ kind: "int", min: 0, max: 4294967295 }, second);
     // With the number not typed yet the problem sits on `fwmark` itself.
-    return msg ? [{ word: second === undefined ? 0 : 1, message: `virtual_server fwmark: ${msg}` }] : [];
+    return msg ? [{ word: second === undefined ? 0 : 1, message: `virtual_server fwmark: ${msg}` }] : NO_PROBLEMS;
   }
+  const address = isIp(first) ? undefined : `'${first}' is not an IP address: keepalived skips this virtual_server ("Invalid virtual server IP address/port")`;
+  const port = second === undefined ? undefined : checkValue(PORT, second);
+  if (!address && !port) return NO_PROBLEMS;
   const out: LineProblem[] = [];
-  if (!isIp(first)) out.push({ word: 0, message: `'${first}' is not an IP address: keepalived skips this virtual_server ("Invalid virtual server IP address/port")` });
-  if (second !== undefined) {
-    const msg = checkValue({ kind: "port" }, second);
-    if (msg) out.push({ word: 1, message: `${msg}: keepalived skips this virtual_server` });
-  }
+  if (address) out.push({ word: 0, message: address });
+  if (port) out.push({ word: 1, message: `${port}: keepalived skips this virtual_server` });
   return out;
 }
 

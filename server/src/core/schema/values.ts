@@ -21,6 +21,16 @@ function numberRange(min: number | undefined, max: number | undefined): string {
   return "a number";
 }
 
+/**
+ * A helper, not a closure in checkValue: a closure there over `text` made V8 allocate a context on
+ * every call of checkValue (40 bytes, ~2 MB over the bench config's arguments), whatever the type.
+ */
+function includesIgnoringCase(values: readonly string[], text: string): boolean {
+  const lower = text.toLowerCase();
+  for (let i = 0; i < values.length; i++) if (values[i].toLowerCase() === lower) return true;
+  return false;
+}
+
 export function checkValue(type: ArgType, text: string): string | undefined {
   switch (type.kind) {
     case "int": {
@@ -46,7 +56,7 @@ export function checkValue(type: ArgType, text: string): string | undefined {
     }
     case "enum": {
       // As written first: a case-insensitive value is nearly always written in its listed case.
-      const ok = type.values.includes(text) || (!!type.caseInsensitive && type.values.some((v) => v.toLowerCase() === text.toLowerCase()));
+      const ok = type.values.includes(text) || (!!type.caseInsensitive && includesIgnoringCase(type.values, text));
       return ok ? undefined : `'${text}' is not one of: ${type.values.join(", ")}`;
     }
     case "ipv4":
