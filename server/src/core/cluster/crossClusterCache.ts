@@ -29,10 +29,14 @@ const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
 
 class PartitionedRuleCache {
   private readonly partitions = new Map<unknown, Partition>();
-  /** What the partition being checked reports, copied out at its size: one list and one report function for all partitions. */
+  /**
+   * What the partition being checked reports, copied out at its size: one list and one report function
+   * for all partitions. Reused by a count: `length = 0` drops an array's storage, and the next push makes it again.
+   */
   private readonly found: Diagnostic[] = [];
+  private foundCount = 0;
   private readonly collect: Report = (d) => {
-    this.found.push(d);
+    this.found[this.foundCount++] = d;
   };
   /** Each cluster object's partition keys, asked once (a cluster object never changes). */
   private readonly keys = new WeakMap<Cluster, readonly unknown[]>();
@@ -77,15 +81,13 @@ class PartitionedRuleCache {
         p.clusters = p.next;
         p.next = undefined;
         p.cursor = p.clusters.length;
-        const found = this.found;
-        found.length = 0;
+        this.foundCount = 0;
         try {
           this.check.checkPartition(p.key, p.clusters, this.collect);
         } catch (e) {
-          found.push(internalError(this.code, p.clusters[0]?.members[0]?.nameWord.file ?? "", e));
+          this.collect(internalError(this.code, p.clusters[0]?.members[0]?.nameWord.file ?? "", e));
         }
-        p.diagnostics = found.length ? found.slice() : NO_DIAGNOSTICS;
-        found.length = 0;
+        p.diagnostics = this.foundCount ? this.found.slice(0, this.foundCount) : NO_DIAGNOSTICS;
         checked++;
       }
       for (let di = 0; di < p.diagnostics.length; di++) {
@@ -93,6 +95,8 @@ class PartitionedRuleCache {
         report(d);
       }
     }
+    // The scratch list would keep the last partition's findings alive (and a large one's room).
+    this.found.length = 0;
     return checked;
   }
 }
