@@ -66,7 +66,9 @@ class PartitionedRuleCache {
         if (!p) this.partitions.set(keys[k], (p = { key: keys[k], clusters: NO_CLUSTERS, cursor: 0, next: undefined, seen: now, diagnostics: NO_DIAGNOSTICS }));
         else if (p.seen !== now) (p.seen = now), (p.cursor = 0), (p.next = undefined);
         if (p.cursor === 0 && !p.next?.length) order.push(p);
-        if (p.next) p.next.push(c);
+        // A second cluster makes a list of two (thousands of passwords have two): one grown by push keeps room for 17.
+        if (p.next?.length === 1) p.next = [p.next[0], c];
+        else if (p.next) p.next.push(c);
         else if (p.clusters[p.cursor] === c) p.cursor++;
         else if (p.cursor === 0) p.next = [c];
         else (p.next = p.clusters.slice(0, p.cursor)), p.next.push(c);
@@ -78,7 +80,8 @@ class PartitionedRuleCache {
       const p = order[oi];
       if (!p.next && p.cursor !== p.clusters.length) p.next = p.clusters.slice(0, p.cursor);
       if (p.next) {
-        p.clusters = p.next;
+        // Kept until the partition changes: a longer list grown by push is kept at its size.
+        p.clusters = p.next.length > 2 ? p.next.slice() : p.next;
         p.next = undefined;
         p.cursor = p.clusters.length;
         this.foundCount = 0;

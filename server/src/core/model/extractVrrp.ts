@@ -136,18 +136,28 @@ function hostAddress(text: string): string {
   return canonicalAddress(bareAddress(text).address);
 }
 
+/**
+ * The VIPs of one instance, gathered in one list for all and copied out at their number: the list is kept
+ * with the model, and one grown by push keeps room for 17 (2,000 instances with a VIP or two each).
+ * Reused by a count: `length = 0` drops an array's storage.
+ */
+const gatheredVips: VirtualAddress[] = [];
+
 // Loops over the block's lines, with the key read in place: filter, map and a split per VIP were garbage of every instance.
 function vipsOf(block: ConfigStatement | undefined): VirtualAddress[] {
-  const out: VirtualAddress[] = [];
   const lines = block?.children;
-  if (lines)
-    for (let k = 0; k < lines.length; k++) {
-      const c = lines[k];
-      if (!isAddressLine(c)) continue;
-      const address = canonicalAddress(c.keyword.text);
-      const slash = address.indexOf("/");
-      out.push({ address, key: slash < 0 ? address : address.slice(0, slash), word: c.keyword, statement: c });
-    }
+  if (!lines) return [];
+  let n = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const c = lines[k];
+    if (!isAddressLine(c)) continue;
+    const address = canonicalAddress(c.keyword.text);
+    const slash = address.indexOf("/");
+    gatheredVips[n++] = { address, key: slash < 0 ? address : address.slice(0, slash), word: c.keyword, statement: c };
+  }
+  const out = gatheredVips.slice(0, n);
+  // Emptied in place, so the last instance's VIPs are not kept alive by the scratch list.
+  for (let k = 0; k < n; k++) gatheredVips[k] = undefined as never;
   return out;
 }
 
@@ -187,7 +197,24 @@ interface InstanceLines {
 }
 
 function instanceLines(s: ConfigStatement, defs: TrackerDefinition[]): InstanceLines {
-  const lines: InstanceLines = { tracks: [] };
+  // Every field written up front: added as met, in each block's order, they gave the objects many shapes and a
+  // property store past the first few (garbage of every instance).
+  const lines: InstanceLines = {
+    vipBlock: undefined,
+    unicastPeerBlock: undefined,
+    authentication: undefined,
+    version: undefined,
+    state: undefined,
+    interface: undefined,
+    virtualRouterId: undefined,
+    priority: undefined,
+    advertInt: undefined,
+    unicastSrcIp: undefined,
+    preemptDelay: undefined,
+    dontTrackPrimary: undefined,
+    preemptSetting: undefined,
+    tracks: [],
+  };
   const list = s.children ?? [];
   for (let k = 0; k < list.length; k++) {
     const c = list[k];

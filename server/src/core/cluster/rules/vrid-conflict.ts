@@ -224,6 +224,11 @@ function sameList(found: VrrpInstance[], more: number, before: VrrpInstance[], m
 
 /** The VRIDs a cluster's members use, each once: instances clash only within one VRID. */
 function vridsOf(cluster: Cluster): number[] {
+  // Kept per cluster object (crossClusterCache.ts): a one-member cluster's in a list of its size, not one grown by push (room for 17).
+  if (cluster.members.length === 1) {
+    const vrid = cluster.members[0].vrid;
+    return vrid ? [vrid.value] : [];
+  }
   const out: number[] = [];
   for (let mi = 0; mi < cluster.members.length; mi++) {
     const m = cluster.members[mi];

@@ -21,7 +21,11 @@ const TOO_SHORT = Array.from({ length: MIN_LENGTH }, (_, n) => `only ${n} charac
 /** No tutorial password is longer: a longer one needs no lowercase copy to rule it out. */
 const LONGEST_TUTORIAL = Math.max(...[...TUTORIAL_PASSWORDS].map((t) => t.length));
 
-const isTutorial = (password: string) => password.length <= LONGEST_TUTORIAL && TUTORIAL_PASSWORDS.has(password.toLowerCase());
+/** Characters toLowerCase may change (the Kelvin sign lowercases to "k"): without one, the password is its own lowercase. */
+const MAY_LOWERCASE = /[A-Z\u0080-\uffff]/;
+
+const isTutorial = (password: string) =>
+  password.length <= LONGEST_TUTORIAL && TUTORIAL_PASSWORDS.has(MAY_LOWERCASE.test(password) ? password.toLowerCase() : password);
 
 export function weakness(password: string): string | undefined {
   const p = password.slice(0, AUTH_PASS_LENGTH);
@@ -182,6 +186,11 @@ function weaknessOf(m: VrrpInstance): string | undefined {
 // Indexed loops here: a for-of, before the optimizer steps in, makes an iterator and a result per step (these run per cluster).
 /** The passwords a cluster's members send (as sent: the first eight characters), each once. */
 function passwordsOf(c: Cluster): string[] {
+  // Kept per cluster object (crossClusterCache.ts): a one-member cluster's in a list of its size, not one grown by push (room for 17).
+  if (c.members.length === 1) {
+    const p = passwordOf(c.members[0])?.slice(0, AUTH_PASS_LENGTH);
+    return p ? [p] : [];
+  }
   const out: string[] = [];
   for (let mi = 0; mi < c.members.length; mi++) {
     const m = c.members[mi];
