@@ -12,10 +12,11 @@ import { addressFamily, ipv4Value } from "../../util/ip";
 
 const families = new WeakMap<VrrpInstance, 4 | 6>();
 
+/** The family of the first VIP. An IPv4 key (no ':') answers at once; IPv6 ones are kept per instance (isIpv6 is a regular expression). */
 function family(i: VrrpInstance): 4 | 6 {
-  if (!i.vips.length) return 4;
+  if (!i.vips.length || !i.vips[0].key.includes(":")) return 4;
   let f = families.get(i);
-  if (f === undefined) families.set(i, (f = i.vips.length && addressFamily(i.vips[0].key) === 6 ? 6 : 4));
+  if (f === undefined) families.set(i, (f = addressFamily(i.vips[0].key) === 6 ? 6 : 4));
   return f;
 }
 
@@ -57,7 +58,8 @@ function networkKeys(i: VrrpInstance): string[] {
 
 // Indexed loops here: a for-of, before the optimizer steps in, makes an iterator and a result per step (these run per cluster).
 function computeNetworks(i: VrrpInstance): string[] {
-  const out: string[] = [];
+  // Kept per instance: started at its first key, not grown from empty by push (room for 17; most instances have one VIP).
+  let out: string[] | undefined;
   for (let vi = 0; vi < i.vips.length; vi++) {
     const v = i.vips[vi];
     // Read in place: the address before the first '/', the length up to a second one.
@@ -68,9 +70,11 @@ function computeNetworks(i: VrrpInstance): string[] {
     const n = ipv4Value(v.address);
     if (n === undefined || Number(len) >= 32) continue;
     const mask = Number(len) === 0 ? 0 : (0xffffffff << (32 - Number(len))) >>> 0;
-    out.push(`\u0000${(n & mask) >>> 0}/${len}`);
+    const key = `\u0000${(n & mask) >>> 0}/${len}`;
+    if (out) out.push(key);
+    else out = [key];
   }
-  return out;
+  return out ?? NO_NETWORKS;
 }
 
 const vridsByNode = new WeakMap<object, Set<number>>();
@@ -97,6 +101,19 @@ function freeVrid(clusters: Cluster[]): number | undefined {
   }
   return undefined;
 }
+
+/** A group of checkVrid: the one instance it holds until a second joins (most VIP networks hold one), then a list. */
+type Group = VrrpInstance | VrrpInstance[];
+
+function addToGroup(groups: Map<string, Group>, key: string, m: VrrpInstance): void {
+  const group = groups.get(key);
+  if (group === undefined) groups.set(key, m);
+  else if (Array.isArray(group)) group.push(m);
+  else groups.set(key, [group, m]);
+}
+
+/** No clash found (yet): frozen, so a clash is added to a list of its own. */
+const NO_FOUND = Object.freeze([]) as unknown as VrrpInstance[];
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -144,42 +161,52 @@ function clashesOnNode(list: VrrpInstance[], clusterOf: Map<VrrpInstance, Cluste
   const multicast = [new Map<string, VrrpInstance[]>(), new Map<string, VrrpInstance[]>()];
   const multicastByFamily: VrrpInstance[][][] = [[], []];
   const byPeer = new Map<string, VrrpInstance[]>();
-  for (const i of list) {
+  for (let li = 0; li < list.length; li++) {
+    const i = list[li];
     if (i.unicastPeers.length) for (const p of new Set(i.unicastPeers.map((x) => x.address))) addTo(byPeer, `${family(i)}\u0000${p}`, i);
     else {
       const f = family(i) === 6 ? 1 : 0;
       const iface = i.interface?.value ?? "";
-      let bucket = multicast[f].get(iface);
-      if (!bucket) multicast[f].set(iface, (bucket = [])), multicastByFamily[f].push(bucket);
-      bucket.push(i);
+      // Started with its first instance: a list grown from empty by push keeps room for 17 (most interfaces hold one).
+      const bucket = multicast[f].get(iface);
+      if (bucket) bucket.push(i);
+      else {
+        const started = [i];
+        multicast[f].set(iface, started);
+        multicastByFamily[f].push(started);
+      }
     }
   }
   const oneMemberEach = oneMemberEachIn(list, clusterOf);
   let a: VrrpInstance;
   let mine: Cluster | undefined;
-  let found: VrrpInstance[] = [];
+  // A list only once there is a clash, and one answer object for all instances (read at once by the caller).
+  let found = NO_FOUND;
   let more = 0;
+  const answer: Clashes = { found, more };
+  const done = (counted: number): Clashes => ((answer.found = found), (answer.more = counted), answer);
+  const add = (b: VrrpInstance) => (found.length ? found : (found = [])).push(b);
   /** Takes one candidate; true when enough are known. */
   const take = (b: VrrpInstance): boolean => {
     if (b === a || clusterOf.get(b) === mine) return false;
-    if (found.length < MAX_NAMED) found.push(b);
+    if (found.length < MAX_NAMED) add(b);
     else more++;
     return more >= MAX_COUNTED_CLASHES;
   };
   /** Every instance of the bucket clashes with `a` (but `a` itself); returns how many it holds. */
   const takeAll = (bucket: readonly VrrpInstance[]): number => {
-    for (let k = 0; k < bucket.length && found.length < MAX_NAMED; k++) if (bucket[k] !== a) found.push(bucket[k]);
+    for (let k = 0; k < bucket.length && found.length < MAX_NAMED; k++) if (bucket[k] !== a) add(bucket[k]);
     return bucket.length;
   };
   /** Takes the bucket's instances one by one; true when enough are known. */
   const takeEach = (bucket: readonly VrrpInstance[]): boolean => {
-    for (const b of bucket) if (take(b)) return true;
+    for (let k = 0; k < bucket.length; k++) if (take(bucket[k])) return true;
     return false;
   };
   return (instance) => {
     a = instance;
     mine = clusterOf.get(a);
-    found = [];
+    found = NO_FOUND;
     more = 0;
     const f = family(a);
     if (a.unicastPeers.length) {
@@ -188,9 +215,9 @@ function clashesOnNode(list: VrrpInstance[], clusterOf: Map<VrrpInstance, Cluste
         for (const b of byPeer.get(`${f}\u0000${p.address}`) ?? []) {
           if (seen.has(b) || (a.interface && b.interface && a.interface.value !== b.interface.value)) continue;
           seen.add(b);
-          if (take(b)) return { found, more };
+          if (take(b)) return done(more);
         }
-      return { found, more };
+      return done(more);
     }
     // Instances on other interfaces do not clash with `a`; those without an interface do.
     const byInterface = multicast[f === 6 ? 1 : 0];
@@ -199,19 +226,19 @@ function clashesOnNode(list: VrrpInstance[], clusterOf: Map<VrrpInstance, Cluste
       const none = byInterface.get("") ?? NO_INSTANCES;
       if (oneMemberEach) {
         const total = takeAll(own) + takeAll(none) - 1; // `a` sits in one of the buckets
-        return { found, more: Math.min(total - found.length, MAX_COUNTED_CLASHES) };
+        return done(Math.min(total - found.length, MAX_COUNTED_CLASHES));
       }
       if (!takeEach(own)) takeEach(none);
-      return { found, more };
+      return done(more);
     }
     const buckets = multicastByFamily[f === 6 ? 1 : 0];
     if (oneMemberEach) {
       let total = -1; // `a` sits in one of the buckets
-      for (const bucket of buckets) total += takeAll(bucket);
-      return { found, more: Math.min(total - found.length, MAX_COUNTED_CLASHES) };
+      for (let k = 0; k < buckets.length; k++) total += takeAll(buckets[k]);
+      return done(Math.min(total - found.length, MAX_COUNTED_CLASHES));
     }
-    for (const bucket of buckets) if (takeEach(bucket)) break;
-    return { found, more };
+    for (let k = 0; k < buckets.length; k++) if (takeEach(buckets[k])) break;
+    return done(more);
   };
 }
 
@@ -244,16 +271,18 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
     // so a VRID copied across many pairs costs no quadratic scan.
     // Keyed by the node's id for a node, by NUL and the network for a segment (an id is a path, never
     // starting with NUL): no key string is built per instance for its node.
-    const groups = new Map<string, VrrpInstance[]>();
-    for (const c of clusters)
+    const groups = new Map<string, Group>();
+    for (let ci = 0; ci < clusters.length; ci++) {
+      const c = clusters[ci];
       for (let mi = 0; mi < c.members.length; mi++) {
         const m = c.members[mi];
         if (m.vrid?.value !== vridValue) continue;
         clusterOf.set(m, c);
-        addTo(groups, m.node.id, m);
+        addToGroup(groups, m.node.id, m);
         const nets = networkKeys(m);
-        for (let k = 0; k < nets.length; k++) addTo(groups, nets[k], m);
+        for (let k = 0; k < nets.length; k++) addToGroup(groups, nets[k], m);
       }
+    }
     /** The note on an instance named as a clash: one object however many diagnostics name it (thousands may name the same five). */
     const notes = new Map<VrrpInstance, RelatedLocation>();
     const noteOn = (b: VrrpInstance): RelatedLocation => {
@@ -266,13 +295,13 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
     };
     /** Instances already named to each instance on a segment: a clash seen through two VIP networks is reported once. */
     const named = new Map<VrrpInstance, Set<VrrpInstance>>();
-    for (const [groupKey, list] of groups) {
-      if (list.length < 2) continue;
+    // One instance alone in a group clashes with nothing there.
+    const checkGroup = (list: VrrpInstance[], groupKey: string): void => {
       const kind = groupKey.charCodeAt(0) === 0 ? "net" : "node";
       const place = groupKey.slice(1);
       const vrid = String(vridValue);
       const first = clusterOf.get(list[0]);
-      if (list.every((i) => clusterOf.get(i) === first)) continue; // members of one cluster never clash with each other
+      if (list.every((i) => clusterOf.get(i) === first)) return; // members of one cluster never clash with each other
       const onSegment = (a: VrrpInstance, b: VrrpInstance): boolean => {
         if (a.node === b.node || family(a) !== family(b) || !mayHearEachOther(a, b)) return false; // a same-node clash is reported as one
         // Same name, or a VIP in common: one router's configuration copied (another repository's
@@ -295,7 +324,7 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
         const a = list[li];
         const mine = clusterOf.get(a);
         const already = named.get(a);
-        let found: VrrpInstance[] = [];
+        let found = NO_FOUND;
         let more = 0;
         // A clash on one node is with an instance of that node; on a segment, with another node's.
         if (onNode) ({ found, more } = onNode(a));
@@ -304,7 +333,7 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
           for (const b of list) {
             if (--budget < 0) break;
             if (b === a || clusterOf.get(b) === mine || already?.has(b) || !onSegment(a, b)) continue;
-            if (found.length < MAX_NAMED) found.push(b);
+            if (found.length < MAX_NAMED) (found.length ? found : (found = [])).push(b);
             else if (++more >= MAX_COUNTED_CLASHES) break;
           }
         }
@@ -340,7 +369,11 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
             : [];
         }));
       }
-    }
+    };
+    // forEach: a for-of over the map's entries makes an entry and a result per step before the optimizer steps in.
+    groups.forEach((group, groupKey) => {
+      if (Array.isArray(group)) checkGroup(group, groupKey);
+    });
 }
 
 const byVrid: PartitionedCheck<number> = { keysOf: vridsOf, checkPartition: checkVrid };
