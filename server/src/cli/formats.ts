@@ -79,6 +79,25 @@ export function entryOf(d: Diagnostic) {
   };
 }
 
+/**
+ * JSON.stringify of a string, remembering the last one asked per field: a report repeats its file, its
+ * codes and often a message (2,000 weak passwords with one text), each escaped once instead of per entry.
+ */
+class LastQuoted {
+  private text: string | undefined;
+  private json = "";
+  of(text: string): string {
+    if (text !== this.text) (this.text = text), (this.json = JSON.stringify(text));
+    return this.json;
+  }
+}
+
+const quotedFile = new LastQuoted();
+const quotedSeverity = new LastQuoted();
+const quotedCode = new LastQuoted();
+const quotedMessage = new LastQuoted();
+const quotedRelatedFile = new LastQuoted();
+
 /** A JSON number as JSON.stringify writes it, when it is one it writes as digits. */
 const isPlainNumber = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
 
@@ -108,13 +127,13 @@ function entryText(d: Diagnostic): string | undefined {
       if (typeof rFile !== "string" || typeof r.message !== "string" || !isPlainNumber(rLine) || !isPlainNumber(rColumn)) return undefined;
       related +=
         (k ? "," : "") +
-        `\n        {\n          "file": ${JSON.stringify(rFile)},\n          "line": ${rLine},\n          "column": ${rColumn},\n          "message": ${JSON.stringify(r.message)}\n        }`;
+        `\n        {\n          "file": ${quotedRelatedFile.of(rFile)},\n          "line": ${rLine},\n          "column": ${rColumn},\n          "message": ${JSON.stringify(r.message)}\n        }`;
     }
     related += "\n      ]";
   }
   return (
-    `{\n      "file": ${JSON.stringify(file)},\n      "line": ${line},\n      "column": ${column},\n      "endLine": ${endLine},\n      "endColumn": ${endColumn},` +
-    `\n      "severity": ${JSON.stringify(d.severity)},\n      "code": ${JSON.stringify(d.code)},\n      "message": ${JSON.stringify(d.message)},\n      "related": ${related}\n    }`
+    `{\n      "file": ${quotedFile.of(file)},\n      "line": ${line},\n      "column": ${column},\n      "endLine": ${endLine},\n      "endColumn": ${endColumn},` +
+    `\n      "severity": ${quotedSeverity.of(d.severity)},\n      "code": ${quotedCode.of(d.code)},\n      "message": ${quotedMessage.of(d.message)},\n      "related": ${related}\n    }`
   );
 }
 
