@@ -336,6 +336,12 @@ function syncGroupOf(groups: SyncGroup[], instanceName: string): SyncGroup | und
   return groups.find((g) => g.members.some((m) => m.text === instanceName));
 }
 
+/** Whether every VIP is IPv6. A key has no `/`: addressFamily gives isIpv6's answer, without its work for IPv4 (a loop: a callback per instance was garbage). */
+function allIpv6(vips: readonly VirtualAddress[]): boolean {
+  for (let k = 0; k < vips.length; k++) if (addressFamily(vips[k].key) !== 6) return false;
+  return true;
+}
+
 /** One instance's model (a function of its own: the optimizer takes it up after a few instances, where the loop over thousands ran unoptimized). */
 function buildInstance(s: ConfigStatement, model: NodeModel, defs: TrackerDefinition[], globalVersion: Field<number> | undefined): VrrpInstance {
   const lines = instanceLines(s, defs);
@@ -346,7 +352,7 @@ function buildInstance(s: ConfigStatement, model: NodeModel, defs: TrackerDefini
   const ownVersion = field(lines.version, asInt);
   const syncGroup = model.syncGroups.length ? syncGroupOf(model.syncGroups, s.args[0].text) : undefined;
   const version: Field<number> =
-    vips.length && vips.every((v) => addressFamily(v.key) === 6) // a key has no `/`: the same answer as isIpv6, without its work for IPv4
+    vips.length && allIpv6(vips)
       ? { value: 3, source: "ipv6", word: ownVersion?.word, statement: ownVersion?.statement }
       : (ownVersion ?? globalVersion ?? { value: DEFAULT_VERSION, source: "default" });
   const src = field(lines.unicastSrcIp, hostAddress);

@@ -5,7 +5,7 @@ import { anchorOf, checkAllPartitions } from "../rule";
 import type { Cluster } from "../cluster";
 import { memberLabel } from "../cluster";
 import { replaceWord } from "../edits";
-import type { RelatedLocation, TextEdit } from "../../check/diagnostic";
+import type { Diagnostic, RelatedLocation, TextEdit } from "../../check/diagnostic";
 import { withFixesOnRead } from "../../check/diagnostic";
 import type { VrrpInstance } from "../../model/vrrp";
 import { addressFamily, ipv4Value } from "../../util/ip";
@@ -351,29 +351,37 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
           (lastFound = found), (lastMore = more), (lastListed = listed(others));
         }
         const place = kind === "node" ? ` on ${a.node.name}${a.interface ? ` (${a.interface.value})` : ""}` : where;
-        const w = anchorOf(a, a.vrid);
-        report(withFixesOnRead({
-          file: w.file,
-          range: w.range,
-          severity: "error" as const,
-          code: "vrid-conflict",
-          message: `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${lastListed}${place}: two virtual routers cannot share a VRID there`,
-          related: found.map(noteOn),
-        }, () => {
-          // Only when a code action asks: finding a free VRID looks at every instance of the clusters' nodes
-          // (VRIDs outside this partition, which may change while this diagnostic is kept: built on every read).
-          const free = freeVrid([cluster, ...new Set(found.map((b) => clusterOf.get(b)!))]);
-          const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
-          return free !== undefined && edits.every(Boolean)
-            ? [{ title: `Use free virtual_router_id ${free} for ${a.name} on ${cluster.members.map((m) => m.node.name).join(", ")}`, edits: edits as TextEdit[] }]
-            : [];
-        }));
+        report(clashDiagnostic(a, cluster, found, `virtual_router_id ${vrid} of ${a.name} on ${memberLabel(a, cluster)} is also used by ${lastListed}${place}: two virtual routers cannot share a VRID there`, noteOn, clusterOf));
       }
     };
     // forEach: a for-of over the map's entries makes an entry and a result per step before the optimizer steps in.
     groups.forEach((group, groupKey) => {
       if (Array.isArray(group)) checkGroup(group, groupKey);
     });
+}
+
+/**
+ * The diagnostic on `a` naming `found`, with its fix built on every read. A function of its own: the fix's
+ * closure over the loop's variables made a context object per instance checked, clash or not.
+ */
+function clashDiagnostic(a: VrrpInstance, cluster: Cluster, found: VrrpInstance[], message: string, noteOn: (b: VrrpInstance) => RelatedLocation, clusterOf: Map<VrrpInstance, Cluster>): Diagnostic {
+  const w = anchorOf(a, a.vrid);
+  return withFixesOnRead({
+    file: w.file,
+    range: w.range,
+    severity: "error" as const,
+    code: "vrid-conflict",
+    message,
+    related: found.map(noteOn),
+  }, () => {
+    // Only when a code action asks: finding a free VRID looks at every instance of the clusters' nodes
+    // (VRIDs outside this partition, which may change while this diagnostic is kept: built on every read).
+    const free = freeVrid([cluster, ...new Set(found.map((b) => clusterOf.get(b)!))]);
+    const edits = free === undefined ? [] : cluster.members.map((m) => m.vrid?.word && replaceWord(m.vrid.word, String(free)));
+    return free !== undefined && edits.every(Boolean)
+      ? [{ title: `Use free virtual_router_id ${free} for ${a.name} on ${cluster.members.map((m) => m.node.name).join(", ")}`, edits: edits as TextEdit[] }]
+      : [];
+  });
 }
 
 const byVrid: PartitionedCheck<number> = { keysOf: vridsOf, checkPartition: checkVrid };
