@@ -31,7 +31,7 @@ function mayHearEachOther(a: VrrpInstance, b: VrrpInstance): boolean {
 }
 
 /** Instance models survive edits to other blocks: their networks are computed once. */
-const networksOf = new WeakMap<VrrpInstance, string[]>();
+const networksOf = new WeakMap<VrrpInstance, NetworkKey[]>();
 /** Past this many clashing instances a message says "N+" instead of counting on (2,000 copies of one VRID). */
 const MAX_COUNTED_CLASHES = 99;
 /** Clashing instances named in the message (and as related locations); the rest are counted. */
@@ -39,13 +39,20 @@ const MAX_NAMED = 5;
 /** Candidates looked at per instance on a segment (where clashing needs more than an index can tell), so thousands of instances with one VRID stay linear. */
 const MAX_PAIRS_PER_INSTANCE = 2000;
 
-const NO_NETWORKS: string[] = [];
+/**
+ * A VIP network as checkVrid's group key: the network's value times 64 plus the prefix length when the
+ * length is written plainly (no leading zero: a number, no string kept per VIP), else NUL, the network,
+ * '/' and the length as written. Node ids, the other keys, are strings that never start with NUL.
+ */
+type NetworkKey = number | string;
+
+const NO_NETWORKS: NetworkKey[] = [];
 
 /**
  * checkVrid's group keys of the IPv4 networks the VIPs sit in, when a prefix is written (a bare address
- * tells nothing about the segment): NUL and the network, kept with the instance so no key is built per check.
+ * tells nothing about the segment), kept with the instance so no key is built per check.
  */
-function networkKeys(i: VrrpInstance): string[] {
+function networkKeys(i: VrrpInstance): NetworkKey[] {
   if (!i.vips.length) return NO_NETWORKS;
   let known = networksOf.get(i);
   if (!known) {
@@ -57,24 +64,35 @@ function networkKeys(i: VrrpInstance): string[] {
 }
 
 // Indexed loops here: a for-of, before the optimizer steps in, makes an iterator and a result per step (these run per cluster).
-function computeNetworks(i: VrrpInstance): string[] {
+function computeNetworks(i: VrrpInstance): NetworkKey[] {
   // Kept per instance: started at its first key, not grown from empty by push (room for 17; most instances have one VIP).
-  let out: string[] | undefined;
+  let out: NetworkKey[] | undefined;
   for (let vi = 0; vi < i.vips.length; vi++) {
     const v = i.vips[vi];
     // Read in place: the address before the first '/', the length up to a second one.
     const slash = v.address.indexOf("/");
     if (slash < 0) continue;
     const lenEnd = v.address.indexOf("/", slash + 1);
-    const len = v.address.slice(slash + 1, lenEnd < 0 ? undefined : lenEnd);
+    const plain = plainLength(v.address, slash + 1, lenEnd < 0 ? v.address.length : lenEnd);
+    const len = plain >= 0 ? "" : v.address.slice(slash + 1, lenEnd < 0 ? undefined : lenEnd);
+    const bits = plain >= 0 ? plain : Number(len);
     const n = ipv4Value(v.address);
-    if (n === undefined || Number(len) >= 32) continue;
-    const mask = Number(len) === 0 ? 0 : (0xffffffff << (32 - Number(len))) >>> 0;
-    const key = `\u0000${(n & mask) >>> 0}/${len}`;
+    if (n === undefined || bits >= 32) continue;
+    const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+    const key = plain >= 0 ? ((n & mask) >>> 0) * 64 + plain : `\u0000${(n & mask) >>> 0}/${len}`;
     if (out) out.push(key);
     else out = [key];
   }
   return out ?? NO_NETWORKS;
+}
+
+/** The prefix length from `start` to `end` when written plainly (one or two digits, no leading zero), else -1. */
+function plainLength(text: string, start: number, end: number): number {
+  const first = text.charCodeAt(start) - 48;
+  if (end - start === 1) return first >= 0 && first <= 9 ? first : -1;
+  if (end - start !== 2 || first < 1 || first > 9) return -1;
+  const second = text.charCodeAt(start + 1) - 48;
+  return second >= 0 && second <= 9 ? first * 10 + second : -1;
 }
 
 const vridsByNode = new WeakMap<object, Set<number>>();
@@ -105,7 +123,7 @@ function freeVrid(clusters: Cluster[]): number | undefined {
 /** A group of checkVrid: the one instance it holds until a second joins (most VIP networks hold one), then a list. */
 type Group = VrrpInstance | VrrpInstance[];
 
-function addToGroup(groups: Map<string, Group>, key: string, m: VrrpInstance): void {
+function addToGroup(groups: Map<NetworkKey, Group>, key: NetworkKey, m: VrrpInstance): void {
   const group = groups.get(key);
   if (group === undefined) groups.set(key, m);
   else if (Array.isArray(group)) group.push(m);
@@ -271,7 +289,7 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
     // so a VRID copied across many pairs costs no quadratic scan.
     // Keyed by the node's id for a node, by NUL and the network for a segment (an id is a path, never
     // starting with NUL): no key string is built per instance for its node.
-    const groups = new Map<string, Group>();
+    const groups = new Map<NetworkKey, Group>();
     for (let ci = 0; ci < clusters.length; ci++) {
       const c = clusters[ci];
       for (let mi = 0; mi < c.members.length; mi++) {
@@ -296,9 +314,8 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
     /** Instances already named to each instance on a segment: a clash seen through two VIP networks is reported once. */
     const named = new Map<VrrpInstance, Set<VrrpInstance>>();
     // One instance alone in a group clashes with nothing there.
-    const checkGroup = (list: VrrpInstance[], groupKey: string): void => {
-      const kind = groupKey.charCodeAt(0) === 0 ? "net" : "node";
-      const place = groupKey.slice(1);
+    const checkGroup = (list: VrrpInstance[], groupKey: NetworkKey): void => {
+      const kind = typeof groupKey === "number" || groupKey.charCodeAt(0) === 0 ? "net" : "node";
       const vrid = String(vridValue);
       const first = clusterOf.get(list[0]);
       if (list.every((i) => clusterOf.get(i) === first)) return; // members of one cluster never clash with each other
@@ -312,7 +329,7 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
       let where: string;
       if (kind === "node") where = "";
       else {
-        const [n, len] = place.split("/");
+        const [n, len] = typeof groupKey === "number" ? [Math.floor(groupKey / 64), String(groupKey % 64)] : groupKey.slice(1).split("/");
         const v = Number(n);
         where = ` on the segment ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join(".")}/${len}`;
       }
