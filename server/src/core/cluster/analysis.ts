@@ -115,6 +115,8 @@ export class ClusterAnalysis {
     // cluster. Reused by a count: `length = 0` drops an array's storage, and the next push makes it again.
     const found: Diagnostic[] = [];
     let foundCount = 0;
+    // The rules that check a cluster of one, in order, picked once per analysis instead of per cluster (thousands are alone).
+    const aloneRules = CLUSTER_RULES.filter((rule) => rule.alsoAlone);
     const collect = (d: Diagnostic) => {
       found[foundCount++] = d;
     };
@@ -126,18 +128,17 @@ export class ClusterAnalysis {
       if (old && sameMembers(old.cluster.members, fresh.members) && !(movedFiles.size && fresh.members.some(moved) && !(old.movable ??= movesWithLines(old)))) entry = old;
       else {
         foundCount = 0;
-        const file = fresh.members[0]?.nameWord.file ?? "";
         // A virtual router has a handful of members; hundreds means pairing found no real cluster (one
         // name copied 2,000 times), and comparing each member with each other would be quadratic.
         // runIsolated written out: a closure per rule and cluster was garbage 7,500 one-member clusters made on every check.
+        const rules = fresh.members.length < 2 ? aloneRules : CLUSTER_RULES;
         if (fresh.members.length <= MAX_CHECKED_MEMBERS)
-          for (let r = 0; r < CLUSTER_RULES.length; r++) {
-            const rule = CLUSTER_RULES[r];
-            if (fresh.members.length < 2 && !rule.alsoAlone) continue;
+          for (let r = 0; r < rules.length; r++) {
+            const rule = rules[r];
             try {
               rule.checkCluster(fresh, collect);
             } catch (e) {
-              collect(internalError(rule.code, file, e));
+              collect(internalError(rule.code, fresh.members[0]?.nameWord.file ?? "", e));
             }
           }
         entry = { cluster: fresh, diagnostics: foundCount ? found.slice(0, foundCount) : NO_DIAGNOSTICS };
