@@ -260,6 +260,30 @@ function clashesOnNode(list: VrrpInstance[], clusterOf: Map<VrrpInstance, Cluste
   };
 }
 
+/** Past this many instances of one node's VRID group, noneClashOnNode leaves the question to the indexes. */
+const MAX_PAIRWISE_ON_NODE = 16;
+
+/**
+ * Whether a few multicast instances of one node's VRID group sit each on an interface of its own (per
+ * family), so none clashes with another: the usual way to reuse a VRID (keepalived allows each once
+ * per interface). Answered by comparing pairs, without the indexes clashesOnNode builds; false when an
+ * instance is unicast or names no interface, or the group is larger: then the indexes decide, and
+ * false is never wrong.
+ */
+function noneClashOnNode(list: readonly VrrpInstance[]): boolean {
+  if (list.length > MAX_PAIRWISE_ON_NODE) return false;
+  for (let x = 0; x < list.length; x++) {
+    const a = list[x];
+    // An empty interface name sits in clashesOnNode's bucket of instances without one.
+    if (a.unicastPeers.length || !a.interface?.value) return false;
+    for (let y = 0; y < x; y++) {
+      const b = list[y];
+      if (a.interface.value === b.interface!.value && family(a) === family(b)) return false;
+    }
+  }
+  return true;
+}
+
 /** The same instances named, and as many more counted. */
 function sameList(found: VrrpInstance[], more: number, before: VrrpInstance[], moreBefore: number): boolean {
   if (more !== moreBefore || found.length !== before.length) return false;
@@ -325,6 +349,7 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
         // example, an edited variant) that pairing left apart, not two routers on one segment.
         return !(a.name === b.name || a.vips.some((v) => b.vips.some((x) => x.key === v.key)));
       };
+      if (kind === "node" && noneClashOnNode(list)) return;
       const onNode = kind === "node" ? clashesOnNode(list, clusterOf) : undefined;
       let where: string;
       if (kind === "node") where = "";
