@@ -336,6 +336,12 @@ function syncGroupOf(groups: SyncGroup[], instanceName: string): SyncGroup | und
   return groups.find((g) => g.members.some((m) => m.text === instanceName));
 }
 
+/** Characters toUpperCase may change: without one, the text is its own uppercase. */
+const MAY_UPPERCASE = /[a-z\u0080-\uffff]/;
+
+/** auth_type as keepalived compares it; "PASS" as written is kept, not copied (a function made once, not per instance). */
+const asUpperCase = (t: string) => (MAY_UPPERCASE.test(t) ? t.toUpperCase() : t);
+
 /** Whether every VIP is IPv6. A key has no `/`: addressFamily gives isIpv6's answer, without its work for IPv4 (a loop: a callback per instance was garbage). */
 function allIpv6(vips: readonly VirtualAddress[]): boolean {
   for (let k = 0; k < vips.length; k++) if (addressFamily(vips[k].key) !== 6) return false;
@@ -370,7 +376,7 @@ function buildInstance(s: ConfigStatement, model: NodeModel, defs: TrackerDefini
     version,
     auth: authStatement && {
       statement: authStatement,
-      type: field(child(authStatement, "auth_type"), (t) => t.toUpperCase()),
+      type: field(child(authStatement, "auth_type"), asUpperCase),
       pass: field(child(authStatement, "auth_pass"), asText),
     },
     vips,
