@@ -308,7 +308,6 @@ function vridsOf(cluster: Cluster): number[] {
 
 /** The clashes among the instances using one VRID (`clusters`: those with a member using it). */
 function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Report): void {
-    const clusterOf = new Map<VrrpInstance, Cluster>();
     // Instances that could clash share a VRID and either a node or a VIP network: group by those,
     // so a VRID copied across many pairs costs no quadratic scan.
     // Keyed by the node's id for a node, by NUL and the network for a segment (an id is a path, never
@@ -319,12 +318,22 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
       for (let mi = 0; mi < c.members.length; mi++) {
         const m = c.members[mi];
         if (m.vrid?.value !== vridValue) continue;
-        clusterOf.set(m, c);
         addToGroup(groups, m.node.id, m);
         const nets = networkKeys(m);
         for (let k = 0; k < nets.length; k++) addToGroup(groups, nets[k], m);
       }
     }
+    /** Each instance's cluster, made when a group is not cleared at once (most VRIDs reused per interface never need it). */
+    let clusterOfMember: Map<VrrpInstance, Cluster> | undefined;
+    const clustersByMember = (): Map<VrrpInstance, Cluster> => {
+      if (clusterOfMember) return clusterOfMember;
+      clusterOfMember = new Map();
+      for (let ci = 0; ci < clusters.length; ci++) {
+        const c = clusters[ci];
+        for (let mi = 0; mi < c.members.length; mi++) if (c.members[mi].vrid?.value === vridValue) clusterOfMember.set(c.members[mi], c);
+      }
+      return clusterOfMember;
+    };
     /** The note on an instance named as a clash: one object however many diagnostics name it (thousands may name the same five). */
     const notes = new Map<VrrpInstance, RelatedLocation>();
     const noteOn = (b: VrrpInstance): RelatedLocation => {
@@ -340,6 +349,8 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
     // One instance alone in a group clashes with nothing there.
     const checkGroup = (list: VrrpInstance[], groupKey: NetworkKey): void => {
       const kind = typeof groupKey === "number" || groupKey.charCodeAt(0) === 0 ? "net" : "node";
+      if (kind === "node" && noneClashOnNode(list)) return;
+      const clusterOf = clustersByMember();
       const vrid = String(vridValue);
       const first = clusterOf.get(list[0]);
       if (list.every((i) => clusterOf.get(i) === first)) return; // members of one cluster never clash with each other
@@ -349,7 +360,6 @@ function checkVrid(vridValue: number, clusters: readonly Cluster[], report: Repo
         // example, an edited variant) that pairing left apart, not two routers on one segment.
         return !(a.name === b.name || a.vips.some((v) => b.vips.some((x) => x.key === v.key)));
       };
-      if (kind === "node" && noneClashOnNode(list)) return;
       const onNode = kind === "node" ? clashesOnNode(list, clusterOf) : undefined;
       let where: string;
       if (kind === "node") where = "";
