@@ -79,6 +79,47 @@ export function entryOf(d: Diagnostic) {
   };
 }
 
+/**
+ * JSON.stringify of a string, remembering the last one asked: a related note's file repeats, escaped
+ * once instead of per note.
+ */
+class LastQuoted {
+  private text: string | undefined;
+  private json = "";
+  of(text: string): string {
+    if (text !== this.text) (this.text = text), (this.json = JSON.stringify(text));
+    return this.json;
+  }
+}
+
+const quotedRelatedFile = new LastQuoted();
+
+/**
+ * The fixed parts of an entry's text, kept while they repeat (a report repeats its file, its codes and
+ * often a message: 2,000 weak passwords with one text): the start up to the line number, and from the
+ * severity to the related list (with the end, when the list is empty). Each is escaped and joined once,
+ * and an entry is a few pieces instead of a piece per field.
+ */
+class EntryParts {
+  private file: string | undefined;
+  private severity: string | undefined;
+  private code: string | undefined;
+  private message: string | undefined;
+  head = "";
+  middle = "";
+  /** `middle` with an empty related list and the entry's end. */
+  tailWithoutRelated = "";
+  set(file: string, severity: string, code: string, message: string): void {
+    if (file !== this.file) (this.file = file), (this.head = `{\n      "file": ${JSON.stringify(file)},\n      "line": `);
+    if (severity === this.severity && code === this.code && message === this.message) return;
+    (this.severity = severity), (this.code = code), (this.message = message);
+    this.middle = `,\n      "severity": ${JSON.stringify(severity)},\n      "code": ${JSON.stringify(code)},\n      "message": ${JSON.stringify(message)},\n      "related": `;
+    this.tailWithoutRelated = `${this.middle}[]\n    }`;
+  }
+}
+
+const entryParts = new EntryParts();
+
 /** A JSON number as JSON.stringify writes it, when it is one it writes as digits. */
 const isPlainNumber = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);
 
@@ -108,14 +149,14 @@ function entryText(d: Diagnostic): string | undefined {
       if (typeof rFile !== "string" || typeof r.message !== "string" || !isPlainNumber(rLine) || !isPlainNumber(rColumn)) return undefined;
       related +=
         (k ? "," : "") +
-        `\n        {\n          "file": ${JSON.stringify(rFile)},\n          "line": ${rLine},\n          "column": ${rColumn},\n          "message": ${JSON.stringify(r.message)}\n        }`;
+        `\n        {\n          "file": ${quotedRelatedFile.of(rFile)},\n          "line": ${rLine},\n          "column": ${rColumn},\n          "message": ${JSON.stringify(r.message)}\n        }`;
     }
     related += "\n      ]";
   }
-  return (
-    `{\n      "file": ${JSON.stringify(file)},\n      "line": ${line},\n      "column": ${column},\n      "endLine": ${endLine},\n      "endColumn": ${endColumn},` +
-    `\n      "severity": ${JSON.stringify(d.severity)},\n      "code": ${JSON.stringify(d.code)},\n      "message": ${JSON.stringify(d.message)},\n      "related": ${related}\n    }`
-  );
+  const parts = entryParts;
+  parts.set(file, d.severity, d.code, d.message);
+  const numbers = `${parts.head}${line},\n      "column": ${column},\n      "endLine": ${endLine},\n      "endColumn": ${endColumn}`;
+  return list.length ? `${numbers}${parts.middle}${related}\n    }` : numbers + parts.tailWithoutRelated;
 }
 
 const SARIF_LEVEL = { error: "error", warning: "warning", info: "note", hint: "note" } as const;

@@ -135,33 +135,46 @@ function sortAll(list: Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * Where a diagnostic with fixes built on demand keeps its builder (and, for withLazyFixes, what it
- * built): a slot no spread, key listing or deep comparison sees. Every such diagnostic shares one
- * accessor: an accessor defined with a new getter per object left each one in dictionary mode (slow to
- * build and to read; 18,000 vrid-conflict diagnostics on one node spent 16 ms on defineProperty alone).
+ * Where a diagnostic with fixes built on demand keeps its builder, and a lazy one what it built: slots
+ * no spread, key listing or deep comparison sees. Every such diagnostic shares one of two accessors: an
+ * accessor defined with a new getter per object left each one in dictionary mode (slow to build and to
+ * read; 18,000 vrid-conflict diagnostics on one node spent 16 ms on defineProperty alone). The builder
+ * is the slot's value itself, not an object holding it (one object less kept per diagnostic).
  */
 const FIXES_BUILDER = Symbol("fixes builder");
+const FIXES_BUILT = Symbol("fixes built");
 
-interface FixesBuilder {
-  build: () => Fix[];
-  /** Kept after the first read when the fixes are lazy, not rebuilt on every read. */
-  keep: boolean;
-  built?: Fix[];
+interface WithFixesBuilder {
+  [FIXES_BUILDER]: () => Fix[];
+  [FIXES_BUILT]?: Fix[];
 }
 
-const FIXES_ACCESSOR: PropertyDescriptor = {
-  get(this: { [FIXES_BUILDER]: FixesBuilder }): Fix[] {
-    const slot = this[FIXES_BUILDER];
-    if (!slot.keep) return slot.build();
-    return (slot.built ??= slot.build());
+/** Built again on every read (withFixesOnRead). */
+const FIXES_ON_READ: PropertyDescriptor = {
+  get(this: WithFixesBuilder): Fix[] {
+    return this[FIXES_BUILDER]();
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** Built on the first read and kept (withLazyFixes). */
+const FIXES_KEPT: PropertyDescriptor = {
+  get(this: WithFixesBuilder): Fix[] {
+    let built = this[FIXES_BUILT];
+    if (built) return built;
+    built = this[FIXES_BUILDER]();
+    // Kept where it can be: a diagnostic someone froze is built again on each read instead.
+    if (Object.isExtensible(this)) Object.defineProperty(this, FIXES_BUILT, { value: built });
+    return built;
   },
   enumerable: true,
   configurable: true,
 };
 
 function withFixesBuilder<D extends Omit<Diagnostic, "fixes">>(d: D, build: () => Fix[], keep: boolean): D & { fixes: Fix[] } {
-  Object.defineProperty(d, FIXES_BUILDER, { value: { build, keep } satisfies FixesBuilder });
-  return Object.defineProperty(d, "fixes", FIXES_ACCESSOR) as D & { fixes: Fix[] };
+  Object.defineProperty(d, FIXES_BUILDER, { value: build });
+  return Object.defineProperty(d, "fixes", keep ? FIXES_KEPT : FIXES_ON_READ) as D & { fixes: Fix[] };
 }
 
 /**

@@ -50,6 +50,9 @@ function movesWithLines(entry: CachedCluster): boolean {
   return true;
 }
 
+/** Shared by every cluster with nothing to report: frozen, so nothing can add to it. */
+const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
+
 function sameMembers(a: VrrpInstance[], b: VrrpInstance[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -107,6 +110,16 @@ export class ClusterAnalysis {
     }
     let paired: Cluster[] = [];
     runIsolated("pairing", models[0]?.root ?? "", (d) => diagnostics.push(d), () => (paired = this.pairing.pair(models, this.overrides)));
+    // What the cluster being checked reports, copied out at its size (or the shared empty list): one list
+    // and one report function for all clusters, instead of a list grown by push (room for 17) kept per
+    // cluster. Reused by a count: `length = 0` drops an array's storage, and the next push makes it again.
+    const found: Diagnostic[] = [];
+    let foundCount = 0;
+    // The rules that check a cluster of one, in order, picked once per analysis instead of per cluster (thousands are alone).
+    const aloneRules = CLUSTER_RULES.filter((rule) => rule.alsoAlone);
+    const collect = (d: Diagnostic) => {
+      found[foundCount++] = d;
+    };
     const moved = (m: VrrpInstance) => (movedFiles instanceof Map ? m.statement.range.end.line >= (movedFiles.get(m.statement.file) ?? Infinity) : movedFiles.has(m.statement.file));
     for (let pi = 0; pi < paired.length; pi++) {
       const fresh = paired[pi];
@@ -114,22 +127,21 @@ export class ClusterAnalysis {
       let entry: CachedCluster;
       if (old && sameMembers(old.cluster.members, fresh.members) && !(movedFiles.size && fresh.members.some(moved) && !(old.movable ??= movesWithLines(old)))) entry = old;
       else {
-        entry = { cluster: fresh, diagnostics: [] };
-        const report = (d: Diagnostic) => entry.diagnostics.push(d);
-        const file = fresh.members[0]?.nameWord.file ?? "";
+        foundCount = 0;
         // A virtual router has a handful of members; hundreds means pairing found no real cluster (one
         // name copied 2,000 times), and comparing each member with each other would be quadratic.
         // runIsolated written out: a closure per rule and cluster was garbage 7,500 one-member clusters made on every check.
+        const rules = fresh.members.length < 2 ? aloneRules : CLUSTER_RULES;
         if (fresh.members.length <= MAX_CHECKED_MEMBERS)
-          for (let r = 0; r < CLUSTER_RULES.length; r++) {
-            const rule = CLUSTER_RULES[r];
-            if (fresh.members.length < 2 && !rule.alsoAlone) continue;
+          for (let r = 0; r < rules.length; r++) {
+            const rule = rules[r];
             try {
-              rule.checkCluster(fresh, report);
+              rule.checkCluster(fresh, collect);
             } catch (e) {
-              report(internalError(rule.code, file, e));
+              collect(internalError(rule.code, fresh.members[0]?.nameWord.file ?? "", e));
             }
           }
+        entry = { cluster: fresh, diagnostics: foundCount ? found.slice(0, foundCount) : NO_DIAGNOSTICS };
         this.stats.clustersChecked++;
       }
       next.set(fresh.id, entry);

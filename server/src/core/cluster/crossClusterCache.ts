@@ -29,10 +29,14 @@ const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
 
 class PartitionedRuleCache {
   private readonly partitions = new Map<unknown, Partition>();
-  /** What the partition being checked reports, copied out at its size: one list and one report function for all partitions. */
+  /**
+   * What the partition being checked reports, copied out at its size: one list and one report function
+   * for all partitions. Reused by a count: `length = 0` drops an array's storage, and the next push makes it again.
+   */
   private readonly found: Diagnostic[] = [];
+  private foundCount = 0;
   private readonly collect: Report = (d) => {
-    this.found.push(d);
+    this.found[this.foundCount++] = d;
   };
   /** Each cluster object's partition keys, asked once (a cluster object never changes). */
   private readonly keys = new WeakMap<Cluster, readonly unknown[]>();
@@ -62,7 +66,9 @@ class PartitionedRuleCache {
         if (!p) this.partitions.set(keys[k], (p = { key: keys[k], clusters: NO_CLUSTERS, cursor: 0, next: undefined, seen: now, diagnostics: NO_DIAGNOSTICS }));
         else if (p.seen !== now) (p.seen = now), (p.cursor = 0), (p.next = undefined);
         if (p.cursor === 0 && !p.next?.length) order.push(p);
-        if (p.next) p.next.push(c);
+        // A second cluster makes a list of two (thousands of passwords have two): one grown by push keeps room for 17.
+        if (p.next?.length === 1) p.next = [p.next[0], c];
+        else if (p.next) p.next.push(c);
         else if (p.clusters[p.cursor] === c) p.cursor++;
         else if (p.cursor === 0) p.next = [c];
         else (p.next = p.clusters.slice(0, p.cursor)), p.next.push(c);
@@ -74,18 +80,17 @@ class PartitionedRuleCache {
       const p = order[oi];
       if (!p.next && p.cursor !== p.clusters.length) p.next = p.clusters.slice(0, p.cursor);
       if (p.next) {
-        p.clusters = p.next;
+        // Kept until the partition changes: a longer list grown by push is kept at its size.
+        p.clusters = p.next.length > 2 ? p.next.slice() : p.next;
         p.next = undefined;
         p.cursor = p.clusters.length;
-        const found = this.found;
-        found.length = 0;
+        this.foundCount = 0;
         try {
           this.check.checkPartition(p.key, p.clusters, this.collect);
         } catch (e) {
-          found.push(internalError(this.code, p.clusters[0]?.members[0]?.nameWord.file ?? "", e));
+          this.collect(internalError(this.code, p.clusters[0]?.members[0]?.nameWord.file ?? "", e));
         }
-        p.diagnostics = found.length ? found.slice() : NO_DIAGNOSTICS;
-        found.length = 0;
+        p.diagnostics = this.foundCount ? this.found.slice(0, this.foundCount) : NO_DIAGNOSTICS;
         checked++;
       }
       for (let di = 0; di < p.diagnostics.length; di++) {
@@ -93,6 +98,8 @@ class PartitionedRuleCache {
         report(d);
       }
     }
+    // The scratch list would keep the last partition's findings alive (and a large one's room).
+    this.found.length = 0;
     return checked;
   }
 }

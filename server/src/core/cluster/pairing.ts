@@ -185,7 +185,7 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
     .sort((x, y) => score(y) - score(x) || x.a.key.localeCompare(y.a.key) || x.b.key.localeCompare(y.b.key));
   // Nothing to pair (one node, or no evidence anywhere): each instance is a cluster of its own, as the
   // grouping below would find, without its per-instance maps and sets (26,000 instances on one node).
-  if (!candidates.length && !Object.keys(overrides).length) return sortedById(instances.map((i) => ({ id: i.key, members: [i], evidence: [] })));
+  if (!candidates.length && !Object.keys(overrides).length) return sortedById(instances.map((i) => ({ id: i.key, members: [i], evidence: NO_EVIDENCE })));
   const groups = new Groups(instances);
   const evidence = new Map<string, Set<PairingEvidence>>();
   const note = (c: Candidate, e: PairingEvidence[]) => {
@@ -242,14 +242,49 @@ export function pairInstances(models: NodeModel[], overrides: PairingOverrides =
   return sortedById(clusters);
 }
 
+/** The evidence of a cluster of one: none, shared by all of them (thousands on a large node). */
+const NO_EVIDENCE = Object.freeze([]) as unknown as PairingEvidence[];
+
+/** From lastIndex to the end, only characters compareText orders by code unit (lowercase letters, digits, `-`, `.`, `/`). */
+const PLAIN_TO_END = /[-./0-9a-z]*$/y;
+
 /** Clusters in the order of their ids. */
 function sortedById(clusters: Cluster[]): Cluster[] {
+  if (clusters.length < 2) return clusters;
   // Ids start with their node's id (often one long path for all): compare from where they first differ.
-  let shared = clusters.length ? clusters[0].id.length : 0;
-  for (const c of clusters) {
+  // An id that starts with the whole shared start is checked by one startsWith, not a character loop.
+  const firstId = clusters[0].id;
+  let shared = firstId.length;
+  let start = firstId;
+  for (let ci = 1; ci < clusters.length; ci++) {
+    const id = clusters[ci].id;
+    if (id.startsWith(start)) continue;
     let k = 0;
-    while (k < shared && c.id.charCodeAt(k) === clusters[0].id.charCodeAt(k)) k++;
+    while (k < shared && id.charCodeAt(k) === firstId.charCodeAt(k)) k++;
     shared = k;
+    start = firstId.slice(0, shared);
   }
-  return clusters.sort((x, y) => compareText(x.id, y.id, shared));
+  return sortedByPlainIds(clusters, shared) ?? clusters.sort((x, y) => compareText(x.id, y.id, shared));
+}
+
+/**
+ * The clusters sorted by the built-in string order, in place, when that is compareText's: every id has
+ * only such characters after the shared start (then compareText never asks the collator), and no two
+ * share an id. Undefined otherwise. A comparator called from the sort was most of pairing's time on a
+ * node of 2,000 instances named alike (VI_0 ... VI_1999).
+ */
+function sortedByPlainIds(clusters: Cluster[], shared: number): Cluster[] | undefined {
+  const ids = new Array<string>(clusters.length);
+  const byId = new Map<string, Cluster>();
+  for (let ci = 0; ci < clusters.length; ci++) {
+    const id = clusters[ci].id;
+    PLAIN_TO_END.lastIndex = shared;
+    if (!PLAIN_TO_END.test(id)) return undefined;
+    ids[ci] = id;
+    byId.set(id, clusters[ci]);
+  }
+  if (byId.size !== clusters.length) return undefined;
+  ids.sort();
+  for (let ci = 0; ci < ids.length; ci++) clusters[ci] = byId.get(ids[ci])!;
+  return clusters;
 }

@@ -136,18 +136,28 @@ function hostAddress(text: string): string {
   return canonicalAddress(bareAddress(text).address);
 }
 
+/**
+ * The VIPs of one instance, gathered in one list for all and copied out at their number: the list is kept
+ * with the model, and one grown by push keeps room for 17 (2,000 instances with a VIP or two each).
+ * Reused by a count: `length = 0` drops an array's storage.
+ */
+const gatheredVips: VirtualAddress[] = [];
+
 // Loops over the block's lines, with the key read in place: filter, map and a split per VIP were garbage of every instance.
 function vipsOf(block: ConfigStatement | undefined): VirtualAddress[] {
-  const out: VirtualAddress[] = [];
   const lines = block?.children;
-  if (lines)
-    for (let k = 0; k < lines.length; k++) {
-      const c = lines[k];
-      if (!isAddressLine(c)) continue;
-      const address = canonicalAddress(c.keyword.text);
-      const slash = address.indexOf("/");
-      out.push({ address, key: slash < 0 ? address : address.slice(0, slash), word: c.keyword, statement: c });
-    }
+  if (!lines) return [];
+  let n = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const c = lines[k];
+    if (!isAddressLine(c)) continue;
+    const address = canonicalAddress(c.keyword.text);
+    const slash = address.indexOf("/");
+    gatheredVips[n++] = { address, key: slash < 0 ? address : address.slice(0, slash), word: c.keyword, statement: c };
+  }
+  const out = gatheredVips.slice(0, n);
+  // Emptied in place, so the last instance's VIPs are not kept alive by the scratch list.
+  for (let k = 0; k < n; k++) gatheredVips[k] = undefined as never;
   return out;
 }
 
@@ -187,7 +197,24 @@ interface InstanceLines {
 }
 
 function instanceLines(s: ConfigStatement, defs: TrackerDefinition[]): InstanceLines {
-  const lines: InstanceLines = { tracks: [] };
+  // Every field written up front: added as met, in each block's order, they gave the objects many shapes and a
+  // property store past the first few (garbage of every instance).
+  const lines: InstanceLines = {
+    vipBlock: undefined,
+    unicastPeerBlock: undefined,
+    authentication: undefined,
+    version: undefined,
+    state: undefined,
+    interface: undefined,
+    virtualRouterId: undefined,
+    priority: undefined,
+    advertInt: undefined,
+    unicastSrcIp: undefined,
+    preemptDelay: undefined,
+    dontTrackPrimary: undefined,
+    preemptSetting: undefined,
+    tracks: [],
+  };
   const list = s.children ?? [];
   for (let k = 0; k < list.length; k++) {
     const c = list[k];
@@ -309,6 +336,18 @@ function syncGroupOf(groups: SyncGroup[], instanceName: string): SyncGroup | und
   return groups.find((g) => g.members.some((m) => m.text === instanceName));
 }
 
+/** Characters toUpperCase may change: without one, the text is its own uppercase. */
+const MAY_UPPERCASE = /[a-z\u0080-\uffff]/;
+
+/** auth_type as keepalived compares it; "PASS" as written is kept, not copied (a function made once, not per instance). */
+const asUpperCase = (t: string) => (MAY_UPPERCASE.test(t) ? t.toUpperCase() : t);
+
+/** Whether every VIP is IPv6. A key has no `/`: addressFamily gives isIpv6's answer, without its work for IPv4 (a loop: a callback per instance was garbage). */
+function allIpv6(vips: readonly VirtualAddress[]): boolean {
+  for (let k = 0; k < vips.length; k++) if (addressFamily(vips[k].key) !== 6) return false;
+  return true;
+}
+
 /** One instance's model (a function of its own: the optimizer takes it up after a few instances, where the loop over thousands ran unoptimized). */
 function buildInstance(s: ConfigStatement, model: NodeModel, defs: TrackerDefinition[], globalVersion: Field<number> | undefined): VrrpInstance {
   const lines = instanceLines(s, defs);
@@ -319,7 +358,7 @@ function buildInstance(s: ConfigStatement, model: NodeModel, defs: TrackerDefini
   const ownVersion = field(lines.version, asInt);
   const syncGroup = model.syncGroups.length ? syncGroupOf(model.syncGroups, s.args[0].text) : undefined;
   const version: Field<number> =
-    vips.length && vips.every((v) => addressFamily(v.key) === 6) // a key has no `/`: the same answer as isIpv6, without its work for IPv4
+    vips.length && allIpv6(vips)
       ? { value: 3, source: "ipv6", word: ownVersion?.word, statement: ownVersion?.statement }
       : (ownVersion ?? globalVersion ?? { value: DEFAULT_VERSION, source: "default" });
   const src = field(lines.unicastSrcIp, hostAddress);
@@ -337,7 +376,7 @@ function buildInstance(s: ConfigStatement, model: NodeModel, defs: TrackerDefini
     version,
     auth: authStatement && {
       statement: authStatement,
-      type: field(child(authStatement, "auth_type"), (t) => t.toUpperCase()),
+      type: field(child(authStatement, "auth_type"), asUpperCase),
       pass: field(child(authStatement, "auth_pass"), asText),
     },
     vips,

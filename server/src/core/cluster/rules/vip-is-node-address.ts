@@ -6,7 +6,7 @@
 // its own address. A VIP that is a peer's address takes that address away from the peer.
 import type { ClusterRule } from "../rule";
 import { memberLabel } from "../cluster";
-import type { NodeModel, VrrpInstance } from "../../model/vrrp";
+import type { NodeModel, UnicastPeer, VrrpInstance } from "../../model/vrrp";
 
 /** A node's instances by their unicast_src_ip, in file order: each VIP looks its address up once
  *  instead of scanning every instance of the node (quadratic on a node with thousands). */
@@ -37,6 +37,19 @@ function otherThan(list: readonly VrrpInstance[], m: VrrpInstance): VrrpInstance
   return undefined;
 }
 
+// Loops in functions of their own, not closures over the member and VIP: a closure's variables made a
+// context object per VIP of every cluster, found or not.
+function peerAt(peers: readonly UnicastPeer[], address: string): UnicastPeer | undefined {
+  for (let k = 0; k < peers.length; k++) if (peers[k].address === address) return peers[k];
+  return undefined;
+}
+
+/** A member other than `m` whose unicast_src_ip is `address`. */
+function memberWithSource(members: readonly VrrpInstance[], m: VrrpInstance, address: string): VrrpInstance | undefined {
+  for (let k = 0; k < members.length; k++) if (members[k] !== m && members[k].unicastSrc?.value === address) return members[k];
+  return undefined;
+}
+
 export const vipIsNodeAddressRule: ClusterRule = {
   code: "vip-is-node-address",
   alsoAlone: true,
@@ -51,9 +64,9 @@ export const vipIsNodeAddressRule: ClusterRule = {
         if (m.unicastSrc?.value === v.key) what = `the unicast_src_ip of ${memberLabel(m, cluster)}`;
         const ownOther = !what && otherThan(instancesWithSource(m.node, v.key), m);
         if (ownOther) (what = `${m.node.name}'s own address (unicast_src_ip of ${ownOther.name})`), (where = ownOther.unicastSrc!.word);
-        const peer = !what && m.unicastPeers.length ? m.unicastPeers.find((p) => p.address === v.key) : undefined;
+        const peer = !what && m.unicastPeers.length ? peerAt(m.unicastPeers, v.key) : undefined;
         if (peer) (what = `a unicast_peer of ${m.name}, another node's address`), (where = peer.word);
-        const member = !what && cluster.members.length > 1 && cluster.members.find((o) => o !== m && o.unicastSrc?.value === v.key);
+        const member = !what && cluster.members.length > 1 && memberWithSource(cluster.members, m, v.key);
         if (member) (what = `${memberLabel(member, cluster)}'s own address (its unicast_src_ip)`), (where = member.unicastSrc!.word);
         if (!what) continue;
         report({

@@ -6,6 +6,32 @@
 import type { ClusterRule } from "../rule";
 import { memberLabel } from "../cluster";
 import { ipv4Network, ipv4Text, ipv4Value } from "../../util/ip";
+import type { VirtualAddress, VrrpInstance } from "../../model/vrrp";
+
+/** Number() of the text from `start` to `end`, read in place when it is one to three digits (no string per VIP). */
+function prefixLength(text: string, start: number, end: number): number {
+  if (end - start < 1 || end - start > 3) return Number(text.slice(start, end));
+  let n = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return Number(text.slice(start, end));
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+// Loops in functions of their own, not closures over the VIP: a closure's variables made a context
+// object per VIP of every cluster, found or not.
+/** A VIP of `vips` with the key of `v` but written otherwise (another prefix). */
+function writtenOtherwise(vips: readonly VirtualAddress[], v: VirtualAddress): VirtualAddress | undefined {
+  for (let k = 0; k < vips.length; k++) if (vips[k].key === v.key && vips[k].address !== v.address) return vips[k];
+  return undefined;
+}
+
+function firstWithKey(vips: readonly VirtualAddress[], key: string): VirtualAddress | undefined {
+  for (let k = 0; k < vips.length; k++) if (vips[k].key === key) return vips[k];
+  return undefined;
+}
 
 export const vipOddPrefixRule: ClusterRule = {
   code: "vip-odd-prefix",
@@ -20,9 +46,9 @@ export const vipOddPrefixRule: ClusterRule = {
         const value = ipv4Value(v.address);
         if (value === undefined) continue;
         const slash = v.address.indexOf("/");
-        const addr = slash < 0 ? v.address : v.address.slice(0, slash);
+        const addr = v.key; // the address before the '/' (extractVrrp.ts)
         const lenEnd = slash < 0 ? -1 : v.address.indexOf("/", slash + 1);
-        const len = slash < 0 ? 32 : Number(v.address.slice(slash + 1, lenEnd < 0 ? undefined : lenEnd));
+        const len = slash < 0 ? 32 : prefixLength(v.address, slash + 1, lenEnd < 0 ? v.address.length : lenEnd);
         if (!Number.isInteger(len) || len < 0 || len > 32) continue;
         let problems: string[] | undefined;
         const network = ipv4Network(value, len);
@@ -37,12 +63,12 @@ export const vipOddPrefixRule: ClusterRule = {
         const brdValue = brd && ipv4Value(brd.text);
         if (brd && len >= 31) (problems ??= []).push(`a /${len} has no broadcast address, yet brd ${brd.text} is given`);
         else if (brdValue !== undefined && brdValue !== broadcast) (problems ??= []).push(`brd ${brd!.text} is not the broadcast address of ${ipv4Text(network)}/${len} (${ipv4Text(broadcast)})`);
-        let other: (typeof cluster.members)[number] | undefined;
+        let other: VrrpInstance | undefined;
         for (let k = 0; k < cluster.members.length && !other; k++) {
           const o = cluster.members[k];
-          if (o !== m && o.vips.some((x) => x.key === v.key && x.address !== v.address)) other = o;
+          if (o !== m && writtenOtherwise(o.vips, v)) other = o;
         }
-        if (other) (problems ??= []).push(`${memberLabel(other, cluster)} writes it as ${other.vips.find((x) => x.key === v.key)!.address}: the subnet changes when the VIP moves`);
+        if (other) (problems ??= []).push(`${memberLabel(other, cluster)} writes it as ${firstWithKey(other.vips, v.key)!.address}: the subnet changes when the VIP moves`);
         if (!problems) continue;
         report({
           file: v.word.file,
