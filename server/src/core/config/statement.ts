@@ -85,9 +85,13 @@ export class WrittenStatement extends AnnotatableStatement implements ConfigStat
   }
 }
 
-/** Whether no word of the statement line holds a `$`: true of a statement read as written (expand.ts makes a WrittenStatement only of a line without `$`); false means it may. */
+/**
+ * Whether no word of the statement line holds a `$`: true of a statement read as written (expand.ts
+ * serves a syntax statement as itself, or makes a WrittenStatement, only of a line without `$`); false
+ * means it may.
+ */
 export function holdsNoDollar(s: ConfigStatement): boolean {
-  return s instanceof WrittenStatement;
+  return s instanceof WrittenStatement || s instanceof SyntaxStatement;
 }
 
 /** A copy of a statement without its children, whatever object it is. */
