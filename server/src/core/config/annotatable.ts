@@ -52,8 +52,8 @@ export abstract class AnnotatableStatement {
    * the bench config's 56,000) and every field is 8 bytes on each.
    */
   #parents: ConfigStatement[] | RunAndParents | undefined = undefined;
-  #context: BlockContext | undefined = undefined;
-  #spec: KeywordSpec | undefined = undefined;
+  /** The kept annotation's context and spec: one shared object per pair (see whereOf), one field instead of two. */
+  #where: Where | undefined = undefined;
 
   /** As a top-level statement, its annotations and those of everything inside it (see annotationsOf). */
   get topLevelRun(): AnnotatedStatement[] | undefined {
@@ -77,22 +77,27 @@ export abstract class AnnotatableStatement {
   }
 
   get context(): BlockContext {
-    return this.#context!;
+    return this.#where!.context;
   }
 
   get spec(): KeywordSpec | undefined {
-    return this.#spec;
+    return this.#where!.spec;
   }
 
   /** Keeps this annotation on the statement; false when it has one already. */
-  keepAnnotation(parents: ConfigStatement[], context: BlockContext, spec: KeywordSpec | undefined): boolean {
-    if (this.#context) return false;
+  keepAnnotation(parents: ConfigStatement[], where: Where): boolean {
+    if (this.#where) return false;
     const kept = this.#parents;
     this.#parents = kept instanceof RunAndParents ? new RunAndParents(kept.run, parents) : parents;
-    this.#context = context;
-    this.#spec = spec;
+    this.#where = where;
     return true;
   }
+}
+
+/** A block context with the keyword spec of a statement in it: a handful of these serve 10,000s of statements. */
+export interface Where {
+  readonly context: BlockContext;
+  readonly spec: KeywordSpec | undefined;
 }
 
 /** A top-level statement's kept annotations, and the parents of its own kept annotation. */
@@ -109,6 +114,6 @@ export function keepsRun(s: ConfigStatement): s is ConfigStatement & { topLevelR
 }
 
 /** The statement as its own annotation, if it can keep this one (see AnnotatableStatement). */
-export function keptAnnotation(s: ConfigStatement, parents: ConfigStatement[], context: BlockContext, spec: KeywordSpec | undefined): AnnotatedStatement | undefined {
-  return s instanceof AnnotatableStatement && s.keepAnnotation(parents, context, spec) ? (s as unknown as AnnotatedStatement) : undefined;
+export function keptAnnotation(s: ConfigStatement, parents: ConfigStatement[], where: Where): AnnotatedStatement | undefined {
+  return s instanceof AnnotatableStatement && s.keepAnnotation(parents, where) ? (s as unknown as AnnotatedStatement) : undefined;
 }
