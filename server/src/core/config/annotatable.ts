@@ -47,24 +47,49 @@ export interface AnnotatedStatement {
  */
 export abstract class AnnotatableStatement {
   /**
-   * The kept annotation's parents, or for a top-level statement whose annotations are kept, those and
-   * the parents (RunAndParents): one field for the two, as few statements are top-level ones (4,000 of
-   * the bench config's 56,000) and every field is 8 bytes on each.
+   * The kept annotation's parents, or once the statement keeps more (Extras: as a top-level statement,
+   * its annotations and expansion; a built range), an object holding those and the parents: one field
+   * for all, as few statements keep more (4,000 top-level ones of the bench config's 56,000) and every
+   * field is 8 bytes on each.
    */
-  #parents: ConfigStatement[] | RunAndParents | undefined = undefined;
-  #context: BlockContext | undefined = undefined;
-  #spec: KeywordSpec | undefined = undefined;
+  #parents: ConfigStatement[] | Extras | undefined = undefined;
+  /** The kept annotation's context and spec: one shared object per pair (annotate.ts), one field instead of two. */
+  #where: Where | undefined = undefined;
+
+  private extras(): Extras {
+    const kept = this.#parents;
+    if (kept instanceof Extras) return kept;
+    return (this.#parents = new Extras(kept));
+  }
 
   /** As a top-level statement, its annotations and those of everything inside it (see annotationsOf). */
   get topLevelRun(): AnnotatedStatement[] | undefined {
     const kept = this.#parents;
-    return kept instanceof RunAndParents ? kept.run : undefined;
+    return kept instanceof Extras ? kept.run : undefined;
   }
 
   set topLevelRun(run: AnnotatedStatement[] | undefined) {
+    if (run || this.#parents instanceof Extras) this.extras().run = run;
+  }
+
+  /** What expansion keeps for this statement as a top-level one (config/expand.ts, syntax statements only). */
+  get expansion(): unknown {
     const kept = this.#parents;
-    const parents = kept instanceof RunAndParents ? kept.parents : kept;
-    this.#parents = run ? new RunAndParents(run, parents) : parents;
+    return kept instanceof Extras ? kept.expansion : undefined;
+  }
+
+  set expansion(e: unknown) {
+    if (e !== undefined || this.#parents instanceof Extras) this.extras().expansion = e;
+  }
+
+  /** A syntax statement's range once built (rarely read: see syntax/treeNodes.ts). */
+  get built(): Range | undefined {
+    const kept = this.#parents;
+    return kept instanceof Extras ? kept.built : undefined;
+  }
+
+  set built(r: Range | undefined) {
+    if (r || this.#parents instanceof Extras) this.extras().built = r;
   }
 
   get statement(): ConfigStatement {
@@ -73,34 +98,40 @@ export abstract class AnnotatableStatement {
 
   get parents(): ConfigStatement[] {
     const kept = this.#parents;
-    return (kept instanceof RunAndParents ? kept.parents : kept)!;
+    return (kept instanceof Extras ? kept.parents : kept)!;
   }
 
   get context(): BlockContext {
-    return this.#context!;
+    return this.#where!.context;
   }
 
   get spec(): KeywordSpec | undefined {
-    return this.#spec;
+    return this.#where!.spec;
   }
 
   /** Keeps this annotation on the statement; false when it has one already. */
-  keepAnnotation(parents: ConfigStatement[], context: BlockContext, spec: KeywordSpec | undefined): boolean {
-    if (this.#context) return false;
+  keepAnnotation(parents: ConfigStatement[], where: Where): boolean {
+    if (this.#where) return false;
     const kept = this.#parents;
-    this.#parents = kept instanceof RunAndParents ? new RunAndParents(kept.run, parents) : parents;
-    this.#context = context;
-    this.#spec = spec;
+    if (kept instanceof Extras) kept.parents = parents;
+    else this.#parents = parents;
+    this.#where = where;
     return true;
   }
 }
 
-/** A top-level statement's kept annotations, and the parents of its own kept annotation. */
-class RunAndParents {
-  constructor(
-    readonly run: AnnotatedStatement[],
-    readonly parents: ConfigStatement[] | undefined,
-  ) {}
+/** A block context with the keyword spec of a statement in it: a handful of these serve 10,000s of statements. */
+export interface Where {
+  readonly context: BlockContext;
+  readonly spec: KeywordSpec | undefined;
+}
+
+/** What a statement keeps besides its annotation's parents (see AnnotatableStatement). */
+class Extras {
+  run: AnnotatedStatement[] | undefined = undefined;
+  expansion: unknown = undefined;
+  built: Range | undefined = undefined;
+  constructor(public parents: ConfigStatement[] | undefined) {}
 }
 
 /** The statement's kept annotations as a top-level statement (annotationsOf's cache), if it is one that keeps them. */
@@ -109,6 +140,6 @@ export function keepsRun(s: ConfigStatement): s is ConfigStatement & { topLevelR
 }
 
 /** The statement as its own annotation, if it can keep this one (see AnnotatableStatement). */
-export function keptAnnotation(s: ConfigStatement, parents: ConfigStatement[], context: BlockContext, spec: KeywordSpec | undefined): AnnotatedStatement | undefined {
-  return s instanceof AnnotatableStatement && s.keepAnnotation(parents, context, spec) ? (s as unknown as AnnotatedStatement) : undefined;
+export function keptAnnotation(s: ConfigStatement, parents: ConfigStatement[], where: Where): AnnotatedStatement | undefined {
+  return s instanceof AnnotatableStatement && s.keepAnnotation(parents, where) ? (s as unknown as AnnotatedStatement) : undefined;
 }

@@ -1,6 +1,6 @@
 // Ties each statement of an expanded config to its schema entry: which block it sits in, and
 // which keyword spec (if any) keepalived would use for it there.
-import type { ConfigStatement, AnnotatedStatement, BlockContext } from "./statement";
+import type { ConfigStatement, AnnotatedStatement, BlockContext, Where } from "./statement";
 import { keepsRun, keptAnnotation } from "./statement";
 import { isClosed } from "../syntax/treeNodes";
 import type { KeywordSpec } from "../schema/types";
@@ -11,8 +11,8 @@ import { containsPlaceholder } from "../template/placeholder";
 export type { AnnotatedStatement, BlockContext } from "./statement";
 
 /** The statement itself when it keeps its first annotation (statement.ts), else an object of its own. */
-function annotation(statement: ConfigStatement, parents: ConfigStatement[], context: BlockContext, spec: KeywordSpec | undefined): AnnotatedStatement {
-  return keptAnnotation(statement, parents, context, spec) ?? { statement, parents, context, spec };
+function annotation(statement: ConfigStatement, parents: ConfigStatement[], where: Where): AnnotatedStatement {
+  return keptAnnotation(statement, parents, where) ?? { statement, parents, context: where.context, spec: where.spec };
 }
 
 const OPAQUE: BlockContext = { kind: "opaque" };
@@ -30,6 +30,37 @@ export function bodyContext(spec: KeywordSpec | undefined): BlockContext {
 }
 
 const TOP_CONTEXT: BlockContext = { kind: "keywords", blockId: TOP };
+
+/**
+ * One context's Wheres: that of each keyword the schema knows there (so bounded by the schema, however
+ * many unknown keywords a file holds), and the one of every keyword it does not. One look per statement
+ * where a spec lookup took two.
+ */
+interface ContextWheres {
+  known: Map<string, Where>;
+  unknown: Where;
+}
+
+const contextWheres = new WeakMap<BlockContext, ContextWheres>();
+
+function wheresOf(context: BlockContext): ContextWheres {
+  let wheres = contextWheres.get(context);
+  if (!wheres) contextWheres.set(context, (wheres = { known: new Map(), unknown: { context, spec: undefined } }));
+  return wheres;
+}
+
+/** Where keyword `text` stands in `context` (whose Wheres are `wheres`). */
+function whereOf(wheres: ContextWheres, context: BlockContext, text: string): Where {
+  const known = wheres.known.get(text);
+  if (known) return known;
+  const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, text) : undefined;
+  if (!spec) return wheres.unknown;
+  const where: Where = { context, spec };
+  wheres.known.set(text, where);
+  return where;
+}
+
+const TOP_WHERES = wheresOf(TOP_CONTEXT);
 
 /** A top-level statement's annotations depend on it alone: kept while the statement object lives. */
 const annotatedTopLevel = new WeakMap<ConfigStatement, AnnotatedStatement[]>();
@@ -73,8 +104,9 @@ export function needsRenesting(s: ConfigStatement): boolean {
 }
 
 function annotateTopLevel(statement: ConfigStatement): AnnotatedStatement[] {
-  const spec = lookupKeyword(TOP, statement.keyword.text);
-  const out: AnnotatedStatement[] = [annotation(statement, NO_PARENTS, TOP_CONTEXT, spec)];
+  const where = whereOf(TOP_WHERES, TOP_CONTEXT, statement.keyword.text);
+  const spec = where.spec;
+  const out: AnnotatedStatement[] = [annotation(statement, NO_PARENTS, where)];
   if (statement.children) {
     const renests = readsOtherwise(statement, NO_PARENTS, spec);
     if (annotateBlock(statement.children, [statement], bodyContext(spec), out) || renests) renestingRuns.add(out);
@@ -85,10 +117,12 @@ function annotateTopLevel(statement: ConfigStatement): AnnotatedStatement[] {
 /** Annotates `list` and what is inside into `out`; true when some block there reads otherwise (readsOtherwise). */
 function annotateBlock(list: ConfigStatement[], parents: ConfigStatement[], context: BlockContext, out: AnnotatedStatement[]): boolean {
   let renests = false;
+  const wheres = wheresOf(context);
   for (let i = 0; i < list.length; i++) {
     const s = list[i];
-    const spec = context.kind === "keywords" ? lookupKeyword(context.blockId, s.keyword.text) : undefined;
-    out.push(annotation(s, parents, context, spec));
+    const where = whereOf(wheres, context, s.keyword.text);
+    out.push(annotation(s, parents, where));
+    const spec = where.spec;
     if (!s.children) continue;
     if (!renests && readsOtherwise(s, parents, spec)) renests = true;
     if (annotateBlock(s.children, parents.concat(s), bodyContext(spec), out)) renests = true; // concat: exact size (a spread leaves room)

@@ -9,6 +9,7 @@ import { AnnotatableStatement } from "./annotatable";
 
 export type { ConfigWord, ConfigStatement, BlockContext, AnnotatedStatement } from "./annotatable";
 export { keepsRun, keptAnnotation } from "./annotatable";
+export type { Where } from "./annotatable";
 
 /**
  * A ConfigStatement whose range is its syntax statement's (or the `$` reference's that produced it),

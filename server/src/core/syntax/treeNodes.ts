@@ -256,14 +256,6 @@ export class UnclosedSyntaxBlock extends SyntaxBlock {
   }
 }
 
-/** A statement's kept expansion and its built range (an expansion is never one of these: the class is this file's). */
-class KeptAndRange {
-  constructor(
-    public expansion: unknown,
-    public built: Range | undefined,
-  ) {}
-}
-
 /**
  * A statement as written. Read as written for a node (no `$`, no override, every item of its block
  * read as itself: config/expand.ts), it also serves as its own ConfigStatement, whose children are its
@@ -274,12 +266,6 @@ export class SyntaxStatement extends AnnotatableStatement implements Statement {
   declare condition?: ConditionPrefix;
   /** `~SEQ(...)`/`~LST(...)` prefixes: the statement is repeated for each value. */
   declare sequences?: SequencePrefix[];
-  /**
-   * What expansion keeps for this statement (config/expand.ts, top-level statements only), or once its
-   * range is built (rarely read), both (KeptAndRange): one field for the two, and no object for the
-   * expansion alone (4,000 on the bench config). Private, so comparisons of trees do not see it.
-   */
-  #kept: unknown = undefined;
 
   constructor(
     public keyword: SyntaxWord,
@@ -301,30 +287,6 @@ export class SyntaxStatement extends AnnotatableStatement implements Statement {
   /** As a ConfigStatement: the statement it was read from is itself. */
   get syntax(): Statement {
     return this;
-  }
-
-  /** Kept here instead of in a weak map: an entry per statement was 200,000 of them on 200,000 lines. */
-  get expansion(): unknown {
-    const kept = this.#kept;
-    return kept instanceof KeptAndRange ? kept.expansion : kept;
-  }
-
-  set expansion(e: unknown) {
-    const kept = this.#kept;
-    if (kept instanceof KeptAndRange) kept.expansion = e;
-    else this.#kept = e;
-  }
-
-  /** The range if it was built (read by forEachBuiltRange). */
-  get built(): Range | undefined {
-    const kept = this.#kept;
-    return kept instanceof KeptAndRange ? kept.built : undefined;
-  }
-
-  set built(r: Range | undefined) {
-    const kept = this.#kept;
-    if (kept instanceof KeptAndRange) kept.built = r;
-    else this.#kept = new KeptAndRange(kept, r);
   }
 
   get kind(): "statement" {
