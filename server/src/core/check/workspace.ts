@@ -409,24 +409,34 @@ export class Workspace {
     const findings: StatementFindings[] = new Array(n);
     // Reported pairs go to one scratch list, copied to an exact-size array per statement that has any
     // (a list grown by push keeps room for 16 entries: 150 bytes more for each of 200,000 statements).
+    // Emptied by resetting its count, not its length: `length = 0` drops the storage, and every
+    // statement with a finding would grow a new one.
     const found: (number | Diagnostic)[] = [];
+    let count = 0;
     let current = 0;
-    const statementCtx: NodeContext = { ...ctx, report: (d) => found.push(current, d) };
+    const statementCtx: NodeContext = {
+      ...ctx,
+      report: (d) => {
+        found[count++] = current;
+        found[count++] = d;
+      },
+    };
     for (let i = 0; i < n; i++) {
       let entry: StatementFindings;
       const j = !last ? undefined : i < head ? i : i >= n - tail ? i - n + m : match.between?.get(statements[i]);
       if (j !== undefined) entry = last!.findings[j];
       else {
         statementCtx.annotated = match.runs[i];
-        found.length = 0;
+        count = 0;
         for (current = 0; current < rules.length; current++) {
           try {
             rules[current].checkNode(statementCtx);
           } catch (e) {
-            found.push(current, internalError(rules[current].code, ctx.config.root, e));
+            found[count++] = current;
+            found[count++] = internalError(rules[current].code, ctx.config.root, e);
           }
         }
-        entry = found.length ? found.slice() : NOTHING_FOUND;
+        entry = count ? found.slice(0, count) : NOTHING_FOUND;
       }
       findings[i] = entry;
       for (let k = 0; k < entry.length; k += 2) out[entry[k] as number].push(entry[k + 1] as Diagnostic);
