@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fc from "fast-check";
-import { compareText } from "../../server/src/core/util/compareText";
+import { compareText, plainFrom } from "../../server/src/core/util/compareText";
 
 const pieces = ["a", "b", "z", "0", "9", "-", ".", "/", "A", "Z", "_", "\u0000", "é", "e\u0301", "\u0301", " ", "ß", "ss", "lb-", "VI_"];
 
@@ -40,4 +40,19 @@ test("compareText told of a shared start orders as localeCompare does", () => {
     }),
     { numRuns: 20000, seed: 19 },
   );
+});
+
+test("distinct strings plain past a shared start sort by the built-in order exactly as by compareText", () => {
+  const plainPieces = ["a", "b", "z", "0", "9", "-", ".", "/", "lb-", "10"];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 3 }), fc.uniqueArray(fc.array(fc.constantFrom(...plainPieces), { maxLength: 4 }).map((x) => x.join("")), { minLength: 2, maxLength: 12 }), (p, tails) => {
+      const start = p.join("");
+      const texts = tails.map((t) => start + t);
+      assert.ok(texts.every((t) => plainFrom(t, start.length)));
+      assert.deepEqual([...texts].sort(), [...texts].sort((a, b) => compareText(a, b, start.length)));
+    }),
+    { numRuns: 5000, seed: 23 },
+  );
+  assert.equal(plainFrom("vi_1"), false);
+  assert.equal(plainFrom("VI_1", 3), true);
 });

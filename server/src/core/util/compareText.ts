@@ -17,3 +17,13 @@ export function compareText(a: string, b: string, from = 0): number {
   if (k === n && b.length < a.length && plain(a.charCodeAt(k))) return 1;
   return a.localeCompare(b);
 }
+
+/**
+ * Whether every character of `text` from `from` on is one compareText orders by code unit. Distinct
+ * strings that share their first `from` characters and are all plain past them sort the same by the
+ * built-in order as by compareText, without a comparator call per step.
+ */
+export function plainFrom(text: string, from = 0): boolean {
+  for (let k = from; k < text.length; k++) if (!plain(text.charCodeAt(k))) return false;
+  return true;
+}
