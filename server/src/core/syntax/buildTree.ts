@@ -215,7 +215,7 @@ export class TreeBuilder {
     return { id, negated, range };
   }
 
-  /** One string per distinct short word: keywords and values repeat thousands of times in a file. */
+  /** One string per distinct short quoted text: values repeat thousands of times in a file (bare words are shared by the lexer). */
   private readonly texts = new Map<string, string>();
 
   private intern(s: string): string {
@@ -228,7 +228,8 @@ export class TreeBuilder {
 
   private word(t: IToken, base: number): SyntaxWord {
     const kind = t.tokenType;
-    const raw = this.intern(t.image);
+    // A bare word's image is shared already (tokens.ts, WordCache).
+    const raw = kind === WordToken ? t.image : this.intern(t.image);
     const offset = base + t.startOffset;
     let text = raw;
     if (kind === QuotedString) text = this.intern(raw.slice(1, -1));

@@ -1,6 +1,6 @@
 // One file's text → syntax tree and syntax problems. Never throws; the lexer is built once.
 import type { IToken } from "chevrotain";
-import { offsetLexer } from "./tokens";
+import { offsetLexer, sharingWords } from "./tokens";
 import { TreeBuilder, commentsOf } from "./buildTree";
 import { LineTable } from "./lineTable";
 import type { Comment, SyntaxFile, SyntaxProblem } from "./tree";
@@ -23,6 +23,10 @@ export function parseConfig(text: string): SyntaxFile {
 
 /** parseConfig with pieces of about `pieceSize` characters (tests check that the size changes nothing). */
 export function parseInPieces(text: string, pieceSize: number): SyntaxFile {
+  return sharingWords(() => parsePieces(text, pieceSize));
+}
+
+function parsePieces(text: string, pieceSize: number): SyntaxFile {
   const lines = new LineTable(text);
   const builder = new TreeBuilder(lines);
   const comments: Comment[] = [];

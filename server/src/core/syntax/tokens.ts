@@ -88,9 +88,44 @@ const wordMatch = [""] as unknown as RegExpExecArray;
 const matchWord: CustomPatternMatcherFunc = (text, offset) => {
   wordPattern.lastIndex = offset;
   if (!wordPattern.test(text)) return null;
-  wordMatch[0] = text.slice(offset, wordPattern.lastIndex);
+  const end = wordPattern.lastIndex;
+  wordMatch[0] = wordCache ? wordCache.text(text, offset, end) : text.slice(offset, end);
   return wordMatch;
 };
+
+/**
+ * The words of one parse, most of which repeat (keywords, small numbers, states): a word met before in
+ * its slot is that same string again, compared where it stands in the text, so a repeated word costs
+ * no new string and no hashing of one (a Map of every word was a fifth of warm parsing). A slot holds
+ * the last word hashed to it; another word there just takes its place. Set for one parse only: a kept
+ * word may point into the text it was read from.
+ */
+class WordCache {
+  private readonly slots: string[] = new Array(WORD_SLOTS).fill("");
+
+  text(source: string, start: number, end: number): string {
+    const length = end - start;
+    if (length > 32) return source.slice(start, end);
+    // Length, the first two characters and the last one: words of a config that differ, differ there mostly.
+    const h = (length * 31 + source.charCodeAt(start) * 7 + source.charCodeAt(start + (length >> 1)) * 3 + source.charCodeAt(end - 1) * 131) & (WORD_SLOTS - 1);
+    const known = this.slots[h];
+    if (known.length === length && source.startsWith(known, start)) return known;
+    return (this.slots[h] = source.slice(start, end));
+  }
+}
+const WORD_SLOTS = 4096;
+let wordCache: WordCache | undefined;
+
+/** Runs `parse` with the words it lexes shared (see WordCache); the cache is dropped after it. */
+export function sharingWords<T>(parse: () => T): T {
+  const outer = wordCache;
+  wordCache = new WordCache();
+  try {
+    return parse();
+  } finally {
+    wordCache = outer;
+  }
+}
 /** Every character a word may start with, so the lexer can dispatch on the first character
  *  (a complement set in the pattern would make Chevrotain try every token at every position).
  *  Above Latin-1 one character per block of 256 stands for its block. */
