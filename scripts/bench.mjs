@@ -167,7 +167,7 @@ if (keepalived) {
   const atWarmSpeed = t.loadOnly + coreMs;
   rows.push(
     `      (made of: node's start ${t.nodeEmpty.toFixed(0)} ms, loading the CLI ${(t.loadOnly - t.nodeEmpty).toFixed(0)} ms, the check ${(t.cold - t.loadOnly).toFixed(0)} ms; ` +
-      `the same check takes ${firstCheck.toFixed(0)} ms as a fresh process's first and ${coreMs.toFixed(0)} ms warm: at warm speed the run would be ` +
+      `the same check takes ${firstCheck.toFixed(0)} ms as a fresh process's first (from out/, compiling included) and ${coreMs.toFixed(0)} ms warm: at warm speed the run would be ` +
       `${atWarmSpeed.toFixed(0)} ms, ${(atWarmSpeed / t.keepalived).toFixed(2)}× keepalived -t)`,
   );
   // The floor under the row above: a hit cannot take less than node's own start.
