@@ -23,7 +23,7 @@ export function parseConfig(text: string): SyntaxFile {
 
 /** parseConfig with pieces of about `pieceSize` characters (tests check that the size changes nothing). */
 export function parseInPieces(text: string, pieceSize: number): SyntaxFile {
-  return sharingWords(() => parsePieces(text, pieceSize));
+  return sharingWords(text.length, () => parsePieces(text, pieceSize));
 }
 
 function parsePieces(text: string, pieceSize: number): SyntaxFile {

@@ -101,25 +101,33 @@ const matchWord: CustomPatternMatcherFunc = (text, offset) => {
  * word may point into the text it was read from.
  */
 class WordCache {
-  private readonly slots: string[] = new Array(WORD_SLOTS).fill("");
+  private readonly slots: string[];
+  private readonly mask: number;
+
+  /** About one slot per 32 characters of text, from 64 to 4,096: a `$NAME` value parsed on its own gets a small one. */
+  constructor(textLength: number) {
+    let size = 64;
+    while (size < 4096 && size * 32 < textLength) size *= 2;
+    this.slots = new Array(size).fill("");
+    this.mask = size - 1;
+  }
 
   text(source: string, start: number, end: number): string {
     const length = end - start;
     if (length > 32) return source.slice(start, end);
-    // Length, the first two characters and the last one: words of a config that differ, differ there mostly.
-    const h = (length * 31 + source.charCodeAt(start) * 7 + source.charCodeAt(start + (length >> 1)) * 3 + source.charCodeAt(end - 1) * 131) & (WORD_SLOTS - 1);
+    // Length and the first, middle and last characters: words of a config that differ, differ there mostly.
+    const h = (length * 31 + source.charCodeAt(start) * 7 + source.charCodeAt(start + (length >> 1)) * 3 + source.charCodeAt(end - 1) * 131) & this.mask;
     const known = this.slots[h];
     if (known.length === length && source.startsWith(known, start)) return known;
     return (this.slots[h] = source.slice(start, end));
   }
 }
-const WORD_SLOTS = 4096;
 let wordCache: WordCache | undefined;
 
-/** Runs `parse` with the words it lexes shared (see WordCache); the cache is dropped after it. */
-export function sharingWords<T>(parse: () => T): T {
+/** Runs `parse` of a text of `textLength` characters with the words it lexes shared (see WordCache); the cache is dropped after it. */
+export function sharingWords<T>(textLength: number, parse: () => T): T {
   const outer = wordCache;
-  wordCache = new WordCache();
+  wordCache = new WordCache(textLength);
   try {
     return parse();
   } finally {
