@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-const { loadBundle, holdYoungGeneration } = require("./load-bundle");
+const { loadBundle, tuneForLargeCheck } = require("./load-bundle");
 const dist = require("path").join(__dirname, "../dist");
 const argv = process.argv.slice(2);
 
 /**
- * Whether a named path is a folder or a file of 256 KB or more: then the young generation is held at
- * its first size before the bundle loads (its start already grows it once; see
- * server/src/cli/youngGeneration.ts, which also catches large includes).
+ * Whether a named path is a folder or a file of 256 KB or more: then V8 is tuned for a large check
+ * before the bundle loads (its start already grows the young generation once; see
+ * server/src/cli/largeCheck.ts, which also catches large includes).
  */
 function namesLargeInput(args) {
   const fs = require("fs");
@@ -24,7 +24,7 @@ function namesLargeInput(args) {
 let cli;
 /** The full CLI, loaded once (a cache replay asks it for the folder walk, and a miss runs it). */
 function fullCli() {
-  if (!cli && namesLargeInput(argv)) holdYoungGeneration();
+  if (!cli && namesLargeInput(argv)) tuneForLargeCheck();
   return (cli ??= loadBundle(`${dist}/cli.js`));
 }
 

@@ -10,22 +10,38 @@ const vm = require("vm");
 // The loader's own Module class: requiring "module" would load the ESM loader's modules too.
 const Module = module.constructor;
 
-/** Set once the young generation is held (server/src/cli/youngGeneration.ts sets it too). */
+/** Set once V8 is tuned for a large check (server/src/cli/largeCheck.ts sets it too). */
+const TUNED = Symbol.for("keepalived-language.tuned-for-large-check");
+/** Set once the young generation alone is held (the language server's launcher). */
 const HELD = Symbol.for("keepalived-language.young-generation-held");
 
-/** Holds the young generation at its first size (docs/decisions/cli-process-flags.md). */
+const HOLD_YOUNG_GENERATION = "--semi-space-growth-factor=1";
+/** The flags of a large check: the young generation held at its first size, and less inlining so that
+ *  TurboFan's code is ready sooner (docs/decisions/cli-process-flags.md; the same list as largeCheck.ts). */
+const LARGE_CHECK_FLAGS = [HOLD_YOUNG_GENERATION, "--max-inlined-bytecode-size-cumulative=100"];
+
+/** For the CLI, before a large check. */
+function tuneForLargeCheck() {
+  if (globalThis[TUNED]) return;
+  const v8 = require("v8");
+  for (const flag of LARGE_CHECK_FLAGS) v8.setFlagsFromString(flag);
+  globalThis[TUNED] = true;
+}
+
+/** For the language server, which lives long: its young generation is held (docs/decisions/young-generation.md),
+ *  and TurboFan keeps its full inlining, as steady-state speed is what keystrokes see. */
 function holdYoungGeneration() {
   if (globalThis[HELD]) return;
-  require("v8").setFlagsFromString("--semi-space-growth-factor=1");
+  require("v8").setFlagsFromString(HOLD_YOUNG_GENERATION);
   globalThis[HELD] = true;
 }
 
-/** V8 rejects a code cache made under other flags: runs with the young generation held keep their own
+/** V8 rejects a code cache made under other flags: runs with flags set (a large check; the server) keep their own
  *  (one cache for both made short and large runs reject and rewrite it in turn). */
 function flagsTag() {
   // A young generation sized at start (the VS Code client passes --min-semi-space-size) changes the stamp too.
   const sized = process.execArgv.find((a) => a.startsWith("--min-semi-space-size="));
-  return (globalThis[HELD] ? "y" : "n") + (sized ? `s${sized.slice("--min-semi-space-size=".length).replace(/[^0-9]/g, "")}` : "");
+  return (globalThis[TUNED] || globalThis[HELD] ? "y" : "n") + (sized ? `s${sized.slice("--min-semi-space-size=".length).replace(/[^0-9]/g, "")}` : "");
 }
 
 function cacheDir() {
@@ -87,7 +103,7 @@ function loadBundle(file) {
     // At exit the functions this run needed are compiled too, and go into the cache.
     process.once("exit", () => {
       try {
-        // Under the flags of now: the data is made with them (the young generation may be held since).
+        // Under the flags of now: the data is made with them (V8 may have been tuned for a large check since).
         const tag = flagsTag();
         const target = cacheFileOf(tag);
         const tmp = `${target}.${process.pid}.tmp`;
@@ -105,4 +121,4 @@ function loadBundle(file) {
   return mod.exports;
 }
 
-module.exports = { loadBundle, holdYoungGeneration };
+module.exports = { loadBundle, tuneForLargeCheck, holdYoungGeneration };

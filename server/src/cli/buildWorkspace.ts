@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Workspace } from "../core/check/workspace";
 import { diskAccess, FileAccess } from "../core/config/files";
-import { holdingYoungGeneration } from "./youngGeneration";
+import { tuningForLargeCheck } from "./largeCheck";
 import { collectConfigFiles, SkippedFile } from "./findConfigs";
 import { UsageError, ParsedArgs } from "./args";
 
@@ -26,7 +26,7 @@ export function buildWorkspace(args: ParsedArgs, access?: FileAccess, files = co
     targetVersion: args.options.get("target-version")?.[0],
     firewallHints: args.flags.has("firewall-hints"),
     inventory: inventoryOption(args),
-    access: holdingYoungGeneration(access ?? diskAccess),
+    access: tuningForLargeCheck(access ?? diskAccess),
   });
   ws.addFiles(files);
   return ws;
