@@ -17,8 +17,8 @@ const HELD = Symbol.for("keepalived-language.young-generation-held");
 
 const HOLD_YOUNG_GENERATION = "--semi-space-growth-factor=1";
 /** The flags of a large check: the young generation held at its first size, and less inlining so that
- *  TurboFan's code is ready sooner (docs/decisions/cli-process-flags.md; the same list as largeCheck.ts). */
-const LARGE_CHECK_FLAGS = [HOLD_YOUNG_GENERATION, "--max-inlined-bytecode-size-cumulative=100"];
+ *  TurboFan's code is ready sooner (docs/decisions/cli-process-flags.md; the bundle reads the same file). */
+const LARGE_CHECK_FLAGS = require("./large-check-flags.json");
 
 /** For the CLI, before a large check. */
 function tuneForLargeCheck() {

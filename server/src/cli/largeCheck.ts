@@ -6,12 +6,11 @@
 // never grows, it is over before TurboFan matters, and loading "v8" (it loads the stream modules)
 // costs ~6 ms.
 import type { FileAccess } from "../core/config/files";
+/** The launcher reads the same list (bin/load-bundle.js), to set the flags when it is given a large input. */
+import LARGE_CHECK_FLAGS from "../../../bin/large-check-flags.json";
 
 /** Texts read by one command, in characters, past which the flags are set. */
 const LARGE_INPUT = 256 * 1024;
-
-/** The same flags as bin/load-bundle.js's LARGE_CHECK_FLAGS (the launcher sets them when it is given a large input). */
-const LARGE_CHECK_FLAGS = ["--semi-space-growth-factor=1", "--max-inlined-bytecode-size-cumulative=100"];
 
 /** Shared with bin/load-bundle.js, which sets it when the launcher has set the flags and keeps a code
  *  cache per flag state (V8 rejects one made under other flags). */
