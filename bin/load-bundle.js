@@ -15,16 +15,16 @@ const TUNED = Symbol.for("keepalived-language.tuned-for-large-check");
 /** Set once the young generation alone is held (the language server's launcher). */
 const HELD = Symbol.for("keepalived-language.young-generation-held");
 
-const HOLD_YOUNG_GENERATION = "--semi-space-growth-factor=1";
-/** The flags of a large check: the young generation held at its first size, and less inlining so that
- *  TurboFan's code is ready sooner (docs/decisions/cli-process-flags.md; the bundle reads the same file). */
-const LARGE_CHECK_FLAGS = require("./large-check-flags.json");
+/** The V8 flags of each kind of process, one table (the bundles read it too): a large check holds the young
+ *  generation at its first size and inlines less, so that TurboFan's code is ready sooner
+ *  (docs/decisions/cli-process-flags.md); the server only holds the young generation (young-generation.md). */
+const V8_FLAGS = require("./v8-flags.json");
 
 /** For the CLI, before a large check. */
 function tuneForLargeCheck() {
   if (globalThis[TUNED]) return;
   const v8 = require("v8");
-  for (const flag of LARGE_CHECK_FLAGS) v8.setFlagsFromString(flag);
+  for (const flag of V8_FLAGS.largeCheck) v8.setFlagsFromString(flag);
   globalThis[TUNED] = true;
 }
 
@@ -32,7 +32,8 @@ function tuneForLargeCheck() {
  *  and TurboFan keeps its full inlining, as steady-state speed is what keystrokes see. */
 function holdYoungGeneration() {
   if (globalThis[HELD]) return;
-  require("v8").setFlagsFromString(HOLD_YOUNG_GENERATION);
+  const v8 = require("v8");
+  for (const flag of V8_FLAGS.server) v8.setFlagsFromString(flag);
   globalThis[HELD] = true;
 }
 

@@ -6,8 +6,8 @@
 // never grows, it is over before TurboFan matters, and loading "v8" (it loads the stream modules)
 // costs ~6 ms.
 import type { FileAccess } from "../core/config/files";
-/** The launcher reads the same list (bin/load-bundle.js), to set the flags when it is given a large input. */
-import LARGE_CHECK_FLAGS from "../../../bin/large-check-flags.json";
+/** The launcher reads the same table (bin/load-bundle.js), to set the flags when it is given a large input. */
+import V8_FLAGS from "../../../bin/v8-flags.json";
 
 /** Texts read by one command, in characters, past which the flags are set. */
 const LARGE_INPUT = 256 * 1024;
@@ -20,7 +20,7 @@ const flags = globalThis as unknown as Record<symbol, boolean | undefined>;
 function tuneForLargeCheck(): void {
   if (flags[TUNED]) return;
   const v8 = require("v8") as typeof import("v8");
-  for (const flag of LARGE_CHECK_FLAGS) v8.setFlagsFromString(flag);
+  for (const flag of V8_FLAGS.largeCheck) v8.setFlagsFromString(flag);
   flags[TUNED] = true;
 }
 
