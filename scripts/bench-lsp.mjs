@@ -30,6 +30,8 @@ const cpuMsOf = (pid) => {
 };
 /** On-CPU time of a process's main thread in ms, to the nanosecond (/proc/PID/schedstat): one edit's cost, whatever the load. */
 const threadCpuMsOf = (pid) => Number(fs.readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[0]) / 1e6;
+/** Time a process's main thread was runnable but waiting for a core, in ms (/proc/PID/schedstat's second field). */
+const runQueueMsOf = (pid) => Number(fs.readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[1]) / 1e6;
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x) => `${x.toFixed(1)} ms`;
 
@@ -79,6 +81,7 @@ async function keystrokes(dir, unclosed) {
   /** Per published edit: wall time not spent on the server's main thread, and the bench client's own main-thread CPU. */
   const notServerCpu = [];
   const clientCpu = [];
+  const serverWaitingForCore = [];
   let unpublished = 0;
   const pos = (line, character) => ({ line, character });
   const edit = async (kind, range, newText) => {
@@ -86,6 +89,7 @@ async function keystrokes(dir, unclosed) {
     const t0 = performance.now();
     const c0 = threadCpuMsOf(client.process.pid);
     const own0 = threadCpuMsOf(process.pid);
+    const q0 = runQueueMsOf(client.process.pid);
     await client.change(uri, range, newText);
     const got = await pending;
     const wall = performance.now() - t0;
@@ -96,6 +100,7 @@ async function keystrokes(dir, unclosed) {
       (byKind.get(kind) ?? byKind.set(kind, []).get(kind)).push(wall);
       notServerCpu.push(wall - serverCpu);
       clientCpu.push(threadCpuMsOf(process.pid) - own0);
+      serverWaitingForCore.push(runQueueMsOf(client.process.pid) - q0);
     }
   };
   const block = instance(7777, "BACKUP", 90).join("\n") + "\n";
@@ -133,7 +138,7 @@ async function keystrokes(dir, unclosed) {
   const completion = await requests("textDocument/completion", (line) => ({ textDocument: { uri }, position: pos(line, 4) }));
   await client.stop();
   const latencies = [...byKind.values()].flat();
-  return { latencies, byKind, unpublished, completion, hover, serverCpuPerEdit, cpuPerEdit, notServerCpu, clientCpu };
+  return { latencies, byKind, unpublished, completion, hover, serverCpuPerEdit, cpuPerEdit, notServerCpu, clientCpu, serverWaitingForCore };
 }
 
 async function pairedRss(dir) {
@@ -203,12 +208,12 @@ const target = (name, figure, value, limit) => rows.push(`${value <= limit ? "PA
 try {
   for (const unclosed of [false, true]) {
     const label = unclosed ? "5,000 lines, last block unclosed" : "5,000 lines, well-formed";
-    const { latencies, byKind, unpublished, completion, hover, serverCpuPerEdit, cpuPerEdit, notServerCpu, clientCpu } = await keystrokes(dir, unclosed);
+    const { latencies, byKind, unpublished, completion, hover, serverCpuPerEdit, cpuPerEdit, notServerCpu, clientCpu, serverWaitingForCore } = await keystrokes(dir, unclosed);
     console.log(`keystroke → diagnostics, ${label} (${latencies.length} edits, ${ROUNDS} rounds): p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}, max ${ms(Math.max(...latencies))}${unpublished ? `; ${unpublished} edits got no publication` : ""}`);
     console.log(`  server CPU per edit (user + system, mean over all edits; load-independent): ${ms(serverCpuPerEdit)}`);
     const later = cpuPerEdit.slice(5 * 11);
     console.log(`  server main-thread CPU per edit, from keystroke to publication (load-independent): p50 ${ms(percentile(cpuPerEdit, 50))}, p99 ${ms(percentile(cpuPerEdit, 99))}, max ${ms(Math.max(...cpuPerEdit))}; after the first 5 rounds p99 ${ms(percentile(later, 99))}; the first keystroke ${ms(cpuPerEdit[0])}`);
-    console.log(`  wall time beyond the server's main-thread CPU (waiting for a core, GC helper threads, the pipe, the client): p50 ${ms(percentile(notServerCpu, 50))}, p99 ${ms(percentile(notServerCpu, 99))}; the bench client's own main-thread CPU per edit: p50 ${ms(percentile(clientCpu, 50))}, p99 ${ms(percentile(clientCpu, 99))}`);
+    console.log(`  wall time beyond the server's main-thread CPU (waiting for a core, GC helper threads, the pipe, the client): p50 ${ms(percentile(notServerCpu, 50))}, p99 ${ms(percentile(notServerCpu, 99))}, of which the server's main thread waited for a core p50 ${ms(percentile(serverWaitingForCore, 50))}, p99 ${ms(percentile(serverWaitingForCore, 99))}; the bench client's own main-thread CPU per edit: p50 ${ms(percentile(clientCpu, 50))}, p99 ${ms(percentile(clientCpu, 99))}`);
     for (const [kind, xs] of byKind) console.log(`  ${kind.padEnd(24)} n=${String(xs.length).padStart(3)}  p50 ${ms(percentile(xs, 50))}  max ${ms(Math.max(...xs))}`);
     console.log(`hover (${hover.length} requests, first ${ms(hover[0])}): p50 ${ms(percentile(hover, 50))}, p99 ${ms(percentile(hover, 99))}`);
     console.log(`completion (${completion.length} requests, first ${ms(completion[0])}): p50 ${ms(percentile(completion, 50))}, p99 ${ms(percentile(completion, 99))}`);

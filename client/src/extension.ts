@@ -30,7 +30,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // A young generation of 4 MB per semi-space instead of 1: a keystroke's garbage (~0.5–0.8 MB) then
     // makes a scavenge every few edits, not one or two per edit (docs/decisions/young-generation.md).
     // Only a start flag sets it; the server holds it at that size (processFlags.ts).
-    run: { module: cached, transport: TransportKind.ipc, options: { execArgv: ["--min-semi-space-size=4"] } },
+    // One V8 helper thread instead of four: on a 2-core machine the others took the core a keystroke's
+    // check was waiting for (docs/decisions/server-helper-threads.md).
+    run: { module: cached, transport: TransportKind.ipc, options: { execArgv: ["--min-semi-space-size=4", "--v8-pool-size=1"] } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
   };
   const clientOptions: LanguageClientOptions = {
