@@ -135,9 +135,9 @@ function moveItems(items: Item[], delta: number, lines: number, text: string): v
     moveLines(items, lines, forEachPosition);
     return;
   }
-  if (delta !== 0) for (const item of items) shiftOffsets(item, delta);
+  // Offsets move in retarget's walk.
   moveLines(items, lines, forEachBuiltPosition);
-  if (movedInto?.text !== text || (movedInto.table.file !== undefined && file !== undefined && movedInto.table.file !== file)) movedInto = { text, table: new LineTable(text) };
+  if (movedInto?.text !== text || (movedInto.table.file !== undefined && file !== undefined && movedInto.table.file !== file)) movedInto = { text, table: new LineTable(text, lineStarts(text)) };
   const table = movedInto.table;
   if (table.file === undefined) table.file = file;
   retarget(items, delta, table);

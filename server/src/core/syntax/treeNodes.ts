@@ -405,16 +405,22 @@ export function tablesFileOf(items: Item[]): string | undefined | null {
 }
 
 /**
- * Items whose offsets (words' and blocks') now count in a new text, whose line table is `to`: the
- * ranges not built yet will be built from it. Block offsets move by `delta` here; words' have moved.
+ * Items whose offsets (words' and blocks') now count in a new text, whose line table is `to`: they
+ * move by `delta` here, and the ranges not built yet will be built from `to`. One walk for both (the
+ * items below an edit were walked once per job, on every keystroke).
  */
 export function retarget(items: Item[], delta: number, to: LineTable): void {
   const visit = (item: Item): void => {
     if (item.kind === "definition") return;
     if (item.kind === "statement") {
-      if (item.keyword instanceof SyntaxWord) item.keyword.lines = to;
+      const keyword = item.keyword;
+      keyword.startOffset += delta;
+      keyword.endOffset += delta;
+      if (keyword instanceof SyntaxWord) keyword.lines = to;
       for (let i = 0; i < item.args.length; i++) {
         const w = item.args[i];
+        w.startOffset += delta;
+        w.endOffset += delta;
         if (w instanceof SyntaxWord) w.lines = to;
       }
     }
