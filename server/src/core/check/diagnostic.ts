@@ -220,9 +220,19 @@ function anyDirty(related: RelatedLocation[] | undefined): boolean {
   return false;
 }
 
+/**
+ * Diagnostics found to need no escaping: a keystroke publishes again the diagnostics of every block it
+ * did not touch (the same objects), whose messages were read through on every edit before.
+ */
+const alreadyPrintable = new WeakSet<Diagnostic>();
+
 /** The diagnostic with its messages safe to print; the same object when nothing needed escaping. */
 export function printable(d: Diagnostic): Diagnostic {
-  if (!dirty(d.message) && !anyDirty(d.related)) return d;
+  if (alreadyPrintable.has(d)) return d;
+  if (!dirty(d.message) && !anyDirty(d.related)) {
+    alreadyPrintable.add(d);
+    return d;
+  }
   return {
     ...d,
     message: escapeUnprintable(d.message),
