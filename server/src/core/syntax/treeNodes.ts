@@ -400,9 +400,22 @@ export function tablesFileOf(items: Item[]): string | undefined | null {
     }
     for (let i = 0; i < block.items.length; i++) visit(block.items[i]);
   };
-  for (const item of items) visit(item);
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    const one = readsOneTable.get(item);
+    if (one) note(one);
+    else visit(item);
+  }
   return mixed ? null : file;
 }
+
+/**
+ * Top-level items that retarget gave one line table throughout and that hold no unclosed block: what
+ * tablesFileOf would find in them is that table's file, read without walking them (the items below an
+ * edit were walked for it on every keystroke). Only retarget sets a word's or block's table, and it
+ * sets the whole item's; an item re-parsed is a new object.
+ */
+const readsOneTable = new WeakMap<Item, LineTable>();
 
 /**
  * Items whose offsets (words' and blocks') now count in a new text, whose line table is `to`: they
@@ -410,30 +423,41 @@ export function tablesFileOf(items: Item[]): string | undefined | null {
  * items below an edit were walked once per job, on every keystroke).
  */
 export function retarget(items: Item[], delta: number, to: LineTable): void {
+  // Whether the item being walked has a syntax word or block (whose table tablesFileOf reads), and an unclosed block.
+  let tabled = false;
+  let unclosed = false;
   const visit = (item: Item): void => {
     if (item.kind === "definition") return;
     if (item.kind === "statement") {
       const keyword = item.keyword;
       keyword.startOffset += delta;
       keyword.endOffset += delta;
-      if (keyword instanceof SyntaxWord) keyword.lines = to;
+      if (keyword instanceof SyntaxWord) (keyword.lines = to), (tabled = true);
       for (let i = 0; i < item.args.length; i++) {
         const w = item.args[i];
         w.startOffset += delta;
         w.endOffset += delta;
-        if (w instanceof SyntaxWord) w.lines = to;
+        if (w instanceof SyntaxWord) (w.lines = to), (tabled = true);
       }
     }
     const block = item.kind === "bareBlock" ? item.block : item.block;
     if (!block) return;
     if (block instanceof SyntaxBlock) {
       block.lines = to;
+      tabled = true;
       block.openOffset += delta;
       if (block.closeOffset >= 0) block.closeOffset += delta;
+      else unclosed = true;
     }
     for (let i = 0; i < block.items.length; i++) visit(block.items[i]);
   };
-  for (const item of items) visit(item);
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    tabled = unclosed = false;
+    visit(item);
+    if (tabled && !unclosed) readsOneTable.set(item, to);
+    else readsOneTable.delete(item);
+  }
 }
 
 /** Top-level items whose ranges are all built (an unchanged item is not walked again). */
