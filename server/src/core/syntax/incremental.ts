@@ -381,14 +381,14 @@ function visitBlock(b: Block, f: (p: Range["start"]) => void): void {
  */
 function moveLines(items: Iterable<Item>, lines: number, forEach: (item: Item, f: (p: Range["start"]) => void) => void): void {
   if (lines === 0) return;
+  // A position object can sit in several ranges: each is moved once, marked negative until all are.
+  // The marked ones are listed, so that unmarking them is a loop over them, not a second walk of the items.
+  const marked: Range["start"][] = [];
   const mark = (p: Range["start"]) => {
-    if (p.line >= 0) p.line = -(p.line + lines) - 1;
-  };
-  const unmark = (p: Range["start"]) => {
-    if (p.line < 0) p.line = -p.line - 1;
+    if (p.line >= 0) (p.line = -(p.line + lines) - 1), marked.push(p);
   };
   for (const item of items) forEach(item, mark);
-  for (const item of items) forEach(item, unmark);
+  for (let i = 0; i < marked.length; i++) marked[i].line = -marked[i].line - 1;
 }
 
 const MISSING_CLOSE = /^Missing '}'/;
