@@ -6,7 +6,7 @@ import { invalidValueRule } from "./invalid-value";
 import { missingRequiredRule } from "./missing-required";
 import { duplicateNameRule } from "./duplicate-name";
 import { duplicateKeywordRule, duplicateTopLevelKeywordRule } from "./duplicate-keyword";
-import { deprecatedKeywordRule } from "./deprecated-keyword";
+import { deprecatedKeywordRule, deprecatedLvsSyncDaemonRule } from "./deprecated-keyword";
 import { authPassTruncatedRule } from "./auth-pass-truncated";
 import { undefinedReferenceRule } from "./undefined-reference";
 import { unusedDefinitionRule } from "./unused-definition";
@@ -40,6 +40,7 @@ export const NODE_RULES: NodeRule[] = [
   duplicateKeywordRule,
   duplicateTopLevelKeywordRule,
   deprecatedKeywordRule,
+  deprecatedLvsSyncDaemonRule,
   authPassTruncatedRule,
   undefinedReferenceRule,
   unusedDefinitionRule,
