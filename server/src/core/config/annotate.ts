@@ -260,9 +260,19 @@ function specsOf(run: AnnotatedStatement[]): readonly KeywordSpec[] {
   return specs;
 }
 
-/** annotatedWhere over a node's runs: each run's specs asked about once per call, only runs using a wanted one walked. */
+/**
+ * Per predicate (the rules pass module-level functions of the spec alone), what each run of several
+ * annotations holds of it, kept while the run lives: a keystroke replaces one run, and the node's
+ * other runs are answered by a lookup each instead of a look at each of their specs. Runs of one
+ * annotation are answered directly (a cache entry per one-line statement cost more than it saved).
+ */
+const foundInRun = new WeakMap<(spec: KeywordSpec) => boolean, { verdicts: Map<KeywordSpec, boolean>; runs: WeakMap<AnnotatedStatement[], AnnotatedStatement[]> }>();
+
+/** annotatedWhere over a node's runs. */
 function whereInRuns(runs: readonly AnnotatedStatement[][], wanted: (spec: KeywordSpec) => boolean): AnnotatedStatement[] {
-  const verdicts = new Map<KeywordSpec, boolean>();
+  let known = foundInRun.get(wanted);
+  if (!known) foundInRun.set(wanted, (known = { verdicts: new Map(), runs: new WeakMap() }));
+  const { verdicts, runs: found } = known;
   const ask = (spec: KeywordSpec): boolean => {
     let v = verdicts.get(spec);
     if (v === undefined) verdicts.set(spec, (v = wanted(spec)));
@@ -276,14 +286,22 @@ function whereInRuns(runs: readonly AnnotatedStatement[][], wanted: (spec: Keywo
       if (spec && ask(spec)) out.push(run[0]);
       continue;
     }
-    const specs = specsOf(run);
-    let any = false;
-    for (let k = 0; k < specs.length && !any; k++) any = ask(specs[k]);
-    if (!any) continue;
-    for (let i = 0; i < run.length; i++) {
-      const spec = run[i].spec;
-      if (spec && ask(spec)) out.push(run[i]);
+    let hits = found.get(run);
+    if (!hits) {
+      hits = NONE;
+      const specs = specsOf(run);
+      let any = false;
+      for (let k = 0; k < specs.length && !any; k++) any = ask(specs[k]);
+      if (any) {
+        hits = [];
+        for (let i = 0; i < run.length; i++) {
+          const spec = run[i].spec;
+          if (spec && ask(spec)) hits.push(run[i]);
+        }
+      }
+      found.set(run, hits);
     }
+    for (let i = 0; i < hits.length; i++) out.push(hits[i]);
   }
   return out;
 }
