@@ -49,8 +49,92 @@ class PartitionedRuleCache {
     private readonly check: PartitionedCheck<unknown>,
   ) {}
 
+  /** The clusters of the last update, in its order (for the fast path of update). */
+  private last: readonly Cluster[] = NO_CLUSTERS;
+
   /** Reports every partition's findings; returns how many partitions were checked again. */
   update(clusters: readonly Cluster[], report: Report): number {
+    const replaced = this.replacedInPlace(clusters);
+    const checked = replaced ? this.updateReplaced(replaced, clusters) : this.updateAll(clusters);
+    // The scratch list would keep the last partition's findings alive (and a large one's room).
+    this.found.length = 0;
+    // A copy: the fast path compares with the list as it was.
+    this.last = clusters.slice();
+    const order = this.order;
+    for (let oi = 0; oi < order.length; oi++) {
+      const found = order[oi].diagnostics;
+      for (let di = 0; di < found.length; di++) report(found[di]);
+    }
+    return checked;
+  }
+
+  private keysOf(c: Cluster): readonly unknown[] {
+    let keys = this.keys.get(c);
+    if (!keys) this.keys.set(c, (keys = this.check.keysOf(c)));
+    return keys;
+  }
+
+  /**
+   * Where a keystroke left the cluster list as it was but for a few clusters replaced at their place by
+   * clusters with the same keys, in order (a priority or a VIP edited): their positions. Then every
+   * partition keeps its clusters' order and its place in the order partitions are met, and only those
+   * of the replaced clusters change. Undefined otherwise (the full pass decides).
+   */
+  private replacedInPlace(clusters: readonly Cluster[]): number[] | undefined {
+    const last = this.last;
+    if (last === NO_CLUSTERS || last.length !== clusters.length) return undefined;
+    let replaced: number[] | undefined;
+    for (let i = 0; i < clusters.length; i++) {
+      if (clusters[i] === last[i]) continue;
+      if ((replaced ??= []).length === 8) return undefined;
+      const was = this.keysOf(last[i]);
+      const now = this.keysOf(clusters[i]);
+      if (was.length !== now.length) return undefined;
+      for (let k = 0; k < was.length; k++) if (was[k] !== now[k]) return undefined;
+      replaced.push(i);
+    }
+    // A cluster that moved (one of the replaced ones now at another's place) is not a replacement.
+    if (replaced) for (const i of replaced) for (const j of replaced) if (clusters[i] === last[j]) return undefined;
+    return replaced ?? [];
+  }
+
+  /** The fast path: each replaced cluster takes its predecessor's place in its partitions, which are checked again. */
+  private updateReplaced(replaced: readonly number[], clusters: readonly Cluster[]): number {
+    // Each partition's new list, made before any is changed: a partition not holding its cluster (which
+    // cannot happen while the partitions are the last update's) leaves all of them to the full pass.
+    const lists = new Map<Partition, Cluster[]>();
+    for (const i of replaced) {
+      const was = this.last[i];
+      const keys = this.keysOf(clusters[i]);
+      for (let k = 0; k < keys.length; k++) {
+        const p = this.partitions.get(keys[k]);
+        if (!p) return this.updateAll(clusters);
+        let list = lists.get(p);
+        if (!list) lists.set(p, (list = p.clusters.slice()));
+        const at = list.indexOf(was);
+        if (at < 0) return this.updateAll(clusters);
+        list[at] = clusters[i];
+      }
+    }
+    for (const [p, list] of lists) {
+      p.clusters = list;
+      this.checkAgain(p);
+    }
+    return lists.size;
+  }
+
+  private checkAgain(p: Partition): void {
+    this.foundCount = 0;
+    try {
+      this.check.checkPartition(p.key, p.clusters, this.collect);
+    } catch (e) {
+      this.collect(internalError(this.code, p.clusters[0]?.members[0]?.nameWord.file ?? "", e));
+    }
+    p.diagnostics = this.foundCount ? this.found.slice(0, this.foundCount) : NO_DIAGNOSTICS;
+  }
+
+  /** Every cluster's partitions met in order; a partition whose clusters differ from the last time is checked again. */
+  private updateAll(clusters: readonly Cluster[]): number {
     let checked = 0;
     const now = ++this.analysis;
     const order = this.order;
@@ -84,22 +168,10 @@ class PartitionedRuleCache {
         p.clusters = p.next.length > 2 ? p.next.slice() : p.next;
         p.next = undefined;
         p.cursor = p.clusters.length;
-        this.foundCount = 0;
-        try {
-          this.check.checkPartition(p.key, p.clusters, this.collect);
-        } catch (e) {
-          this.collect(internalError(this.code, p.clusters[0]?.members[0]?.nameWord.file ?? "", e));
-        }
-        p.diagnostics = this.foundCount ? this.found.slice(0, this.foundCount) : NO_DIAGNOSTICS;
+        this.checkAgain(p);
         checked++;
       }
-      for (let di = 0; di < p.diagnostics.length; di++) {
-        const d = p.diagnostics[di];
-        report(d);
-      }
     }
-    // The scratch list would keep the last partition's findings alive (and a large one's room).
-    this.found.length = 0;
     return checked;
   }
 }
