@@ -245,21 +245,6 @@ export function noteRuns(annotated: AnnotatedStatement[], runs: readonly Annotat
   runsOfNode.set(annotated, runs);
 }
 
-/** The keyword specs a run of several annotations uses, each once, kept while the run lives. */
-const specsOfRun = new WeakMap<AnnotatedStatement[], readonly KeywordSpec[]>();
-
-function specsOf(run: AnnotatedStatement[]): readonly KeywordSpec[] {
-  let specs = specsOfRun.get(run);
-  if (specs) return specs;
-  const list: KeywordSpec[] = [];
-  for (let i = 0; i < run.length; i++) {
-    const spec = run[i].spec;
-    if (spec && !list.includes(spec)) list.push(spec);
-  }
-  specsOfRun.set(run, (specs = list));
-  return specs;
-}
-
 /**
  * Per predicate (the rules pass module-level functions of the spec alone), what each run of several
  * annotations holds of it, kept while the run lives: a keystroke replaces one run, and the node's
@@ -289,15 +274,9 @@ function whereInRuns(runs: readonly AnnotatedStatement[][], wanted: (spec: Keywo
     let hits = found.get(run);
     if (!hits) {
       hits = NONE;
-      const specs = specsOf(run);
-      let any = false;
-      for (let k = 0; k < specs.length && !any; k++) any = ask(specs[k]);
-      if (any) {
-        hits = [];
-        for (let i = 0; i < run.length; i++) {
-          const spec = run[i].spec;
-          if (spec && ask(spec)) hits.push(run[i]);
-        }
+      for (let i = 0; i < run.length; i++) {
+        const spec = run[i].spec;
+        if (spec && ask(spec)) hits === NONE ? (hits = [run[i]]) : hits.push(run[i]);
       }
       found.set(run, hits);
     }
