@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
-import { check, linesOf, withCode } from "../helpers";
+import { check, linesOf, withCode, workspaceOf } from "../helpers";
 
 test("a stray closing brace is reported on its line", () => {
   const d = check("global_defs {\n  router_id a\n}\n}\n");
@@ -40,4 +40,21 @@ test("a lone `@id` line is a warning, not an error: keepalived skips it silently
   assert.equal(d[0].severity, "warning");
   assert.equal(d[0].range.start.line, 0);
   assert.match(d[0].message, /keepalived skips this line/);
+});
+
+test("typing above a stray '{' and an invalid sequence moves their errors with their lines, as a fresh check reports them", () => {
+  const base = "global_defs {\n  router_id a\n}\nvrrp_instance VI_1 {\n  {\n  }\n  interface eth0\n}\n~SEQ(i) vrrp_script s$i {\n  script /bin/true\n}\n";
+  const ws = workspaceOf({ "keepalived.conf": base });
+  // Kept per block: the blocks below an edit are not walked again, and must still say where they now are.
+  const file = "/ws/keepalived.conf";
+  const before = withCode(ws.diagnostics(), "syntax").map((d) => d.range.start.line);
+  assert.equal(before.length, 2);
+  // Enter at the top, then a line deleted there again: the blocks below are kept and moved, not re-parsed.
+  for (const text of ["\n" + base, "\n\n" + base, base.replace("  router_id a\n", "")]) {
+    ws.setText(file, text);
+    const fresh = workspaceOf({ "keepalived.conf": text });
+    const kept = withCode(ws.diagnostics(), "syntax").map((d) => [d.range.start.line, d.range.start.character, d.message]);
+    assert.deepEqual(kept, withCode(fresh.diagnostics(), "syntax").map((d) => [d.range.start.line, d.range.start.character, d.message]));
+    assert.equal(kept.length, 2);
+  }
 });

@@ -2,7 +2,7 @@
 import type { Diagnostic } from "./diagnostic";
 import type { ExpandedConfig } from "../config/expand";
 import type { AnnotatedStatement } from "../config/annotate";
-import type { SyntaxFile } from "../syntax/tree";
+import type { Item, SyntaxFile } from "../syntax/tree";
 import type { FileAccess } from "../config/files";
 
 export interface CheckOptions {
@@ -40,4 +40,10 @@ export interface NodeRule {
 export interface FileRule {
   code: string;
   checkFile(file: string, syntax: SyntaxFile, report: (d: Diagnostic) => void): void;
+  /**
+   * What the rule reports inside one top-level item, which depends on that item alone: the workspace
+   * keeps it while the item object lives (check/itemFindings.ts), so a keystroke checks the items it
+   * re-parsed. Ranges reported must be the item's own (built ranges move with it).
+   */
+  checkItem?(file: string, item: Item, report: (d: Diagnostic) => void): void;
 }

@@ -13,6 +13,7 @@ import { dedupeSorted, printable, sortDiagnostics } from "./diagnostic";
 import { internalError, runIsolated } from "../rules/internal-error";
 import type { CheckOptions, NodeContext, NodeRule } from "./rule";
 import { FILE_RULES, NODE_RULES } from "../rules";
+import { checkItems } from "./itemFindings";
 import { nodeNames, NodeNames } from "../model/nodeNames";
 import { ClusterAnalysis, ClusterView } from "../cluster/analysis";
 import { readTemplate, TemplateFile } from "../template/template";
@@ -217,7 +218,13 @@ export class Workspace {
     if (template) runIsolated("template", file, (d) => diagnostics.push(d), () => {
       for (const d of checkTemplate(template, (f, t) => this.checkPlain(f, t))) diagnostics.push(d);
     });
-    else for (const rule of FILE_RULES) runIsolated(rule.code, file, (d) => diagnostics.push(d), () => rule.checkFile(file, syntax, (d) => diagnostics.push(d)));
+    else
+      for (const rule of FILE_RULES) {
+        runIsolated(rule.code, file, (d) => diagnostics.push(d), () => {
+          rule.checkFile(file, syntax, (d) => diagnostics.push(d));
+          checkItems(rule, file, syntax, (d) => diagnostics.push(d));
+        });
+      }
     const entry = { text, syntax, includes, diagnostics, template };
     this.parsed.set(file, entry);
     return entry;
