@@ -262,7 +262,7 @@ test("keepalived extension end to end in code-server", { skip, timeout: 15 * 60_
               // The user of the fix-all step: safe fixes applied on save.
               "[keepalived]": { "editor.codeActionsOnSave": { "source.fixAll.keepalived": "explicit" } },
               // In a browser VS Code saves after a second's pause by default. That save is not "explicit", so it
-              // skips the fix-all, and a Ctrl+S that lands while it is still writing joins it: BACKP was saved
+              // skips the fix-all, and a Ctrl+S that lands while it is still writing can join it: BACKP was saved
               // unfixed on CI. The steps save with Ctrl+S, as a desktop user does.
               "files.autoSave": "off",
               // One flat list of tasks in Run Task, so "keepalived-lint: check" is found by typing.
