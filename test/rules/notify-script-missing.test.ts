@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import { check, linesOf, ROOT } from "../helpers";
 
 const conf = (cmd: string) => `vrrp_instance V {\n  virtual_router_id 1\n  notify_master "${cmd}"\n}\n`;
@@ -49,4 +50,15 @@ test("a script kept in the repository under files/, scripts/ or templates/ besid
 test("a script kept with its deployed folder (scripts/121_backup/run.sh for /etc/keepalived/scripts/121_backup/run.sh) is found", () => {
   const files = { "keepalived/keepalived.conf": conf("/etc/keepalived/scripts/121_backup/run.sh"), "keepalived/121_backup/run.sh": "#!/bin/sh\n" };
   assert.deepEqual(linesOf(check(files), "notify-script-missing"), []);
+});
+
+test("a distribution's program named in another system folder than this machine's (pidof in /usr/sbin, here in /usr/bin) is not judged; a script in /bin that exists nowhere still is", () => {
+  const folders = ["/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"];
+  const has = folders.filter((f) => fs.existsSync(`${f}/sh`));
+  const lacks = folders.filter((f) => !fs.existsSync(`${f}/sh`));
+  assert.ok(has.length && lacks.length, `sh is in ${has.join(", ")} on this machine`);
+  // Deep in the workspace: the lookup by name beside the config climbs three folders, not up to /bin.
+  const at = (cmd: string) => check({ "a/b/c/d/keepalived.conf": conf(cmd) });
+  assert.deepEqual(linesOf(at(`${lacks[0]}/sh -c true`), "notify-script-missing"), []);
+  assert.deepEqual(linesOf(at("/bin/keepalived-notify-nowhere.sh MASTER"), "notify-script-missing"), [3]);
 });

@@ -72,6 +72,23 @@ export function findByName(program: string, configFile: string, access: FileAcce
   return undefined;
 }
 
+/** Where distributions install their own programs, each in a different one of these (pidof: /usr/bin on Debian, /usr/sbin on RHEL). */
+const SYSTEM_FOLDERS = ["/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"];
+
+/**
+ * A program named in one system folder that this machine has in another: the distribution's program,
+ * which the target has where its distribution puts it (not a script missing from the workspace).
+ */
+function inAnotherSystemFolder(program: string, access: FileAccess): string | undefined {
+  if (!SYSTEM_FOLDERS.includes(path.posix.dirname(program))) return undefined;
+  const name = path.posix.basename(program);
+  for (const folder of SYSTEM_FOLDERS) {
+    const candidate = `${folder}/${name}`;
+    if (candidate !== program && access.exists(candidate) && !access.isDirectory(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /** Resolves the program of `command`. Only absolute paths are judged: a bare name is looked up in PATH at run time. */
 export function resolveScriptPath(command: string, includeRoots: string[], access: FileAccess, configFile?: string): ScriptLocation | undefined {
   const program = programOf(command);
@@ -81,6 +98,8 @@ export function resolveScriptPath(command: string, includeRoots: string[], acces
     if (access.exists(candidate)) return { program, found: candidate };
   }
   if (access.exists(program)) return { program, found: program };
+  const elsewhere = inAnotherSystemFolder(program, access);
+  if (elsewhere) return { program, found: elsewhere };
   const near = configFile ? findByName(program, configFile, access) : undefined;
   return near ? { program, found: near, byName: true } : { program };
 }
