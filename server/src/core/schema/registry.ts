@@ -1,5 +1,5 @@
 // The one table of keywords, indexed for lookups by block and by name.
-import { KeywordSpec, BlockId, TOP } from "./types";
+import { KeywordSpec, BlockId, TOP, ArgSpec, ArgType, BodySpec } from "./types";
 import versions from "./keyword-versions.json";
 import { keywords as globalDefs } from "./keywords/globalDefs";
 import { keywords as vrrpInstance } from "./keywords/vrrpInstance";
@@ -10,10 +10,41 @@ import { keywords as bfd } from "./keywords/bfd";
 
 type VersionFacts = Record<string, { since?: string; removedAfter?: string }>;
 
+// Every spec, argument, type and body is rebuilt with all of its kind's fields, in one order, absent ones
+// undefined: written as literals with different optional fields, the 408 specs had 37 hidden classes,
+// and every rule's `spec.name` or `type.kind` read went megamorphic (docs/decisions/one-shape-schema.md).
+
+function oneShapeType(t: ArgType): ArgType {
+  const u = t as Partial<Record<"min" | "max" | "wholeBefore" | "values" | "caseInsensitive" | "bare" | "length", unknown>>;
+  return { kind: t.kind, min: u.min, max: u.max, wholeBefore: u.wholeBefore, values: u.values, caseInsensitive: u.caseInsensitive, bare: u.bare, length: u.length } as ArgType;
+}
+
+function oneShapeArg(a: ArgSpec): ArgSpec {
+  return { label: a.label, type: oneShapeType(a.type), optional: a.optional };
+}
+
+function oneShapeBody(b: BodySpec): BodySpec {
+  const u = b as Partial<Record<"blockId" | "line", unknown>>;
+  return { kind: b.kind, blockId: u.blockId, line: u.line } as BodySpec;
+}
+
 function withVersions(spec: KeywordSpec): KeywordSpec {
   const facts = (versions as VersionFacts)[spec.name];
-  if (!facts) return spec;
-  return { ...spec, since: spec.since ?? facts.since, removedAfter: spec.removedAfter ?? facts.removedAfter };
+  return {
+    name: spec.name,
+    blocks: spec.blocks,
+    args: spec.args.map(oneShapeArg),
+    rest: spec.rest && oneShapeArg(spec.rest),
+    body: spec.body && oneShapeBody(spec.body),
+    bodyOptional: spec.bodyOptional,
+    repeatable: spec.repeatable,
+    required: spec.required,
+    default: spec.default,
+    deprecated: spec.deprecated,
+    since: spec.since ?? facts?.since,
+    removedAfter: spec.removedAfter ?? facts?.removedAfter,
+    doc: spec.doc,
+  };
 }
 
 export const ALL_KEYWORDS: readonly KeywordSpec[] = [
