@@ -43,6 +43,11 @@ const SHAPES = {
     const n = Math.floor((MB - 20) / 6);
     return "global_defs " + "x {\n".repeat(n) + "}\n".repeat(n);
   },
+  // Each level's `{` is ignored (an unknown keyword at the top level), so every level surfaces there in turn.
+  "deep unknown blocks at the top level": () => {
+    const n = Math.floor((MB - 20) / 17);
+    return "track_script {\n".repeat(n) + "}\n".repeat(n);
+  },
   "huge single line": () => "global_defs {\n router_id " + "x".repeat(MB - 40) + "\n}\n",
   "many $VAR definitions": () => upTo1Mb((i) => `$V${i}=value_${i}\n`, "", "global_defs {\n router_id $V1\n}\n"),
   "instances sharing VRIDs": () => upTo1Mb((i) => instance(i, 51 + (i % 2))),

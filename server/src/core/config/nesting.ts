@@ -17,7 +17,7 @@ import { isClosed } from "../syntax/treeNodes";
 import type { BlockId } from "../schema/types";
 import { TOP } from "../schema/types";
 import { lookupKeyword } from "../schema/registry";
-import { needsRenesting, opaque, opensPastItsFile } from "./annotate";
+import { needsRenesting, opaque, opensPastItsFile, wouldRenestAtTopLevel } from "./annotate";
 
 export interface BraceNote {
   /** `stray`: a `}` at the top level; `early`: a `}` that closes `closes` instead of the ignored block;
@@ -167,7 +167,8 @@ export function nestAsKeepalived(statements: ConfigStatement[]): { statements: C
         return;
       }
       // A block that lands at the top level and reads there as written: kept whole, nothing in it visited.
-      if (stack.length === 1 && s.block && isClosed(s.block) && !opaque(s) && !needsRenesting(s)) {
+      // (Asked without annotating it: a statement that surfaced is usually taken apart further.)
+      if (stack.length === 1 && s.block && isClosed(s.block) && !opaque(s) && !(root === s ? needsRenesting(s) : wouldRenestAtTopLevel(s))) {
         frame.children.push(s);
         return true;
       }
