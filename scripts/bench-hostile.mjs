@@ -48,6 +48,8 @@ const SHAPES = {
     const n = Math.floor((MB - 20) / 17);
     return "track_script {\n".repeat(n) + "}\n".repeat(n);
   },
+  // A missing script costs dozens of lookups beside the config (config/scripts.ts findByName): once per command, not per line.
+  "one missing script named 10,000 times": () => upTo1Mb((i) => `vrrp_instance V${i} {\n    notify_master /etc/keepalived/missing.sh\n}\n`),
   "huge single line": () => "global_defs {\n router_id " + "x".repeat(MB - 40) + "\n}\n",
   "many $VAR definitions": () => upTo1Mb((i) => `$V${i}=value_${i}\n`, "", "global_defs {\n router_id $V1\n}\n"),
   "instances sharing VRIDs": () => upTo1Mb((i) => instance(i, 51 + (i % 2))),

@@ -2,6 +2,8 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { check, linesOf, ROOT } from "../helpers";
+import { Workspace } from "../../server/src/core/check/workspace";
+import { memoryAccess } from "../../server/src/core/config/files";
 
 const conf = (cmd: string) => `vrrp_instance V {\n  virtual_router_id 1\n  notify_master "${cmd}"\n}\n`;
 
@@ -61,4 +63,23 @@ test("a distribution's program named in another system folder than this machine'
   const at = (cmd: string) => check({ "a/b/c/d/keepalived.conf": conf(cmd) });
   assert.deepEqual(linesOf(at(`${lacks[0]}/sh -c true`), "notify-script-missing"), []);
   assert.deepEqual(linesOf(at("/bin/keepalived-notify-nowhere.sh MASTER"), "notify-script-missing"), [3]);
+});
+
+test("a script named by many instances is looked up once: every line is reported, for the stat calls of one", () => {
+  const calls = (count: number) => {
+    let exists = 0;
+    const text = Array.from({ length: count }, (_, i) => `vrrp_instance V${i} {\n  virtual_router_id ${(i % 255) + 1}\n  notify_master "/opt/nowhere/failover.sh"\n}\n`).join("");
+    const files = new Map([[`${ROOT}/keepalived.conf`, text]]);
+    const inMemory = memoryAccess(files);
+    const ws = new Workspace({ access: { ...inMemory, exists: (p) => (exists++, inMemory.exists(p)) } });
+    ws.addFiles(files.keys());
+    const found = linesOf(ws.diagnostics(), "notify-script-missing");
+    return { found: found.length, exists };
+  };
+  const one = calls(1);
+  const many = calls(200);
+  assert.equal(one.found, 1);
+  assert.equal(many.found, 200);
+  // Without the per-check memory each line cost the ~60 lookups of a missing script (findByName).
+  assert.ok(many.exists < one.exists * 3, `${many.exists} lookups for 200 lines, ${one.exists} for one`);
 });

@@ -6,7 +6,8 @@ import { DocumentLink, DocumentLinkParams } from "vscode-languageserver/node";
 import { resolveInclude } from "../core/config/expand";
 import type { Item, Statement } from "../core/syntax/tree";
 import type { WorkspaceIndex } from "./workspaceIndex";
-import { SCRIPT_KEYWORDS } from "../core/config/scripts";
+import { SCRIPT_KEYWORDS, scriptResolver } from "../core/config/scripts";
+import { orOnThisMachine } from "../core/config/files";
 import { scriptAt } from "./scripts";
 import { pathToUri, uriToPath } from "./uris";
 
@@ -17,9 +18,10 @@ export function documentLinks(index: WorkspaceIndex, params: DocumentLinkParams)
   const includeRoots = index.workspace.options.includeRoots ?? [];
   const access = index.workspace.access;
   const links: DocumentLink[] = [];
+  const resolve = scriptResolver(includeRoots, orOnThisMachine(access));
   for (const statement of everyStatement(syntax.items)) {
     if (SCRIPT_KEYWORDS.has(statement.keyword.text) && statement.args[0]) {
-      const script = scriptAt(index, statement.args[0], file);
+      const script = scriptAt(index, statement.args[0], file, resolve);
       if (script?.found) links.push({ range: script.range, target: pathToUri(script.found), tooltip: script.found });
       continue;
     }

@@ -3,16 +3,19 @@ import type { Word } from "../core/syntax/tree";
 import type { Range } from "../core/util/range";
 import { orOnThisMachine, readHead } from "../core/config/files";
 import { resolveScriptPath, ScriptLocation } from "../core/config/scripts";
+
+type Resolve = (command: string, configFile?: string) => ScriptLocation | undefined;
 import type { WorkspaceIndex } from "./workspaceIndex";
 import { codeBlock, inlineCode } from "./markdown";
 
 const PREVIEW_LINES = 8;
 const PREVIEW_BYTES = 4096;
 
-/** The program named by a script argument, with the range of the program's name in the file. */
-export function scriptAt(index: WorkspaceIndex, word: Word, file?: string): (ScriptLocation & { range: Range }) | undefined {
+/** The program named by a script argument, with the range of the program's name in the file; `resolve`: a
+ *  caller's scriptResolver, for one that asks of many words. */
+export function scriptAt(index: WorkspaceIndex, word: Word, file?: string, resolve?: Resolve): (ScriptLocation & { range: Range }) | undefined {
   const ws = index.workspace;
-  const where = resolveScriptPath(word.text, ws.options.includeRoots ?? [], orOnThisMachine(ws.access), file);
+  const where = resolve ? resolve(word.text, file) : resolveScriptPath(word.text, ws.options.includeRoots ?? [], orOnThisMachine(ws.access), file);
   if (!where) return undefined;
   const start = word.range.start.character + (word.quoted ? 1 : 0) + (word.text.length - word.text.trimStart().length);
   const range = { start: { line: word.range.start.line, character: start }, end: { line: word.range.start.line, character: start + where.program.length } };

@@ -103,3 +103,19 @@ export function resolveScriptPath(command: string, includeRoots: string[], acces
   const near = configFile ? findByName(program, configFile, access) : undefined;
   return near ? { program, found: near, byName: true } : { program };
 }
+
+/**
+ * resolveScriptPath for one pass over a node or file (a check, a links request): each command and file
+ * is looked up once. A missing script costs dozens of stat calls (findByName), and a config naming the
+ * same scripts thousands of times made every keystroke, and a links request 10 s on 1 MB, repeat them.
+ */
+export function scriptResolver(includeRoots: string[], access: FileAccess): (command: string, configFile?: string) => ScriptLocation | undefined {
+  const known = new Map<string, ScriptLocation | undefined>();
+  return (command, configFile) => {
+    const key = `${configFile ?? ""}\0${command}`;
+    if (known.has(key)) return known.get(key);
+    const where = resolveScriptPath(command, includeRoots, access, configFile);
+    known.set(key, where);
+    return where;
+  };
+}

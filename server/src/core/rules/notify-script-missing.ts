@@ -2,7 +2,7 @@
 // workspace (by its path under an include root, or by its file name in files/, scripts/, templates/
 // beside the config): keepalived would log that it cannot run it, on the node, when the state changes.
 import type { NodeRule } from "../check/rule";
-import { SCRIPT_KEYWORDS, resolveScriptPath } from "../config/scripts";
+import { SCRIPT_KEYWORDS, scriptResolver } from "../config/scripts";
 import { orOnThisMachine } from "../config/files";
 import { commandAnnotations } from "./commandStatements";
 import { basename } from "path";
@@ -13,12 +13,13 @@ export const notifyScriptMissingRule: NodeRule = {
     // "On this machine" means the real disk, even when the workspace is read from elsewhere.
     const anywhere = orOnThisMachine(access);
     const commands = commandAnnotations(annotated);
+    const resolve = scriptResolver(includeRoots, anywhere);
     for (let i = 0; i < commands.length; i++) {
       const a = commands[i];
       if (!SCRIPT_KEYWORDS.has(a.spec!.name)) continue;
       const word = a.statement.args[0];
       if (!word) continue;
-      const where = resolveScriptPath(word.text, includeRoots, anywhere, word.file);
+      const where = resolve(word.text, word.file);
       if (!where || where.found) continue;
       report({
         file: word.file,
