@@ -2,9 +2,7 @@
 import type { Word } from "../core/syntax/tree";
 import type { Range } from "../core/util/range";
 import { orOnThisMachine, readHead } from "../core/config/files";
-import { resolveScriptPath, ScriptLocation } from "../core/config/scripts";
-
-type Resolve = (command: string, configFile?: string) => ScriptLocation | undefined;
+import { scriptResolver, ScriptLocation, ScriptResolver } from "../core/config/scripts";
 import type { WorkspaceIndex } from "./workspaceIndex";
 import { codeBlock, inlineCode } from "./markdown";
 
@@ -13,9 +11,9 @@ const PREVIEW_BYTES = 4096;
 
 /** The program named by a script argument, with the range of the program's name in the file; `resolve`: a
  *  caller's scriptResolver, for one that asks of many words. */
-export function scriptAt(index: WorkspaceIndex, word: Word, file?: string, resolve?: Resolve): (ScriptLocation & { range: Range }) | undefined {
+export function scriptAt(index: WorkspaceIndex, word: Word, file?: string, resolve?: ScriptResolver): (ScriptLocation & { range: Range }) | undefined {
   const ws = index.workspace;
-  const where = resolve ? resolve(word.text, file) : resolveScriptPath(word.text, ws.options.includeRoots ?? [], orOnThisMachine(ws.access), file);
+  const where = (resolve ?? scriptResolver(ws.options.includeRoots ?? [], orOnThisMachine(ws.access)))(word.text, file);
   if (!where) return undefined;
   const start = word.range.start.character + (word.quoted ? 1 : 0) + (word.text.length - word.text.trimStart().length);
   const range = { start: { line: word.range.start.line, character: start }, end: { line: word.range.start.line, character: start + where.program.length } };

@@ -109,7 +109,9 @@ export function resolveScriptPath(command: string, includeRoots: string[], acces
  * is looked up once. A missing script costs dozens of stat calls (findByName), and a config naming the
  * same scripts thousands of times made every keystroke, and a links request 10 s on 1 MB, repeat them.
  */
-export function scriptResolver(includeRoots: string[], access: FileAccess): (command: string, configFile?: string) => ScriptLocation | undefined {
+export type ScriptResolver = (command: string, configFile?: string) => ScriptLocation | undefined;
+
+export function scriptResolver(includeRoots: string[], access: FileAccess): ScriptResolver {
   const known = new Map<string, ScriptLocation | undefined>();
   return (command, configFile) => {
     const key = `${configFile ?? ""}\0${command}`;
