@@ -110,7 +110,11 @@ export function needsRenesting(s: ConfigStatement): boolean {
  * made `x {` nested 100 deep cost 100 annotations of every line below (2,000,000 on 20,000 lines).
  */
 export function wouldRenestAtTopLevel(s: ConfigStatement): boolean {
-  return !!s.children && blockReadsOtherwise(s, NO_PARENTS, whereOf(TOP_WHERES, TOP_CONTEXT, s.keyword.text).spec);
+  if (!s.children) return false;
+  // Annotated already (it stayed at the top level before: a keystroke above it leaves it there): their answer.
+  const kept = keepsRun(s) ? s.topLevelRun : annotatedTopLevel.get(s);
+  if (kept) return renestingRuns.has(kept);
+  return blockReadsOtherwise(s, NO_PARENTS, whereOf(TOP_WHERES, TOP_CONTEXT, s.keyword.text).spec);
 }
 
 function blockReadsOtherwise(s: ConfigStatement, parents: ConfigStatement[], spec: KeywordSpec | undefined): boolean {
