@@ -173,3 +173,14 @@ test("a name of 1 MB is cut in the picture, whole in the data", async () => {
   assert.ok(line.includes("x".repeat(MAX_LABEL_LINE - 1) + "…"));
   assert.equal(XMLValidator.validate(await renderSvg(t)), true);
 });
+
+test("an instance with hundreds of VIPs is drawn with its first 20 and how many more; the data keeps them all", async () => {
+  const vips = Array.from({ length: 300 }, (_, i) => `10.0.${i >> 8}.${i & 255}/32`);
+  const t = topo(workspaceOf({ "lb-a/keepalived.conf": node("lb-a", instance("VI_1", "MASTER", 150, vips)) }));
+  assert.equal(t.clusters[0].vips.length, 300);
+  for (const picture of [toDot(t), toMermaid(t), await renderSvg(t)]) {
+    assert.ok(picture.includes("10.0.0.19"), "the 20th address is drawn");
+    assert.ok(!picture.includes("10.0.0.20"), "the 21st is not");
+    assert.ok(picture.includes("280 more"), "the rest is counted");
+  }
+});

@@ -1,6 +1,7 @@
 // Graphviz DOT for a topology: machines as boxes, each cluster as its VIP set, an edge from every
 // member labelled with its role and effective priority; LVS services below their node.
 import type { Topology, TopologyCluster, TopologyMember } from "./model";
+import { drawnVips } from "./drawLimit";
 
 /** A DOT double-quoted string: quotes and backslashes escaped (backslash sequences are DOT escapes). */
 export function dotString(text: string): string {
@@ -37,7 +38,7 @@ export function vridText(c: TopologyCluster): string {
 }
 
 function clusterLabel(c: TopologyCluster): string {
-  const lines = [`${c.name}${vridText(c)}`, ...c.vips];
+  const lines = [`${c.name}${vridText(c)}`, ...drawnVips(c.vips)];
   if (c.master) lines.push(`MASTER: ${c.master}`);
   else lines.push("no MASTER");
   if (c.previousMaster) lines.push(`(moved from ${c.previousMaster})`);

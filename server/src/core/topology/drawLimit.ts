@@ -31,3 +31,13 @@ export function omittedNote(drawn: DrawnTopology): string | undefined {
   const shown = drawn.topology.clusters.length;
   return `first ${shown.toLocaleString("en-US")} of ${(shown + drawn.omitted).toLocaleString("en-US")} clusters drawn`;
 }
+
+/** A cluster's box lists this many of its addresses. One instance with 45,000 of them took Graphviz
+ *  1.1 s to lay out (a 9.7 MB answer), for a box no one can read; the data keeps them all. */
+export const MAX_DRAWN_VIPS = 20;
+
+/** The addresses a cluster's box shows: the first MAX_DRAWN_VIPS, then how many more there are. */
+export function drawnVips(vips: readonly string[]): string[] {
+  if (vips.length <= MAX_DRAWN_VIPS) return [...vips];
+  return [...vips.slice(0, MAX_DRAWN_VIPS), `… ${(vips.length - MAX_DRAWN_VIPS).toLocaleString("en-US")} more`];
+}

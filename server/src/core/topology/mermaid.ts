@@ -1,6 +1,7 @@
 // Mermaid flowchart for docs and wikis: the same picture as the DOT output.
 import type { Topology, TopologyMember } from "./model";
 import { vridText } from "./dot";
+import { drawnVips } from "./drawLimit";
 
 /** Mermaid labels are double-quoted; quotes and markup-looking characters become entities. */
 export function mermaidText(text: string): string {
@@ -24,7 +25,7 @@ export function toMermaid(t: Topology): string {
   for (const n of t.nodes) out.push(`  ${id("n", n.id)}["${mermaidText(n.name + (n.down ? " (down)" : ""))}"]`);
   for (const c of t.clusters) {
     const codes = [...new Set(c.mismatches.map((m) => `⚠ ${m.code}`))];
-    const label = [`${c.name}${vridText(c)}`, ...c.vips, c.master ? `MASTER: ${c.master}` : "no MASTER", ...codes].join("\n");
+    const label = [`${c.name}${vridText(c)}`, ...drawnVips(c.vips), c.master ? `MASTER: ${c.master}` : "no MASTER", ...codes].join("\n");
     out.push(`  ${id("c", c.id)}(["${mermaidText(label)}"])`);
     for (const m of c.members) out.push(`  ${id("n", m.nodeId)} ${ARROW[m.role]}|"${mermaidText(`${m.role} ${m.arithmetic}`)}"| ${id("c", c.id)}`);
     if (c.mismatches.length) out.push(`  style ${id("c", c.id)} stroke:#c62828,stroke-width:2px`);
