@@ -3,6 +3,7 @@ import { FoldingRange, FoldingRangeKind, FoldingRangeParams } from "vscode-langu
 import type { Item } from "../core/syntax/tree";
 import type { WorkspaceIndex } from "./workspaceIndex";
 import { uriToPath } from "./uris";
+import { editorLines } from "../core/util/lineStarts";
 
 function blockRanges(items: Item[], out: FoldingRange[]): void {
   for (const item of items) {
@@ -24,7 +25,7 @@ export function foldingRanges(index: WorkspaceIndex, params: FoldingRangeParams)
   const out: FoldingRange[] = [];
   blockRanges(syntax.items, out);
   // Whole-line comments only: a comment after code does not start a foldable run.
-  const lines = syntax.text.split("\n");
+  const lines = editorLines(syntax.text);
   const commentLines = syntax.comments.map((c) => c.range.start.line).filter((l) => /^\s*[#!]/.test(lines[l]));
   let start = -1;
   for (let i = 0; i < commentLines.length; i++) {

@@ -15,6 +15,7 @@ import { TOP } from "../core/schema/types";
 import { definitionsOf, NameDefinition } from "../core/model/names";
 import { occurrencesOf, targetAt } from "./occurrences";
 import { uriToPath } from "./uris";
+import { editorLines } from "../core/util/lineStarts";
 import { instanceHover } from "./clusterInfo";
 import { scriptPreview } from "./scripts";
 import { firewallHover } from "./firewallHover";
@@ -44,7 +45,7 @@ function nameSections(index: WorkspaceIndex, file: string, params: HoverParams, 
   if (target.kind === "variable") {
     const def = occurrencesOf(index, file, target).find((o) => o.isDefinition);
     if (!def) sections.identity = `\`$${target.name}\` is not defined`;
-    else sections.identity = "```keepalived\n" + (index.text(def.file)?.split("\n")[def.range.start.line] ?? "").trim() + "\n```";
+    else sections.identity = "```keepalived\n" + (editorLines(index.text(def.file) ?? "")[def.range.start.line] ?? "").trim() + "\n```";
     return true;
   }
   for (const node of index.nodesWith(file)) {

@@ -2,6 +2,7 @@
 import * as path from "path";
 import type { NameDefinition } from "../core/model/names";
 import type { WorkspaceIndex } from "./workspaceIndex";
+import { editorLines } from "../core/util/lineStarts";
 
 const MAX_LINES = 14;
 
@@ -9,7 +10,7 @@ export function definitionSource(index: WorkspaceIndex, def: NameDefinition): st
   const text = index.text(def.statement.file);
   if (text === undefined) return undefined;
   const r = def.statement.syntax.range;
-  const lines = text.split("\n").slice(r.start.line, r.end.line + 1);
+  const lines = editorLines(text).slice(r.start.line, r.end.line + 1);
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length));
   const shown = lines.slice(0, MAX_LINES).map((l) => l.slice(indent).replace(/\r$/, ""));
   if (lines.length > MAX_LINES) shown.push("    ...");

@@ -3,7 +3,7 @@
 // `${NAME}` holds braces the lexer splits on.
 import type { Range } from "../util/range";
 import { keepalivedLexer } from "../syntax/tokens";
-import { lineAtOffset } from "../util/lineStarts";
+import { editorLineStarts, lineAtOffset } from "../util/lineStarts";
 
 export interface VariableOccurrence {
   name: string;
@@ -17,8 +17,8 @@ export interface VariableOccurrence {
 const USE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 export function variableOccurrences(text: string): VariableOccurrence[] {
-  const lineStarts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  // Lines as the editor counts them (a lone "\r" ends one too): these ranges go to rename and references.
+  const lineStarts = editorLineStarts(text);
   const at = (offset: number) => {
     const line = lineAtOffset(lineStarts, offset);
     return { line, character: offset - lineStarts[line] };

@@ -12,3 +12,25 @@ export function lineAtOffset(starts: ArrayLike<number>, offset: number): number 
   }
   return lo;
 }
+
+/** An editor's line break: "\r\n", or a lone "\r" or "\n" (LSP positions count lines this way). */
+const EDITOR_LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * The text's lines as an editor numbers them. keepalived itself ends a line at "\n" only, so a text
+ * with a lone "\r" has fewer keepalived lines than editor lines: a line number from a range (which
+ * counts as the editor does, see LineTable) indexes this list, not `text.split("\n")`.
+ */
+export function editorLines(text: string): string[] {
+  return text.indexOf("\r") < 0 ? text.split("\n") : text.split(EDITOR_LINE_BREAK);
+}
+
+/** Where each line starts, as an editor numbers lines (see editorLines). */
+export function editorLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
