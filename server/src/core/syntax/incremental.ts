@@ -215,6 +215,12 @@ function commonSuffix(a: string, b: string, p: number): number {
   return q;
 }
 
+/** Whether some "\r" at an offset in [from, to) of `text` is not followed by "\n". */
+function loneCrBetween(text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < to; i++) if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) !== 10) return true;
+  return false;
+}
+
 /**
  * The syntax of `text`, reusing `old` (the syntax of the previous text) when the edit stays inside one
  * top-level statement on one line. `old` must not be used afterwards: its later items are reused.
@@ -230,7 +236,9 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   const removed = before.slice(p, before.length - q);
   const added = text.slice(p, text.length - q);
   // A lone "\r" ends a line for the editor but not for the line table of an edit: read it all again.
-  if (/\r(?!\n)/.test(before) || /\r(?!\n)/.test(added)) return parseConfig(text);
+  // The old text has none if this passes, so a new one is in the added text or just before it (an edit
+  // that splits a CRLF, or deletes its "\n"); each is looked at with the character that now follows it.
+  if (/\r(?!\n)/.test(before) || loneCrBetween(text, p - 1, text.length - q)) return parseConfig(text);
   const full = () => parseReusing(old, text, p, q);
   if (LINE_STRUCTURE.test(removed) || LINE_STRUCTURE.test(added)) return reparseLines(old, text, p, q) ?? full();
 
@@ -437,8 +445,9 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
   const newEnd = oldEnd + delta;
   if (p < start || before.length - q > oldEnd) return undefined;
   // A `\` line continuation at either edge joins the window to its neighbours.
-  const continues = (t: string, end: number) => end >= 2 && t[end - 1] === "\n" && t[end - 2] === "\\";
-  if (continues(before, start) || continues(before, oldEnd) || continues(text, newEnd) || (newEnd === text.length && text.endsWith("\\"))) return undefined;
+  // (LF or CRLF: keepalived and the lexer's Continuation read both.)
+  const continues = (t: string, end: number) => end >= 2 && t[end - 1] === "\n" && (t[end - 2] === "\\" || (end >= 3 && t[end - 2] === "\r" && t[end - 3] === "\\"));
+  if (continues(before, start) || continues(before, oldEnd) || continues(text, newEnd) || (newEnd === text.length && (text.endsWith("\\") || text.endsWith("\\\r")))) return undefined;
   if (oldEnd === before.length && !before.endsWith("\n")) return undefined;
   if (newEnd > 0 && newEnd < text.length && text[newEnd - 1] !== "\n") return undefined;
 

@@ -88,9 +88,7 @@ export class LineTable {
   /** Where the text `image` written at `offset` ends; `start` is its start position. */
   imageEnd(offset: number, image: string, start: Position): Position {
     if (!this.loneCr) return tokenEnd(image, start);
-    // A final line break is not part of the range (as in tokenEnd).
-    const last = image.charCodeAt(image.length - 1);
-    return this.position(offset + image.length - (image.length > 1 && (last === 10 || last === 13) ? 1 : 0));
+    return this.position(offset + contentLength(image));
   }
 
   /** The range of a one-character token (a brace) at `offset`. */
@@ -101,16 +99,23 @@ export class LineTable {
 }
 
 /**
- * Where a token ends. Within one line: after its last character. A token spanning lines (a
- * definition continued with `\`) ends after its last character too, except that a final newline
- * is not counted, as Chevrotain's own position tracking did (kept so ranges do not move).
+ * The length of a token's text without a final line break: a definition continued by `\` before an
+ * empty line (or the end of the text) ends with one, and a CRLF's "\r" belongs to the break too. The
+ * editor's line ends before the break, and so does the range.
  */
+function contentLength(image: string): number {
+  let end = image.length;
+  if (end > 1 && image.charCodeAt(end - 1) === 10) end--;
+  if (end > 1 && image.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+/** Where a token ends: after its last character that is not a final line break (see contentLength). */
 function tokenEnd(image: string, start: Position): Position {
-  const last = image.lastIndexOf("\n");
-  if (last < 0) return { line: start.line, character: start.character + image.length };
+  const end = contentLength(image);
+  const last = image.lastIndexOf("\n", end - 1);
+  if (last < 0) return { line: start.line, character: start.character + end };
   let breaks = 0;
-  for (let i = image.indexOf("\n"); i >= 0; i = image.indexOf("\n", i + 1)) breaks++;
-  if (last !== image.length - 1) return { line: start.line + breaks, character: image.length - last - 1 };
-  if (breaks === 1) return { line: start.line, character: start.character + image.length };
-  return { line: start.line + breaks - 1, character: 1 };
+  for (let i = image.indexOf("\n"); i >= 0 && i < end; i = image.indexOf("\n", i + 1)) breaks++;
+  return { line: start.line + breaks, character: end - last - 1 };
 }

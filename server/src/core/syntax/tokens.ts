@@ -18,7 +18,9 @@ function atLineStart(text: string, offset: number, allowCondition: boolean): boo
   return j < 0 || text[j] === "\n";
 }
 
-const definitionPattern = /\$[A-Za-z_][A-Za-z0-9_]*[ \t]*=(?:[^\n\\]|\\[^\n]|\\\n)*/y;
+// A `\` before a line break (LF or CRLF, as keepalived reads both) continues the value; the "\r" of a CRLF
+// is not part of it, so the definition's range ends where the editor's line does.
+const definitionPattern = /\$[A-Za-z_][A-Za-z0-9_]*[ \t]*=(?:\\\r?\n|\\[^\n]|[^\n\\\r]|\r(?!\n))*/y;
 const matchDefinition: CustomPatternMatcherFunc = (text, offset) => {
   if (text[offset] !== "$" || !atLineStart(text, offset, true)) return null;
   definitionPattern.lastIndex = offset;
@@ -78,8 +80,8 @@ export const Definition = createToken({
 export const Condition = createToken({ name: "Condition", pattern: matchCondition, line_breaks: false, start_chars_hint: ["@"] });
 export const Sequence = createToken({ name: "Sequence", pattern: matchSequence, line_breaks: false, start_chars_hint: ["~"] });
 export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^"\\\n]|\\.)*"/, start_chars_hint: ['"'] });
-/** A quote with no closing quote on its line: keepalived reports it; we keep the text as one word. */
-export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n]|\\.)*/, start_chars_hint: ['"'] });
+/** A quote with no closing quote on its line: keepalived reports it; we keep the text as one word (without a CRLF's "\r"). */
+export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n\r]|\\.|\r(?!\n))*/, start_chars_hint: ['"'] });
 // `\#` and `\!` escape a comment character inside a word. `${NAME}` stays inside its word:
 // keepalived substitutes it before it splits the line at braces (an undefined one it splits).
 const wordPattern = /(?:[^\s{}"#!\\$]|\\[^\n]|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$)+|\\(?!\r?\n)/y;
