@@ -1,0 +1,55 @@
+// Expand Selection answers with ranges inside the document, also for a position the client sent from a
+// stale view (past a line's end, past the last line): such a range used to be echoed back as given, and a
+// client checks that every range it receives lies in the document.
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Range } from "vscode-languageserver/node";
+import { TestClient } from "./lspClient";
+
+interface Sel {
+  range: Range;
+  parent?: Sel;
+}
+
+function rangesOf(sel: Sel): Range[] {
+  const out: Range[] = [];
+  for (let s: Sel | undefined = sel; s; s = s.parent) out.push(s.range);
+  return out;
+}
+
+test("selection ranges lie inside the document, even for positions past a line's end or the text's end", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kl-selection-"));
+  const file = path.join(dir, "keepalived.conf");
+  const text = "vrrp_instance V {\r\n    interface eth0\r\n}\r\nglobal_defs {\r\n}";
+  fs.writeFileSync(file, text);
+  const lines = text.split(/\r\n|\r|\n/);
+  const client = new TestClient();
+  try {
+    await client.initialize([dir]);
+    const uri = await client.open(file, text);
+    const positions = [
+      { line: 1, character: 200 }, // past the end of "    interface eth0"
+      { line: 40, character: 3 }, // past the last line
+      { line: 1, character: 6 }, // a real place: in "interface"
+    ];
+    const answer = await client.request<Sel[]>("textDocument/selectionRange", { textDocument: { uri }, positions });
+    assert.equal(answer.length, positions.length);
+    for (const sel of answer) {
+      for (const r of rangesOf(sel)) {
+        for (const p of [r.start, r.end]) {
+          assert.ok(p.line < lines.length && p.character <= lines[p.line].length, `${JSON.stringify(r)} lies outside the document`);
+        }
+      }
+    }
+    // The position past the end of line 1 answers for that line's end: inside vrrp_instance V's block.
+    assert.deepEqual(rangesOf(answer[0]).at(-1), { start: { line: 0, character: 0 }, end: { line: 2, character: 1 } });
+    // The real place still gets its word first.
+    assert.deepEqual(answer[2].range, { start: { line: 1, character: 4 }, end: { line: 1, character: 13 } });
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
