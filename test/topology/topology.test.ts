@@ -184,3 +184,17 @@ test("an instance with hundreds of VIPs is drawn with its first 20 and how many 
     assert.ok(picture.includes("280 more"), "the rest is counted");
   }
 });
+
+test("an instance that tracks 1,500 scripts is still drawn: its member's label shows the first tracks and how many more", async () => {
+  const names = Array.from({ length: 1500 }, (_, i) => `chk_service_number_${String(i).padStart(4, "0")}_on_this_host`);
+  const scripts = names.map((n) => `vrrp_script ${n} {\n  script /usr/bin/true\n}\n`).join("");
+  const track = `  track_script {\n${names.map((n) => `    ${n}`).join("\n")}\n  }\n`;
+  const t = topo(workspaceOf({ "lb-a/keepalived.conf": node("lb-a", instance("VI_1", "MASTER", 150, ["192.0.2.10/24"], track), scripts) }));
+  assert.equal(t.clusters[0].members[0].tracks.length, 1500, "the data keeps every track");
+  const svg = await renderSvg(t);
+  assert.equal(XMLValidator.validate(svg), true);
+  assert.ok(svg.includes(names[0]), "the first track is drawn");
+  assert.ok(!svg.includes(names[1499]), "the last is not");
+  assert.match(svg, /1,47\d more lines/);
+  assert.ok(toMermaid(t).length < 50_000, "Mermaid's own size limit holds");
+});

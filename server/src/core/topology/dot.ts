@@ -1,20 +1,18 @@
 // Graphviz DOT for a topology: machines as boxes, each cluster as its VIP set, an edge from every
 // member labelled with its role and effective priority; LVS services below their node.
 import type { Topology, TopologyCluster, TopologyMember } from "./model";
-import { drawnVips } from "./drawLimit";
+import { drawnLabel, drawnVips } from "./drawLimit";
 
 /** A DOT double-quoted string: quotes and backslashes escaped (backslash sequences are DOT escapes). */
 export function dotString(text: string): string {
   return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
 }
 
-/** Longest line of a label: Graphviz took 1.5 s to lay out a 1 MB router_id, which nobody can read drawn. */
-export const MAX_LABEL_LINE = 100;
+export { MAX_LABEL_LINE } from "./drawLimit";
 
-/** A label for the picture, each line cut to MAX_LABEL_LINE characters (the data keeps the whole text). */
+/** A label for the picture: cut as drawnLabel cuts it (the data keeps the whole text). */
 export function dotLabel(text: string): string {
-  if (text.length <= MAX_LABEL_LINE) return dotString(text);
-  return dotString(text.split("\n").map((line) => (line.length > MAX_LABEL_LINE ? line.slice(0, MAX_LABEL_LINE - 1) + "…" : line)).join("\n"));
+  return dotString(drawnLabel(text));
 }
 
 const ROLE_STYLE: Record<TopologyMember["role"], string> = {

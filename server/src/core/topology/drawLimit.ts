@@ -41,3 +41,19 @@ export function drawnVips(vips: readonly string[]): string[] {
   if (vips.length <= MAX_DRAWN_VIPS) return [...vips];
   return [...vips.slice(0, MAX_DRAWN_VIPS), `… ${(vips.length - MAX_DRAWN_VIPS).toLocaleString("en-US")} more`];
 }
+
+/** Longest line of a drawn label: Graphviz took 1.5 s to lay out a 1 MB router_id, which nobody can read drawn. */
+export const MAX_LABEL_LINE = 100;
+
+/** Most lines of a drawn label. An instance tracking 1,500 scripts drew its member's edge as 1,500 lines
+ *  (a 240 KB picture of that one edge), which no one reads; the count says what is left out. */
+export const MAX_LABEL_LINES = 24;
+
+/** A label as drawn: each line cut to MAX_LABEL_LINE characters, and the first MAX_LABEL_LINES lines with a
+ *  count of the rest (the data keeps the whole text). */
+export function drawnLabel(text: string): string {
+  if (text.length <= MAX_LABEL_LINE) return text;
+  let lines = text.split("\n");
+  if (lines.length > MAX_LABEL_LINES) lines = [...lines.slice(0, MAX_LABEL_LINES - 1), `… ${(lines.length - MAX_LABEL_LINES + 1).toLocaleString("en-US")} more lines`];
+  return lines.map((line) => (line.length > MAX_LABEL_LINE ? line.slice(0, MAX_LABEL_LINE - 1) + "…" : line)).join("\n");
+}

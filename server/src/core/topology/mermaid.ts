@@ -1,11 +1,12 @@
 // Mermaid flowchart for docs and wikis: the same picture as the DOT output.
 import type { Topology, TopologyMember } from "./model";
 import { vridText } from "./dot";
-import { drawnVips } from "./drawLimit";
+import { drawnLabel, drawnVips } from "./drawLimit";
 
-/** Mermaid labels are double-quoted; quotes and markup-looking characters become entities. */
+/** Mermaid labels are double-quoted; quotes and markup-looking characters become entities. Cut as drawn
+ *  labels are (drawnLabel): Mermaid refuses a diagram over 50,000 characters. */
 export function mermaidText(text: string): string {
-  return text.replace(/[&"<>#]/g, (c) => `#${c.charCodeAt(0)};`).replace(/\r?\n/g, "<br/>");
+  return drawnLabel(text).replace(/[&"<>#]/g, (c) => `#${c.charCodeAt(0)};`).replace(/\r?\n/g, "<br/>");
 }
 
 function ids(t: Topology): (kind: string, key: string) => string {
