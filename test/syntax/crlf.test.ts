@@ -10,6 +10,9 @@ import { Workspace } from "../../server/src/core/check/workspace";
 import type { Item, SyntaxFile } from "../../server/src/core/syntax/tree";
 import type { Range } from "../../server/src/core/util/range";
 import { keepalivedBinary, runKeepalivedOnText } from "../oracle/keepalivedOracle";
+import * as fs from "fs";
+import * as path from "path";
+import { sharedDir } from "../helpers";
 
 const crlf = (lines: string[]) => lines.join("\r\n") + "\r\n";
 
@@ -96,4 +99,25 @@ test("random edits to a CRLF file, continuations included: the incremental re-pa
     }),
     { numRuns: 1500, seed: 32 },
   );
+});
+
+test("every real-world config saved with CRLF gives the same findings at the same places as with LF", (t) => {
+  const shared = sharedDir();
+  if (!shared) return t.skip("../shared is absent: the real-world corpus is not beside the repo");
+  const dir = path.join(shared, "corpus", "real-world", "configs");
+  const findings = (file: string, text: string) => {
+    const ws = new Workspace({ includeRoots: [] });
+    ws.setText(file, text);
+    ws.addFiles([file]);
+    return ws.diagnostics().map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.severity} ${d.code} ${d.message}`);
+  };
+  let compared = 0;
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith(".conf")).sort()) {
+    const text = fs.readFileSync(path.join(dir, name), "utf8");
+    if (text.includes("\r")) continue; // written with CRLF already
+    const file = `/crlf-corpus/${name}`;
+    assert.deepEqual(findings(file, text.replace(/\n/g, "\r\n")), findings(file, text), name);
+    compared++;
+  }
+  assert.ok(compared > 100, `${compared} files compared`);
 });
