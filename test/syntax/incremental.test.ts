@@ -226,3 +226,25 @@ test("whole lines pasted or deleted at the start of a block's first line leave t
   assert.equal(back.items[0], first, "and after deleting them again");
   assert.deepEqual(normalized(back), normalized(parseConfig(BASE)));
 });
+
+test("lines typed, pasted or deleted after a block left open at the end (writing a config top to bottom) read as a full parse reads them", () => {
+  // The helper's cases: '}' typed back under an open block closes it; lines pasted under it belong inside it.
+  const cases: [string, string][] = [
+    ["global_defs {\n  router_id lb1\n", "global_defs {\n  router_id lb1\n}\n"],
+    ["a {\n", "a {\n}\n"],
+    ["{\n", "{\nt{}\n"],
+    ["vrrp_instance VI_1 {\n    virtual_ipaddress {\n        10.0.0.1/24\n", "vrrp_instance VI_1 {\n    virtual_ipaddress {\n        10.0.0.1/24\n        10.0.0.2/24\n        10.0.0.3/24\n"],
+  ];
+  for (const [before, after] of cases) assert.deepEqual(normalized(reparse(parseConfig(before), after)), normalized(parseConfig(after)), JSON.stringify(after));
+  // Any line of BASE as the end of an open file, then whole lines added at its end or taken from it.
+  const lines = BASE.split("\n");
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: lines.length - 1 }), fc.array(fc.constantFrom("}", "}}", "    priority 90", "vrrp_script c {", "", "# note", "  10.0.0.2/24", "x {}", "\\"), { maxLength: 3 }), fc.nat(2), (cut, added, removed) => {
+      const open = lines.slice(0, cut).join("\n") + "\n";
+      const kept = lines.slice(0, Math.max(0, cut - removed)).join("\n") + (cut - removed > 0 ? "\n" : "");
+      const text = kept + added.map((l) => l + "\n").join("");
+      assert.deepEqual(normalized(reparse(parseConfig(open), text)), normalized(parseConfig(text)));
+    }),
+    { numRuns: 1500, seed: 21 },
+  );
+});

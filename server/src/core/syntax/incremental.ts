@@ -10,7 +10,7 @@ import type { Item, Statement, SyntaxFile, Word, Block, Comment, SyntaxProblem }
 import type { Range } from "../util/range";
 import { parseConfig, MAX_NESTING } from "./parse";
 import { lineAtOffset } from "../util/lineStarts";
-import { SyntaxBlock, SyntaxStatement, SyntaxWord, buildRanges, forEachBuiltRange, retarget, tablesFileOf } from "./treeNodes";
+import { SyntaxBlock, SyntaxStatement, SyntaxWord, buildRanges, forEachBuiltRange, isClosed, retarget, tablesFileOf } from "./treeNodes";
 import { LineTable } from "./lineTable";
 
 /** Characters whose appearance in an edit may change how other lines are read. */
@@ -455,6 +455,9 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
   // An unclosed block would swallow what follows; a `{` line would attach to a neighbour's keyword.
   if (part.problems.some((x) => MISSING_CLOSE.test(x.message))) return undefined;
   const prev = old.items[first - 1];
+  // Lines after a block left open belong inside it (the file ends in that block): re-parsed alone, they
+  // would land at the top level, and the old "Missing '}'" would stay though they may close it.
+  if (prev && prev.kind !== "definition" && prev.block && !isClosed(prev.block)) return undefined;
   const next = old.items[last + 1];
   const firstFresh = part.items[0];
   const lastFresh = part.items[part.items.length - 1];
