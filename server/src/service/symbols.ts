@@ -20,6 +20,12 @@ const KIND_OF: Record<string, SymbolKind> = {
   global_defs: SymbolKind.Module,
 };
 
+/** A name editors accept: VS Code refuses a symbol whose name is empty or blank (the whole outline then
+ *  fails), and a keyword or name written `""` is such a name. Shown quoted, as written. */
+function shown(name: string): string {
+  return name.trim() ? name : `"${name}"`;
+}
+
 function outline(items: Item[]): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
   for (const item of items) {
@@ -34,7 +40,7 @@ function outline(items: Item[]): DocumentSymbol[] {
     if (!item.block) continue;
     const args = item.args.map((a) => a.raw).join(" ");
     out.push({
-      name: args ? `${item.keyword.text} ${args}` : item.keyword.text,
+      name: shown(args ? `${item.keyword.text} ${args}` : item.keyword.text),
       kind: KIND_OF[item.keyword.text] ?? SymbolKind.Struct,
       range: item.range,
       selectionRange: item.args[0]?.range ?? item.keyword.range,
@@ -65,7 +71,7 @@ export function workspaceSymbols(index: WorkspaceIndex, params: WorkspaceSymbolP
     const key = `${file}:${range.start.line}:${range.start.character}`;
     if (seen.has(key) || !matches(params.query, name)) return;
     seen.add(key);
-    out.push({ name, kind, location: { uri: pathToUri(file), range }, containerName: container });
+    out.push({ name: shown(name), kind, location: { uri: pathToUri(file), range }, containerName: container });
   };
   for (const node of index.workspace.nodes()) {
     for (const d of definitionsOf(node.config.statements)) {
