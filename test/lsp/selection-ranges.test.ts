@@ -53,3 +53,35 @@ test("selection ranges lie inside the document, even for positions past a line's
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("each selection range holds the position and the range before it (blocks sharing a line, a block left open)", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kl-selection-"));
+  const cases: [string, { line: number; character: number }][] = [
+    ["vrrp_instance VI_1 { authentication {\n    auth_type PASS\n} }\n", { line: 1, character: 6 }],
+    ["vrrp_instance VI_1\n{\n    state MASTER  \n", { line: 2, character: 18 }],
+    ["vrrp_instance VI_1\n{\n    state MASTER  \n", { line: 3, character: 0 }],
+  ];
+  const client = new TestClient();
+  try {
+    await client.initialize([dir]);
+    const uris: string[] = [];
+    for (const [i, [text, position]] of cases.entries()) {
+      const file = path.join(dir, `k${i}.conf`);
+      fs.writeFileSync(file, text);
+      const uri = await client.open(file, text);
+      uris.push(uri);
+      const [sel] = await client.request<Sel[]>("textDocument/selectionRange", { textDocument: { uri }, positions: [position] });
+      const chain = rangesOf(sel);
+      const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+      const holds = (outer: Range, inner: Range) => before(outer.start, inner.start) && before(inner.end, outer.end);
+      assert.ok(holds(chain[0], { start: position, end: position }), `${JSON.stringify(chain[0])} does not hold the position (${JSON.stringify(text)})`);
+      for (let k = 1; k < chain.length; k++) assert.ok(holds(chain[k], chain[k - 1]), `${JSON.stringify(chain[k])} does not hold ${JSON.stringify(chain[k - 1])} (${JSON.stringify(text)})`);
+    }
+    // The first case still widens from the word to the whole instance.
+    const [sel] = await client.request<Sel[]>("textDocument/selectionRange", { textDocument: { uri: uris[0] }, positions: [cases[0][1]] });
+    assert.deepEqual(rangesOf(sel).at(-1), { start: { line: 0, character: 0 }, end: { line: 2, character: 3 } });
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,7 +1,7 @@
 // What sits at a position of one file's syntax tree: the blocks around it, the statement on its
 // line and the word under it. Editors ask this for completion, hover and selection ranges.
 import type { Position, Range } from "../util/range";
-import { comparePositions, containsPosition } from "../util/range";
+import { comparePositions, containsPosition, sameRange } from "../util/range";
 import type { Block, Item, Statement, SyntaxFile, Word } from "./tree";
 
 export interface Location {
@@ -78,5 +78,19 @@ export function rangesAround(syntax: SyntaxFile, pos: Position): Range[] {
     }
     out.push(s.range);
   }
-  return out.filter((r, i) => i === 0 || !(comparePositions(r.start, out[i - 1].start) === 0 && comparePositions(r.end, out[i - 1].end) === 0));
+  // Each range holds the position and the one before it, and is larger than it: blocks that share lines
+  // (`a { b {` on one line) give an interior smaller than the block inside it, and a block left open ends at
+  // its last word, before a cursor further on. Editors refuse a chain that does not grow.
+  const chain: Range[] = [];
+  for (const r of out) {
+    const inner = chain[chain.length - 1];
+    if (!containsPosition(r, pos)) continue;
+    if (inner && !(containsRange(r, inner) && !sameRange(r, inner))) continue;
+    chain.push(r);
+  }
+  return chain;
+}
+
+function containsRange(outer: Range, inner: Range): boolean {
+  return comparePositions(outer.start, inner.start) <= 0 && comparePositions(inner.end, outer.end) <= 0;
 }
