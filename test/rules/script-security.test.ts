@@ -25,6 +25,18 @@ test("without global_defs the fix creates it after the leading comments", () => 
   assert.deepEqual(withCode(check(fixed), "script-security"), []);
 });
 
+test("in a file saved with CRLF the fix also goes after the leading comments, and into global_defs before its '}'", () => {
+  const crlf = (t: string) => t.replace(/\n/g, "\r\n");
+  const bare = crlf(`! Configuration File for keepalived\n\n${SCRIPT}${INSTANCE}`);
+  const created = applyEdits(bare, withCode(check(bare), "script-security")[0].fixes![0].edits);
+  assert.ok(created.startsWith("! Configuration File for keepalived\r\nglobal_defs {"), JSON.stringify(created.slice(0, 60)));
+  assert.deepEqual(withCode(check(created), "script-security"), []);
+  const withBlock = crlf(`! comment kept\nglobal_defs {\n    router_id a\n}\n${SCRIPT}${INSTANCE}`);
+  const added = applyEdits(withBlock, withCode(check(withBlock), "script-security")[0].fixes![0].edits);
+  assert.match(added, /global_defs \{\r\n    router_id a\r\n    script_user keepalived_script\n    enable_script_security\n\}/);
+  assert.deepEqual(withCode(check(added), "script-security"), []);
+});
+
 test("notify scripts count too; a config with both settings, or without scripts, is silent", () => {
   assert.equal(withCode(check('vrrp_instance V {\n  virtual_router_id 1\n  notify_master "/usr/bin/true"\n}\n'), "script-security").length, 1);
   assert.deepEqual(withCode(check(`global_defs {\n  script_user nobody\n  enable_script_security\n}\n${SCRIPT}${INSTANCE}`), "script-security"), []);

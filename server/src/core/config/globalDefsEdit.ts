@@ -5,6 +5,7 @@
 // its `}` close global_defs early, so then they go right after the opening `{`.
 import type { ConfigStatement } from "./expand";
 import type { TextEdit } from "../check/diagnostic";
+import { editorLines } from "../util/lineStarts";
 
 export interface GlobalDefsEdit {
   edit: TextEdit;
@@ -26,7 +27,8 @@ export function addToGlobalDefs(root: string, statements: ConfigStatement[], rea
   const globalDefs = blocks.filter((b) => b.file === root).pop() ?? blocks.pop();
   const file = globalDefs?.file ?? root;
   const text = read(file) ?? "";
-  const fileLines = text.split("\n");
+  // Lines as the edit's positions count them (a CRLF's "\r" is not part of a line).
+  const fileLines = editorLines(text);
   const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? "    ";
   const body = lines.map((l) => `${indent}${l}\n`).join("");
   if (globalDefs) {
