@@ -44,7 +44,9 @@ test("a script in two track_script blocks of one instance: keepalived reads them
     "  track_script {\n    chk\n  }\n  track_script {\n    chk\n  }\n}\n";
   const d = withCode(check(text), "duplicate-keyword");
   assert.deepEqual(d.map((x) => x.range.start.line + 1), [14]);
-  assert.match(d[0].message, /another 'track_script' block of this vrrp_instance \(line 11\)/);
+  assert.match(d[0].message, /another 'track_script' block of this vrrp_instance; keepalived reads both/);
+  // Where the kept line is: the related location (the message names no line, which an edit above would leave stale).
+  assert.deepEqual(d[0].related?.map((r) => r.range.start.line + 1), [11]);
   // The same name in two instances is no duplicate.
   const two = text.replace(/  track_script \{\n    chk\n  \}\n\}\n$/, "}\n") + "vrrp_instance VI_2 {\n  interface eth0\n  virtual_router_id 2\n  track_script {\n    chk\n  }\n}\n";
   assert.deepEqual(withCode(check(two), "duplicate-keyword"), []);

@@ -103,7 +103,9 @@ function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, re
       const s = a.statement;
       const first = names.get(s.keyword.text);
       if (first) {
-        const where = first.keyword.file === s.keyword.file ? `line ${first.keyword.range.start.line + 1}` : first.keyword.file;
+        // No line number for a line of this file: a finding kept across edits keeps its text while its
+        // ranges move (the related location says where the kept line is).
+        const where = first.keyword.file === s.keyword.file ? "" : ` (${first.keyword.file})`;
         const sameBlock = block?.children?.some((c) => c.keyword === first.keyword);
         report({
           file: s.keyword.file,
@@ -112,7 +114,7 @@ function reportDuplicates(annotated: AnnotatedStatement[], topLevel: boolean, re
           code: "duplicate-keyword",
           message: sameBlock
             ? `'${s.keyword.text}' is tracked twice in this block; keepalived keeps the first line and ignores this one ("duplicate ... - ignoring")`
-            : `'${s.keyword.text}' is already tracked in another '${block?.keyword.text}' block of this ${owner?.keyword.text ?? "block"} (${where}); keepalived reads both blocks as one list, keeps the first line and ignores this one ("duplicate ... - ignoring")`,
+            : `'${s.keyword.text}' is already tracked in another '${block?.keyword.text}' block of this ${owner?.keyword.text ?? "block"}${where}; keepalived reads both blocks as one list, keeps the first line and ignores this one ("duplicate ... - ignoring")`,
           related: [{ file: first.keyword.file, range: first.keyword.range, message: "the line keepalived keeps" }],
         });
       } else names.set(s.keyword.text, s);
