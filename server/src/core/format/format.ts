@@ -180,7 +180,6 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
   // Tokens of line i are all[first[i]] .. all[first[i + 1] - 1] (they come in text order).
   const first = new Int32Array(lines.length + 1);
   const verbatim = new Uint8Array(lines.length);
-  const continues = new Uint8Array(lines.length);
   let line = 0;
   for (let k = 0; k < all.length; k++) {
     const t = all[k];
@@ -191,12 +190,6 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
   while (line < lines.length) first[++line] = all.length;
   const NONE: FormatToken[] = [];
   const tokensOn = (i: number) => (first[i] === first[i + 1] ? NONE : all.slice(first[i], first[i + 1]));
-  // A line ending in an unescaped `\` outside a comment continues on the next one.
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const last = first[i + 1] > first[i] ? all[first[i + 1] - 1] : undefined;
-    if ((!last || kindOf(last) !== "Comment") && /(^|[^\\])(\\\\)*\\\r?$/.test(lines[i])) (continues[i] = 1), (verbatim[i + 1] = 1);
-  }
-
   const indents: string[] = [];
   const indentOf = (level: number) => (indents[level] ??= options.indent.repeat(level));
   const nesting = new Nesting();
@@ -225,7 +218,7 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
       out.push(verbatim[i] || !PLAIN_BLANKS.test(body) ? lines[i] : cr);
       continue;
     }
-    const splittable = !continues[i] && !toks.some((t) => LINE_PREFIXES.has(kindOf(t)) || (kindOf(t) === "Word" && t.image.includes("$")));
+    const splittable = !toks.some((t) => LINE_PREFIXES.has(kindOf(t)) || (kindOf(t) === "Word" && t.image.includes("$")));
     // Segments of the line, each to become one output line; `inlineDepth` counts the list (and
     // unknown) blocks opened on it, kept inline with their contents.
     const segments: { level: number; text: string }[] = [];

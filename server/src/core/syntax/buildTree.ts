@@ -244,22 +244,13 @@ export class TreeBuilder {
 }
 
 /**
- * Whether a line ends in the skipped text between two tokens of a piece (`from`: the first one's end).
- * That text holds blanks, line breaks, `\` continuations, comments (to their line's end) and
- * unexpected characters; a line break ends the line unless a continuation's backslash stands before it
- * (in the gap and not inside a comment: every `\` the lexer skips outside comments is a continuation).
+ * Whether a line ends in the skipped text between two tokens of a piece (`from`: the first one's end):
+ * blanks, line breaks, comments and unexpected characters. Every line break there ends a line: a `\`
+ * before one is part of a word (keepalived joins lines only inside a `$NAME=` definition, one token).
  */
 function lineEndsBetween(piece: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    if (piece.charCodeAt(i) !== 10) continue;
-    const backslash = piece.charCodeAt(i - 1) === 13 ? i - 2 : i - 1;
-    if (backslash < from || piece.charCodeAt(backslash) !== 92) return true;
-    // A comment on this line (a `#` or `!` in the gap before the backslash) holds the backslash.
-    for (let k = backslash - 1; k >= from && piece.charCodeAt(k) !== 10; k--) {
-      const c = piece.charCodeAt(k);
-      if (c === 35 || c === 33) return true;
-    }
-  }
+  // A loop over the gap only: indexOf would run on to the next line break, past every word of a long line.
+  for (let i = from; i < to; i++) if (piece.charCodeAt(i) === 10) return true;
   return false;
 }
 

@@ -3,8 +3,8 @@
 // lines — Enter, deleting a line, pasting a block — which re-parse the whole lines of the top-level
 // items they touch and move the items after them (their positions are shifted in place, so caches
 // keyed by those objects stay valid). Anything that could change how the rest of the file reads
-// (an unclosed block, a `{` that would attach to a neighbour, a line continuation at the window's
-// edge) falls back to a full parse. A property test (test/syntax/incremental.test.ts) checks the
+// (an unclosed block, a `{` that would attach to a neighbour, a `$NAME=` definition continued across
+// the window's edge) falls back to a full parse. A property test (test/syntax/incremental.test.ts) checks the
 // result equals a full parse of the new text.
 import type { Item, Statement, SyntaxFile, Word, Block, Comment, SyntaxProblem } from "./tree";
 import type { Range } from "../util/range";
@@ -444,8 +444,8 @@ function reparseLines(old: SyntaxFile, text: string, p: number, q: number): Synt
   const delta = text.length - before.length;
   const newEnd = oldEnd + delta;
   if (p < start || before.length - q > oldEnd) return undefined;
-  // A `\` line continuation at either edge joins the window to its neighbours.
-  // (LF or CRLF: keepalived and the lexer's Continuation read both.)
+  // A `$NAME=` definition continued by a `\` at either edge joins the window to its neighbours (LF or
+  // CRLF). Elsewhere a trailing `\` joins nothing, but a line after one may be such a definition's.
   const continues = (t: string, end: number) => end >= 2 && t[end - 1] === "\n" && (t[end - 2] === "\\" || (end >= 3 && t[end - 2] === "\r" && t[end - 3] === "\\"));
   if (continues(before, start) || continues(before, oldEnd) || continues(text, newEnd) || (newEnd === text.length && (text.endsWith("\\") || text.endsWith("\\\r")))) return undefined;
   if (oldEnd === before.length && !before.endsWith("\n")) return undefined;

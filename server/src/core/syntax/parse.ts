@@ -60,7 +60,7 @@ function parsePieces(text: string, pieceSize: number): SyntaxFile {
 
 /**
  * Where the piece starting at `start` ends: just after a line break, about PIECE characters on. Only a
- * definition or a `\` continuation reads past a line break, and only one right after a backslash.
+ * `$NAME=` definition reads past a line break, and only one right after a backslash.
  */
 function pieceEnd(text: string, start: number, pieceSize: number): number {
   if (start + pieceSize >= text.length) return text.length;

@@ -64,8 +64,6 @@ const matchSequence: CustomPatternMatcherFunc = (text, offset) => {
 
 // Every token names its first characters (start_chars_hint), so building the lexer needs no regex analysis.
 export const Blank = createToken({ name: "Blank", pattern: /[ \t\r\f\v]+/, group: Lexer.SKIPPED, start_chars_hint: [" ", "\t", "\r", "\f", "\v"] });
-// A backslash before a newline joins the lines, as keepalived's reader does.
-export const Continuation = createToken({ name: "Continuation", pattern: /\\\r?\n/, group: Lexer.SKIPPED, line_breaks: true, start_chars_hint: ["\\"] });
 export const Comment = createToken({ name: "Comment", pattern: /[#!][^\n]*/, group: "comments", start_chars_hint: ["#", "!"] });
 // A one-character string, so the lexer compares one character code instead of running /\n/ (`\n` is not a "short" regex to Chevrotain).
 export const Newline = createToken({ name: "Newline", pattern: "\n", line_breaks: true, start_chars_hint: ["\n"] });
@@ -84,7 +82,10 @@ export const QuotedString = createToken({ name: "QuotedString", pattern: /"(?:[^
 export const UnterminatedString = createToken({ name: "UnterminatedString", pattern: /"(?:[^"\\\n\r]|\\.|\r(?!\n))*/, start_chars_hint: ['"'] });
 // `\#` and `\!` escape a comment character inside a word. `${NAME}` stays inside its word:
 // keepalived substitutes it before it splits the line at braces (an undefined one it splits).
-const wordPattern = /(?:[^\s{}"#!\\$]|\\[^\n]|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$)+|\\(?!\r?\n)/y;
+// A `\` at the end of a line (LF or CRLF) is the last character of its word: keepalived joins lines
+// only inside a `$NAME=` definition (lib/parser.c, decomment and the multi-line definition reader), so
+// `protoc\` + `ol TCP` are two lines to it, the first keyword `protoc\`.
+const wordPattern = /(?:[^\s{}"#!\\$]|\\[^\n\r]|\\\r(?!\n)|\\(?=\r?\n|\r?$)|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$)+/y;
 /** Chevrotain reads only `[0]` of a match: one array serves every word (an exec array each is garbage). */
 const wordMatch = [""] as unknown as RegExpExecArray;
 const matchWord: CustomPatternMatcherFunc = (text, offset) => {
@@ -152,7 +153,6 @@ export const Word = createToken({ name: "Word", pattern: matchWord, line_breaks:
 
 export const allTokens = [
   Blank,
-  Continuation,
   Definition,
   Condition,
   Sequence,
