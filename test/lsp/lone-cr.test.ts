@@ -74,3 +74,32 @@ test("comment folding after a lone \\r folds the comment lines", () => {
   const comments = foldingRanges(index, { textDocument: { uri } }).filter((r) => r.kind === "comment");
   assert.deepEqual(comments.map((r) => [r.startLine, r.endLine]), [[3, 5]]);
 });
+
+test("formatting keeps a line holding a lone \\r as written: no editor line is lost, and a second format changes nothing", () => {
+  const texts = [
+    "global_defs {\n    router_id lb1 \\\r \n    enable_script_security\n}\n",
+    "global_defs {\n  # c \r \n  router_id a\n}\n",
+    "#\r ",
+    "vrrp_instance{\\\r}",
+    "vrrp_instance V {\n      state MASTER\r      priority 100\n}\n",
+  ];
+  const editorLineCount = (t: string) => t.split(/\r\n|\r|\n/).length;
+  for (const text of texts) {
+    const { index, uri, apply } = opened(text);
+    const once = apply(formatDocument(index, { textDocument: { uri }, options: OPTIONS }));
+    assert.equal(once, formatText(text), JSON.stringify(text));
+    assert.ok(editorLineCount(once) >= editorLineCount(text), `${JSON.stringify(text)} lost an editor line: ${JSON.stringify(once)}`);
+    assert.equal(formatText(once), once, `${JSON.stringify(text)}: a second format changes ${JSON.stringify(once)}`);
+    const codes = (t: string) => {
+      const ix = new WorkspaceIndex();
+      ix.open(FILE, t);
+      return ix.workspace.diagnostics().map((d) => d.code).sort();
+    };
+    assert.deepEqual(codes(once), codes(text), `${JSON.stringify(text)}: formatting changed what keepalived reads`);
+  }
+  // Range formatting on the line after the lone "\r" edits nothing above it.
+  const text = texts[4];
+  const { index, uri, apply } = opened(text);
+  const edits = formatRange(index, { textDocument: { uri }, options: OPTIONS, range: { start: { line: 2, character: 0 }, end: { line: 2, character: 5 } } });
+  assert.deepEqual(apply(edits).split(/\r\n|\r|\n/).slice(0, 2), ["vrrp_instance V {", "      state MASTER"]);
+});

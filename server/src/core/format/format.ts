@@ -180,6 +180,13 @@ export function formatLines(text: string, options: FormatOptions = DEFAULT_FORMA
   // Tokens of line i are all[first[i]] .. all[first[i + 1] - 1] (they come in text order).
   const first = new Int32Array(lines.length + 1);
   const verbatim = new Uint8Array(lines.length);
+  // A lone "\r" ends a line for the editor but not for keepalived: a line holding one is kept as written.
+  // Trimming the blanks after it turned it into a CRLF (one editor line fewer, and not idempotent), and
+  // re-indenting it moved editor lines the user had not asked about.
+  for (let i = 0; i < lines.length; i++) {
+    const cr = lines[i].indexOf("\r");
+    if (cr >= 0 && cr < lines[i].length - 1) verbatim[i] = 1;
+  }
   let line = 0;
   for (let k = 0; k < all.length; k++) {
     const t = all[k];
