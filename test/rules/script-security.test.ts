@@ -76,3 +76,14 @@ test("a misspelt block inside global_defs closes it early for keepalived: the fi
   const fixed = applyEdits(text, d[0].fixes![0].edits);
   assert.ok(fixed.startsWith("global_defs {\n  script_user keepalived_script\n  enable_script_security\n  router_id a\n"), fixed);
 });
+
+test("in a file whose lines end in a lone '\\r' (one keepalived line) the fix still takes effect", () => {
+  // keepalived reads up to "\n" only: "global_defs {\r    router_id a\r}\r..." is one line to it, and a line put at
+  // an editor line's start there would be more words of router_id.
+  for (const text of [`global_defs {\r    router_id a\r}\n${SCRIPT}${INSTANCE}`, `global_defs {\n    router_id a\r}\n${SCRIPT}${INSTANCE}`]) {
+    const d = withCode(check(text), "script-security");
+    assert.equal(d.length, 1, JSON.stringify(text));
+    const fixed = applyEdits(text, d[0].fixes![0].edits);
+    assert.deepEqual(withCode(check(fixed), "script-security"), [], JSON.stringify(fixed));
+  }
+});

@@ -31,17 +31,20 @@ export function addToGlobalDefs(root: string, statements: ConfigStatement[], rea
   const fileLines = editorLines(text);
   const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? "    ";
   const body = lines.map((l) => `${indent}${l}\n`).join("");
+  // A lone "\r" ends a line for the editor, not for keepalived: the start of an editor line may be the middle
+  // of a keepalived line, so lines go only where a "\n" is sure to stand before them.
+  const loneCr = /\r(?!\n)/.test(text);
   if (globalDefs) {
     const block = globalDefs.block;
     if (!block?.close || globalDefs.keyword.substituted) return undefined;
     const closeLine = fileLines[block.close.start.line] ?? "";
-    if (!holdsNestedBlock(globalDefs) && /^[ \t]*$/.test(closeLine.slice(0, block.close.start.character))) {
+    if (!loneCr && !holdsNestedBlock(globalDefs) && /^[ \t]*$/.test(closeLine.slice(0, block.close.start.character))) {
       const at = { line: block.close.start.line, character: 0 };
       return { creates: false, edit: { file, range: { start: at, end: at }, newText: body } };
     }
     // After the `{`: on the next line when nothing follows it, else breaking its line.
     const openLine = fileLines[block.open.end.line] ?? "";
-    if (/^[ \t\r]*$/.test(openLine.slice(block.open.end.character)) && block.open.end.line + 1 < fileLines.length) {
+    if (!loneCr && /^[ \t\r]*$/.test(openLine.slice(block.open.end.character)) && block.open.end.line + 1 < fileLines.length) {
       const at = { line: block.open.end.line + 1, character: 0 };
       return { creates: false, edit: { file, range: { start: at, end: at }, newText: body } };
     }
@@ -49,7 +52,7 @@ export function addToGlobalDefs(root: string, statements: ConfigStatement[], rea
   }
   // No global_defs: add one after the leading comment lines.
   let at = 0;
-  while (at < fileLines.length && /^\s*([#!].*)?$/.test(fileLines[at]) && fileLines[at].trim() !== "") at++;
+  while (!loneCr && at < fileLines.length && /^\s*([#!].*)?$/.test(fileLines[at]) && fileLines[at].trim() !== "") at++;
   const created = `global_defs {\n${body}}\n` + (at < fileLines.length && fileLines[at].trim() !== "" ? "\n" : "");
   return { creates: true, edit: { file: root, range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, newText: created } };
 }
