@@ -1,6 +1,11 @@
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { spawnSync } from "child_process";
 import { check, linesOf, withCode } from "../helpers";
+import { keepalivedBinary } from "../oracle/keepalivedOracle";
 
 const instance = (body: string) => `vrrp_instance VI_1 {\n  virtual_router_id 51\n${body}\n}\n`;
 
@@ -141,4 +146,24 @@ test("a vrrp_script's `script` without a command: keepalived says nothing on the
   // notify_master without a value is still an error: keepalived stops reading there.
   const notify = withCode(check(instance("  notify_master")), "invalid-value");
   assert.deepEqual(notify.map((x) => x.severity), ["error"]);
+});
+
+test("a vrrp_script command that ends in a '\\' is an error: keepalived 2.2.7 crashes reading it, newer versions drop it", (t) => {
+  const text = "vrrp_script chk {\n    script /usr/bin/true\\\n}\nvrrp_script ok {\n    script \"/usr/bin/test -f /tmp/a\\\\ b\"\n}\n";
+  const d = withCode(check(text), "invalid-value");
+  assert.deepEqual(d.map((x) => x.range.start.line + 1), [2]);
+  assert.equal(d[0].severity, "error");
+  assert.match(d[0].message, /nothing after it to escape/);
+  const binary = keepalivedBinary();
+  if (!binary) return t.skip("keepalived not installed: our reading checked, keepalived's not");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kl-trailing-escape-"));
+  try {
+    const file = path.join(dir, "keepalived.conf");
+    fs.writeFileSync(file, text.split("vrrp_script ok")[0]);
+    const run = spawnSync(binary, ["-t", "-f", file], { encoding: "utf8", timeout: 20_000 });
+    // 2.2.7 dies of a segmentation fault; newer versions say so and drop the command.
+    assert.ok(run.signal || run.status !== 0 || /Missing escape char/.test(run.stdout + run.stderr), `keepalived -t accepted it: ${run.stdout}${run.stderr}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -31,6 +31,9 @@ function includesIgnoringCase(values: readonly string[], text: string): boolean 
   return false;
 }
 
+/** An odd run of backslashes at the end: the last one escapes nothing. */
+const TRAILING_ESCAPE = /(^|[^\\])(\\\\)*\\$/;
+
 export function checkValue(type: ArgType, text: string): string | undefined {
   switch (type.kind) {
     case "int": {
@@ -85,6 +88,11 @@ export function checkValue(type: ArgType, text: string): string | undefined {
       return HOST_NAME.test(text) ? undefined : `'${text}' is not an address or host name`;
     case "interface":
       return text.length > 15 ? `interface name '${text}' is longer than 15 characters` : undefined;
+    case "script":
+      // A word ends in an unescaped `\` only at its line's end (the lexer), so this is the command's end.
+      return TRAILING_ESCAPE.test(text)
+        ? `the command ends in a '\\' with nothing after it to escape: keepalived drops the command ("Missing escape char at end"), and 2.2.7 crashes reading a vrrp_script's`
+        : undefined;
     default:
       return undefined;
   }
