@@ -154,6 +154,7 @@ test("a vrrp_script command that ends in a '\\' is an error: keepalived 2.2.7 cr
   assert.deepEqual(d.map((x) => x.range.start.line + 1), [2]);
   assert.equal(d[0].severity, "error");
   assert.match(d[0].message, /nothing after it to escape/);
+  assert.deepEqual(withCode(check(text), "notify-script-missing"), [], "a dropped command is not looked for as well");
   const binary = keepalivedBinary();
   if (!binary) return t.skip("keepalived not installed: our reading checked, keepalived's not");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kl-trailing-escape-"));

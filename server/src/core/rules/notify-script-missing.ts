@@ -5,6 +5,7 @@ import type { NodeRule } from "../check/rule";
 import { SCRIPT_KEYWORDS, scriptResolver } from "../config/scripts";
 import { orOnThisMachine } from "../config/files";
 import { commandAnnotations } from "./commandStatements";
+import { endsInBareEscape } from "../schema/values";
 import { basename } from "path";
 
 export const notifyScriptMissingRule: NodeRule = {
@@ -18,7 +19,8 @@ export const notifyScriptMissingRule: NodeRule = {
       const a = commands[i];
       if (!SCRIPT_KEYWORDS.has(a.spec!.name)) continue;
       const word = a.statement.args[0];
-      if (!word) continue;
+      // A command keepalived drops (invalid-value reports it) is not looked for.
+      if (!word || endsInBareEscape(word.text)) continue;
       const where = resolve(word.text, word.file);
       if (!where || where.found) continue;
       report({

@@ -34,6 +34,9 @@ function includesIgnoringCase(values: readonly string[], text: string): boolean 
 /** An odd run of backslashes at the end: the last one escapes nothing. */
 const TRAILING_ESCAPE = /(^|[^\\])(\\\\)*\\$/;
 
+/** A command word whose last `\` escapes nothing: keepalived drops the command (invalid-value says so). */
+export const endsInBareEscape = (text: string): boolean => TRAILING_ESCAPE.test(text);
+
 export function checkValue(type: ArgType, text: string): string | undefined {
   switch (type.kind) {
     case "int": {
