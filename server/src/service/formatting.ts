@@ -4,7 +4,7 @@ import { formatEdits, FormatOptions, LineEdit } from "../core/format/format";
 import type { WorkspaceIndex } from "./workspaceIndex";
 import type { Position } from "../core/util/range";
 import { LineTable } from "../core/syntax/lineTable";
-import { lineAtOffset } from "../core/util/lineStarts";
+import { hasLoneCr, lineAtOffset } from "../core/util/lineStarts";
 import { uriToPath } from "./uris";
 
 function indentOf(options: FormattingOptions): FormatOptions {
@@ -35,7 +35,7 @@ class FormatterLines {
     text: string,
     private readonly lines: string[],
   ) {
-    if (!/\r(?!\n)/.test(text)) return;
+    if (!hasLoneCr(text)) return;
     this.table = new LineTable(text);
     for (let n = 0, offset = 0; n < lines.length; offset += lines[n].length + 1, n++) this.starts.push(offset);
   }

@@ -5,7 +5,7 @@
 // its `}` close global_defs early, so then they go right after the opening `{`.
 import type { ConfigStatement } from "./expand";
 import type { TextEdit } from "../check/diagnostic";
-import { editorLines } from "../util/lineStarts";
+import { editorLines, hasLoneCr } from "../util/lineStarts";
 
 export interface GlobalDefsEdit {
   edit: TextEdit;
@@ -33,7 +33,7 @@ export function addToGlobalDefs(root: string, statements: ConfigStatement[], rea
   const body = lines.map((l) => `${indent}${l}\n`).join("");
   // A lone "\r" ends a line for the editor, not for keepalived: the start of an editor line may be the middle
   // of a keepalived line, so lines go only where a "\n" is sure to stand before them.
-  const loneCr = /\r(?!\n)/.test(text);
+  const loneCr = hasLoneCr(text);
   if (globalDefs) {
     const block = globalDefs.block;
     if (!block?.close || globalDefs.keyword.substituted) return undefined;

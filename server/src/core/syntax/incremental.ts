@@ -9,7 +9,7 @@
 import type { Item, Statement, SyntaxFile, Word, Block, Comment, SyntaxProblem } from "./tree";
 import type { Range } from "../util/range";
 import { parseConfig, MAX_NESTING } from "./parse";
-import { lineAtOffset } from "../util/lineStarts";
+import { hasLoneCr, lineAtOffset } from "../util/lineStarts";
 import { SyntaxBlock, SyntaxStatement, SyntaxWord, buildRanges, forEachBuiltRange, isClosed, retarget, tablesFileOf } from "./treeNodes";
 import { LineTable } from "./lineTable";
 
@@ -238,7 +238,7 @@ export function reparse(old: SyntaxFile, text: string): SyntaxFile {
   // A lone "\r" ends a line for the editor but not for the line table of an edit: read it all again.
   // The old text has none if this passes, so a new one is in the added text or just before it (an edit
   // that splits a CRLF, or deletes its "\n"); each is looked at with the character that now follows it.
-  if (/\r(?!\n)/.test(before) || loneCrBetween(text, p - 1, text.length - q)) return parseConfig(text);
+  if (hasLoneCr(before) || loneCrBetween(text, p - 1, text.length - q)) return parseConfig(text);
   const full = () => parseReusing(old, text, p, q);
   if (LINE_STRUCTURE.test(removed) || LINE_STRUCTURE.test(added)) return reparseLines(old, text, p, q) ?? full();
 
@@ -580,7 +580,7 @@ function parseReusing(old: SyntaxFile, text: string, p: number, q: number): Synt
   const newEditEnd = text.length - q;
   // Lines end at "\n" only (reparse sends an old text with a lone "\r" to a full parse, but one can
   // appear where the edit joins): then the line starts here are the ones ranges are built from.
-  const plainBreaks = !LONE_CR.test(text);
+  const plainBreaks = !hasLoneCr(text);
   const used = new Set<Item>();
   const moved: Item[] = [];
   const reuse = (item: Item): Item | undefined => {
@@ -630,8 +630,6 @@ function offsetEnd(item: Item, starts: ArrayLike<number>): number {
   }
   return (starts[item.range.end.line] ?? Infinity) + item.range.end.character;
 }
-
-const LONE_CR = /\r(?!\n)/;
 
 /** A word with a line break: its range's end is not its end offset (see tokenEnd in lineTable.ts). */
 function hasBreak(raw: string): boolean {

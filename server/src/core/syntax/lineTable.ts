@@ -2,6 +2,7 @@
 // builds a word's or a block's range only when it is asked for (see treeNodes.ts).
 import type { IToken } from "chevrotain";
 import type { Range, Position } from "../util/range";
+import { hasLoneCr } from "../util/lineStarts";
 
 /** Offsets → line/character, for offsets asked in increasing order (a forward cursor) or any order. */
 export class LineTable {
@@ -20,9 +21,8 @@ export class LineTable {
    */
   constructor(text: string, newlineStarts?: ArrayLike<number>) {
     // Editors also end a line at a lone "\r": positions count lines as they do.
-    // Most texts have no "\r" at all: indexOf finds that faster than the regex scan.
     const hasCr = text.indexOf("\r") >= 0;
-    this.loneCr = hasCr && /\r(?!\n)/.test(text);
+    this.loneCr = hasCr && hasLoneCr(text);
     if (newlineStarts && !hasCr) {
       this.starts = new Int32Array(newlineStarts);
       return;

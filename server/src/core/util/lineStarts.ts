@@ -13,6 +13,12 @@ export function lineAtOffset(starts: ArrayLike<number>, offset: number): number 
   return lo;
 }
 
+/** Whether the text has a "\r" that is not part of a CRLF: a line end for editors, not for keepalived. */
+export function hasLoneCr(text: string): boolean {
+  // Most texts have no "\r" at all: indexOf tells that faster than the regex scan.
+  return text.indexOf("\r") >= 0 && /\r(?!\n)/.test(text);
+}
+
 /** An editor's line break: "\r\n", or a lone "\r" or "\n" (LSP positions count lines this way). */
 const EDITOR_LINE_BREAK = /\r\n|\r|\n/;
 
