@@ -85,7 +85,9 @@ export const UnterminatedString = createToken({ name: "UnterminatedString", patt
 // A `\` at the end of a line (LF or CRLF) is the last character of its word: keepalived joins lines
 // only inside a `$NAME=` definition (lib/parser.c, decomment and the multi-line definition reader), so
 // `protoc\` + `ol TCP` are two lines to it, the first keyword `protoc\`.
-const wordPattern = /(?:[^\s{}"#!\\$]|\\[^\n\r]|\\\r(?!\n)|\\(?=\r?\n|\r?$)|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$)+/y;
+// A `\` escapes no brace: keepalived splits a line at every `{` and `}` outside quotes first, whatever
+// stands before it, so `lb\}` is the word `lb\` and a `}` that closes the block (so is `lb\\}`).
+const wordPattern = /(?:[^\s{}"#!\\$]|\\[^\n\r{}]|\\\r(?!\n)|\\(?=\r?\n|\r?$|[{}])|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$)+/y;
 /** Chevrotain reads only `[0]` of a match: one array serves every word (an exec array each is garbage). */
 const wordMatch = [""] as unknown as RegExpExecArray;
 const matchWord: CustomPatternMatcherFunc = (text, offset) => {
