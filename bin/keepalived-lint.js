@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-const { loadBundle, tuneForLargeCheck } = require("./load-bundle");
+// Required only for the full CLI: a cache hit loads neither it nor the checker.
+const loader = () => require("./load-bundle");
 const dist = require("path").join(__dirname, "../dist");
 const argv = process.argv.slice(2);
 
@@ -24,14 +25,15 @@ function namesLargeInput(args) {
 let cli;
 /** The full CLI, loaded once (a cache replay asks it for the folder walk, and a miss runs it). */
 function fullCli() {
-  if (!cli && namesLargeInput(argv)) tuneForLargeCheck();
-  return (cli ??= loadBundle(`${dist}/cli.js`));
+  if (!cli && namesLargeInput(argv)) loader().tuneForLargeCheck();
+  return (cli ??= loader().loadBundle(`${dist}/cli.js`));
 }
 
-// `check --cache` with a valid stored result is answered by a small bundle, without the checker.
-const cache = argv[0] === "check" && argv.includes("--cache") ? loadBundle(`${dist}/cli-cache.js`) : undefined;
+// `check --cache` with a valid stored result is answered by a small bundle, without the checker. It is
+// required plainly: for its 11 KB, reading and checking a code cache cost more than compiling.
+const cache = argv[0] === "check" && argv.includes("--cache") ? require(`${dist}/cli-cache.js`) : undefined;
 const hit = cache?.replay(argv, () => fullCli().collectConfigFiles);
 if (hit) {
-  cache.writeOut(1, hit.output); // the stored bytes as read: nothing to decode or encode
+  hit.copyTo(1); // the stored bytes as read, a piece at a time: nothing to decode or encode
   process.exitCode = hit.exitCode;
 } else fullCli().main();

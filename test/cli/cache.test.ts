@@ -4,7 +4,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { lint } from "../helpers";
+import { spawnSync } from "child_process";
+import { lint, REPO } from "../helpers";
 
 function tempDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kl-cache-"));
@@ -29,10 +30,10 @@ function readLayout(cacheFile: string): { header: { format: number; entries: { s
   return { header, outputs };
 }
 
-function replaceFirstOutput(cacheFile: string, text: string): void {
+function replaceFirstOutput(cacheFile: string, text: string, index = 0): void {
   const { header, outputs } = readLayout(cacheFile);
-  outputs[0] = Buffer.from(text, "utf8");
-  header.entries[0].size = outputs[0].length;
+  outputs[index] = Buffer.from(text, "utf8");
+  header.entries[index].size = outputs[index].length;
   fs.writeFileSync(cacheFile, Buffer.concat([Buffer.from(JSON.stringify(header) + "\n"), ...outputs]));
 }
 
@@ -99,4 +100,41 @@ test("a stored report is replayed byte for byte, with non-ASCII text; a cut-shor
   fs.writeFileSync(cacheFile, JSON.stringify({ format: 2, entries: [{ key: "x", observations: [], output: "stale\n", exitCode: 0 }] }));
   assert.equal(lint(["check", "--cache", "keepalived.conf"], dir).stdout, fresh.stdout);
   assert.equal(readLayout(cacheFile).header.format, 3, "and is rewritten in the current layout");
+});
+
+test("an entry behind others is replayed from its own bytes, a report larger than a read at a time whole", () => {
+  // 1,000 weak passwords: a report of ~0.7 MB (under the test helper's 1 MB pipe buffer), read and written back in pieces.
+  const instances = Array.from({ length: 1000 }, (_, i) =>
+    `vrrp_instance VI_${i} {\n  interface eth${i % 9}\n  virtual_router_id ${(i % 250) + 1}\n  priority 100\n  authentication {\n    auth_type PASS\n    auth_pass secret\n  }\n  virtual_ipaddress {\n    10.${i >> 8}.${i & 255}.1/24\n  }\n}\n`,
+  ).join("");
+  const dir = tempDir({ "keepalived.conf": instances });
+  const freshJson = lint(["check", "--format", "json", "keepalived.conf"], dir);
+  const freshText = lint(["check", "keepalived.conf"], dir);
+  assert.ok(freshJson.stdout.length > 256 * 1024, `a large report (${freshJson.stdout.length} bytes)`);
+  lint(["check", "--cache", "--format", "json", "keepalived.conf"], dir);
+  lint(["check", "--cache", "keepalived.conf"], dir);
+  const cacheFile = path.join(dir, ".keepalived-lint-cache");
+  // Newest first: the text report, then the JSON one.
+  assert.equal(readLayout(cacheFile).header.entries.length, 2);
+  const json = lint(["check", "--cache", "--format", "json", "keepalived.conf"], dir);
+  assert.equal(json.stdout, freshJson.stdout);
+  assert.equal(json.code, freshJson.code);
+  assert.equal(lint(["check", "--cache", "keepalived.conf"], dir).stdout, freshText.stdout);
+  // And it was a replay of the second entry's bytes, not a check.
+  replaceFirstOutput(cacheFile, "second entry\n", 1);
+  assert.equal(lint(["check", "--cache", "--format", "json", "keepalived.conf"], dir).stdout, "second entry\n");
+});
+
+test("a FIFO at --cache-location is not waited on: the check runs and stores its result in a file there", (t) => {
+  if (process.platform === "win32") return t.skip("no FIFOs");
+  const dir = tempDir({ "keepalived.conf": ROOT.replace("include conf.d/*.conf\n", "") + INSTANCE(300) });
+  const fifo = path.join(dir, "cache.fifo");
+  const made = spawnSync("mkfifo", [fifo]);
+  if (made.status !== 0) return t.skip("mkfifo not available");
+  const fresh = lint(["check", "keepalived.conf"], dir);
+  const r = spawnSync(process.execPath, [path.join(REPO, "bin/keepalived-lint.js"), "check", "--cache", "--cache-location", fifo, "keepalived.conf"], { cwd: dir, encoding: "utf8", timeout: 20_000 });
+  assert.equal(r.signal, null, "the run finished (it used to wait for a writer on the FIFO)");
+  assert.equal(r.stdout, fresh.stdout);
+  assert.ok(fs.statSync(fifo).isFile(), "the result is stored as a file in its place");
+  assert.equal(lint(["check", "--cache", "--cache-location", fifo, "keepalived.conf"], dir).stdout, fresh.stdout);
 });

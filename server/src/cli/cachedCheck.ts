@@ -8,9 +8,6 @@ import { cacheKey, CachedResult, lookup } from "./resultCache";
 import { diskAccess } from "../core/config/files";
 import { version } from "../../../package.json";
 
-/** For the launcher, which prints a replayed result with it. */
-export { writeOut } from "./writeOut";
-
 export const CHECK_VALUED = ["format", "include-root", "target-version", "cache-location", "inventory"];
 export const CHECK_FLAGS = ["cache", "firewall-hints", "verbose"];
 

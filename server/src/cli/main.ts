@@ -56,7 +56,7 @@ function runCheck(argv: string[], out: (s: string) => void, err?: (s: string) =>
   }
   const { cacheFile, key, hit } = cachedCheck(args, files);
   if (hit) {
-    out(Buffer.from(hit.output.buffer, hit.output.byteOffset, hit.output.length).toString("utf8"));
+    out(hit.readOutput().toString("utf8"));
     return hit.exitCode;
   }
   const recording = recordingAccess(diskAccess);

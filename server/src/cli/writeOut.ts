@@ -21,8 +21,8 @@ export function writeOut(fd: number, text: string | Uint8Array): void {
   }
 }
 
-/** False when the reader went away. */
-function writeBytes(fd: number, buffer: Uint8Array): boolean {
+/** Writes all of `buffer` to `fd`, as writeOut does; false when the reader went away. */
+export function writeBytes(fd: number, buffer: Uint8Array): boolean {
   let done = 0;
   while (done < buffer.length) {
     try {
