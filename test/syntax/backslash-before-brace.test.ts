@@ -69,3 +69,17 @@ test("keepalived -t splits the braces after a '\\' as we do", async (t) => {
   const byLine = (a: string, b: string) => parseInt(a) - parseInt(b);
   assert.deepEqual([...new Set(theirs)].sort(byLine), ours(TEXT).sort(byLine), oracle.raw);
 });
+
+test("a command cut by a brace after its '\\' ends in a bare '\\': the error keepalived 2.2.7 crashes on", () => {
+  const ws = new Workspace({ includeRoots: [] });
+  const text = "vrrp_script chk {\n  script /bin/true\\}\nvrrp_instance VI_1 {\n  interface eth0\n  virtual_router_id 5\n  priority 100\n  track_script {\n    chk\n  }\n}\n";
+  ws.setText("/backslash-brace/script.conf", text);
+  ws.addFiles(["/backslash-brace/script.conf"]);
+  const found = ws.diagnostics().filter((d) => d.severity === "error");
+  // keepalived -t (2.2.7) dies of a segmentation fault on this file; the block ends at the '}', so
+  // vrrp_instance is read at the top level, where it belongs.
+  assert.deepEqual(
+    found.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`),
+    ["2:10 invalid-value"],
+  );
+});

@@ -92,7 +92,7 @@ export function checkValue(type: ArgType, text: string): string | undefined {
     case "interface":
       return text.length > 15 ? `interface name '${text}' is longer than 15 characters` : undefined;
     case "script":
-      // A word ends in an unescaped `\` only at its line's end (the lexer), so this is the command's end.
+      // A word ends in an unescaped `\` only at its line's end or before a brace (the lexer): the command's end either way.
       return endsInBareEscape(text)
         ? `the command ends in a '\\' with nothing after it to escape: keepalived drops the command ("Missing escape char at end"), and 2.2.7 crashes reading a vrrp_script's`
         : undefined;
