@@ -49,5 +49,14 @@ export const SHAPES: Record<string, () => Files> = {
   manyQuotes: () => ({ "keepalived.conf": repeat('"', 100000) }),
   manyBraces: () => ({ "keepalived.conf": repeat("{", 100000) + repeat("}", 100000) }),
   manyConditions: () => ({ "keepalived.conf": Array.from({ length: 2000 }, (_, i) => `@n${i} global_defs {\n router_id r${i}\n}\n`).join("") }),
+  // Found by a CLI fuzz campaign (minutes on 7 MB): the tag scan searched again for an opener that never
+  // comes after every tag, the variants compared every block with every branch, and each of the 16
+  // variants is a whole check of the file.
+  manyTemplateBlocks: () => ({
+    "keepalived.conf.j2": Array.from(
+      { length: 8000 },
+      (_, i) => `{% if a${i} %}\nvrrp_script s${i} {\n{% elif b${i} %}\nvrrp_script t${i} {\n{% elif c${i} %}\nvrrp_script u${i} {\n{% else %}\nvrrp_script v${i} {\n{% endif %}\n  script /bin/true\n}\n`,
+    ).join(""),
+  }),
   longSequence: () => ({ "keepalived.conf": "~SEQ(i,1,1000000000) ~SEQ(j,1,1000000000) vrrp_script s$i$j {\n script /bin/true\n}\n" }),
 };

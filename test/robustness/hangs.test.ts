@@ -128,6 +128,12 @@ test("a file included 200 × 200 times (no cycle) is capped the same way", () =>
   assert.equal(messages(checkShapeInChild("diamondIncludes"), "expansion-limit").length, 1);
 });
 
+test("a 1.3 MB template of 8,000 four-branch blocks is checked in a few variants, and says some branches were left out", () => {
+  const found = messages(checkShapeInChild("manyTemplateBlocks"), "expansion-limit");
+  assert.equal(found.length, 1, found.join("\n"));
+  assert.match(found[0], /this template is 1\.3 MB: 3 of its variants are checked \(up to 16 for a template under 256 KB\), and some of its branches are in none of them/);
+});
+
 test("2,000 instances sharing one VRID: one vrid-conflict per instance naming a few others, not one per pair", () => {
   const found = messages(checkShapeInChild("sharedVrids"), "vrid-conflict");
   assert.equal(found.length, 2000);

@@ -6,12 +6,19 @@ import type { Tag, TagKind } from "./tags";
 /** Where `close` ends, skipping quoted strings inside the tag; -1 when never closed. A quote with
  *  no partner on its line is an apostrophe, not a string, so it cannot swallow the rest of the file. */
 function findClose(text: string, from: number, close: string): number {
+  // Where the last partner search of each quote ended without a partner (the end of that line): a quote
+  // of the same kind before there has none either, so a line of many apostrophes is searched once, not once each.
+  let noDoubleUntil = -1;
+  let noSingleUntil = -1;
   for (let i = from; i < text.length; i++) {
     const c = text[i];
     if (c === '"' || c === "'") {
+      if (i < (c === '"' ? noDoubleUntil : noSingleUntil)) continue;
       let j = i + 1;
       while (j < text.length && text[j] !== c && text[j] !== "\n") j += text[j] === "\\" ? 2 : 1;
       if (text[j] === c) i = j;
+      else if (c === '"') noDoubleUntil = j;
+      else noSingleUntil = j;
       continue;
     }
     if (text.startsWith(close, i)) return i + close.length;
@@ -25,15 +32,20 @@ function stripControl(code: string): string {
 
 function delimited(text: string, pairs: { open: string; close: string; kind: (inner: string) => TagKind; quotes: boolean }[]): Tag[] {
   const tags: Tag[] = [];
+  // Where each opener is next found at or after `i` (-1: nowhere): searched again only once `i` has
+  // passed it, so an opener that never comes costs one search, not one per tag of the others.
+  const next = pairs.map(() => -2);
   let i = 0;
   while (i < text.length) {
-    let best: { at: number; pair: (typeof pairs)[number] } | undefined;
-    for (const pair of pairs) {
-      const at = text.indexOf(pair.open, i);
-      if (at >= 0 && (!best || at < best.at || (at === best.at && pair.open.length > best.pair.open.length))) best = { at, pair };
+    let best = -1;
+    for (let k = 0; k < pairs.length; k++) {
+      if (next[k] !== -1 && next[k] < i) next[k] = text.indexOf(pairs[k].open, i);
+      const at = next[k];
+      if (at >= 0 && (best < 0 || at < next[best] || (at === next[best] && pairs[k].open.length > pairs[best].open.length))) best = k;
     }
-    if (!best) break;
-    const { at, pair } = best;
+    if (best < 0) break;
+    const at = next[best];
+    const pair = pairs[best];
     const from = at + pair.open.length;
     let end = pair.quotes ? findClose(text, from, pair.close) : text.indexOf(pair.close, from);
     if (end >= 0 && !pair.quotes) end += pair.close.length;
@@ -57,8 +69,9 @@ function jinja(text: string): Tag[] {
   for (let k = 0; k < tags.length; k++) {
     out.push(tags[k]);
     if (tags[k].kind === "statement" && /^raw\b/.test(tags[k].code)) {
-      const close = tags.findIndex((t, j) => j > k && t.kind === "statement" && /^endraw\b/.test(t.code));
-      if (close > k) {
+      let close = k + 1;
+      while (close < tags.length && !(tags[close].kind === "statement" && /^endraw\b/.test(tags[close].code))) close++;
+      if (close < tags.length) {
         out.push(tags[close]);
         k = close;
       }
@@ -110,7 +123,12 @@ function envsubst(text: string): Tag[] {
       problem: `'${m[0]}': envsubst replaces only '$${m[1]}' and leaves the braces${m[2] ? ` (and '${m[2]}')` : ""}, which keepalived reads as a block; write '\${${m[1]}}'`,
     });
   }
-  const inside = (at: number) => tags.some((t) => at >= t.start && at < t.end);
+  // Both lists come in text order: one pointer into the first, not a search of it per match.
+  let t = 0;
+  const inside = (at: number) => {
+    while (t < tags.length && tags[t].end <= at) t++;
+    return t < tags.length && at >= tags[t].start;
+  };
   for (const m of text.matchAll(/\$\$|\$\{[A-Za-z_][A-Za-z0-9_]*(?:(?::?[-=+?])[^}\n]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*/g)) {
     if (m[0] === "$$" || inside(m.index!)) continue;
     tags.push({ kind: "expression", start: m.index!, end: m.index! + m[0].length, code: m[0].replace(/^\$\{?/, "").replace(/\}$/, "") });
