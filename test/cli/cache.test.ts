@@ -125,7 +125,7 @@ test("an entry behind others is replayed from its own bytes, a report larger tha
   assert.equal(lint(["check", "--cache", "--format", "json", "keepalived.conf"], dir).stdout, "second entry\n");
 });
 
-test("a FIFO at --cache-location is not waited on: the check runs and stores its result in a file there", (t) => {
+test("a FIFO at --cache-location is not waited on, and is left a FIFO", (t) => {
   if (process.platform === "win32") return t.skip("no FIFOs");
   const dir = tempDir({ "keepalived.conf": ROOT.replace("include conf.d/*.conf\n", "") + INSTANCE(300) });
   const fifo = path.join(dir, "cache.fifo");
@@ -135,6 +135,24 @@ test("a FIFO at --cache-location is not waited on: the check runs and stores its
   const r = spawnSync(process.execPath, [path.join(REPO, "bin/keepalived-lint.js"), "check", "--cache", "--cache-location", fifo, "keepalived.conf"], { cwd: dir, encoding: "utf8", timeout: 20_000 });
   assert.equal(r.signal, null, "the run finished (it used to wait for a writer on the FIFO)");
   assert.equal(r.stdout, fresh.stdout);
-  assert.ok(fs.statSync(fifo).isFile(), "the result is stored as a file in its place");
-  assert.equal(lint(["check", "--cache", "--cache-location", fifo, "keepalived.conf"], dir).stdout, fresh.stdout);
+  assert.equal(r.status, fresh.code);
+  assert.match(r.stderr, /--cache: nothing stored, as .*cache\.fifo is not a regular file/);
+  assert.ok(fs.statSync(fifo).isFIFO(), "the FIFO is still there");
+});
+
+test("--cache-location naming a config does not replace the config with the cache", () => {
+  const dir = tempDir({ "keepalived.conf": ROOT.replace("include conf.d/*.conf\n", "") + INSTANCE(300), "other.conf": "global_defs {\n  router_id b\n}\n" });
+  const before = fs.readFileSync(path.join(dir, "other.conf"), "utf8");
+  const fresh = lint(["check", "keepalived.conf"], dir);
+  for (const run of [1, 2]) {
+    const r = lint(["check", "--cache", "--cache-location", "other.conf", "keepalived.conf"], dir);
+    assert.equal(r.stdout, fresh.stdout, `run ${run}`);
+    assert.match(r.stderr, /nothing stored, as .*other\.conf holds something other than a keepalived-lint cache/);
+  }
+  assert.equal(fs.readFileSync(path.join(dir, "other.conf"), "utf8"), before, "the config is as it was");
+  // An empty file, or one of our own cache files, is used.
+  fs.writeFileSync(path.join(dir, "empty.cache"), "");
+  assert.equal(lint(["check", "--cache", "--cache-location", "empty.cache", "keepalived.conf"], dir).stderr, "");
+  assert.equal(readLayout(path.join(dir, "empty.cache")).header.format, 3);
+  assert.equal(lint(["check", "--cache", "--cache-location", "empty.cache", "keepalived.conf"], dir).stdout, fresh.stdout);
 });

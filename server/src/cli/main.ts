@@ -61,7 +61,8 @@ function runCheck(argv: string[], out: (s: string) => void, err?: (s: string) =>
   }
   const recording = recordingAccess(diskAccess);
   const result = render(recording.access);
-  store(cacheFile, key, recording.observations, result);
+  const refused = store(cacheFile, key, recording.observations, result);
+  if (refused) err?.(`keepalived-lint: --cache: nothing stored, as ${refused} (left as it is)\n`);
   out(result.output);
   return result.exitCode;
 }

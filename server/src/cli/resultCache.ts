@@ -265,12 +265,41 @@ function refreshStats(cacheFile: string, key: string, observations: Observation[
   write(cacheFile, data);
 }
 
-/** Stores a result; a cache that cannot be written only costs the next run its speed-up. */
-export function store(cacheFile: string, key: string, observations: Observation[], result: { output: string; exitCode: number }): void {
+/**
+ * Stores a result; a cache that cannot be written only costs the next run its speed-up. Answers why
+ * nothing was stored when `cacheFile` names something that is not a cache (`--cache-location` given a
+ * config, a FIFO or a device): that is left as it is.
+ */
+export function store(cacheFile: string, key: string, observations: Observation[], result: { output: string; exitCode: number }): string | undefined {
+  const refused = whyNotACache(cacheFile);
+  if (refused) return refused;
   const data = readCache(cacheFile);
   const entry: Entry = { key, observations, output: Buffer.from(result.output, "utf8"), exitCode: result.exitCode };
   data.entries = [entry, ...data.entries.filter((e) => e.key !== key)].slice(0, MAX_ENTRIES);
   write(cacheFile, data);
+  return undefined;
+}
+
+/** What every cache file of ours, of any format, starts with. */
+const CACHE_START = '{"format":';
+
+/** Why `file` may not be replaced by a cache file, if it may not: only nothing, an empty file or a cache file of ours may. */
+function whyNotACache(file: string): string | undefined {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st) return undefined;
+  if (!st.isFile()) return `${file} is not a regular file`;
+  if (st.size === 0) return undefined;
+  const fd = openRegular(file);
+  if (fd === undefined) return `${file} cannot be read`;
+  try {
+    const start = Buffer.alloc(CACHE_START.length);
+    fs.readSync(fd, start, 0, start.length, 0);
+    return start.toString("utf8") === CACHE_START ? undefined : `${file} holds something other than a keepalived-lint cache`;
+  } catch {
+    return `${file} cannot be read`;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function write(cacheFile: string, data: CacheFile): void {
