@@ -156,3 +156,20 @@ test("--cache-location naming a config does not replace the config with the cach
   assert.equal(readLayout(path.join(dir, "empty.cache")).header.format, 3);
   assert.equal(lint(["check", "--cache", "--cache-location", "empty.cache", "keepalived.conf"], dir).stdout, fresh.stdout);
 });
+
+test("a rebuilt CLI of the same version does not replay what the old build stored", () => {
+  // A private install (bin/ and dist/), so its bundle can be touched like a rebuild.
+  const install = fs.mkdtempSync(path.join(os.tmpdir(), "kl-install-"));
+  fs.cpSync(path.join(REPO, "bin"), path.join(install, "bin"), { recursive: true });
+  fs.mkdirSync(path.join(install, "dist"));
+  for (const f of ["cli.js", "cli-cache.js"]) fs.copyFileSync(path.join(REPO, "dist", f), path.join(install, "dist", f));
+  const dir = tempDir({ "keepalived.conf": ROOT.replace("include conf.d/*.conf\n", "") + INSTANCE(300) });
+  const run = () => spawnSync(process.execPath, [path.join(install, "bin/keepalived-lint.js"), "check", "--cache", "keepalived.conf"], { cwd: dir, encoding: "utf8" }).stdout;
+  const fresh = run();
+  assert.match(fresh, /invalid-value/);
+  replaceFirstOutput(path.join(dir, ".keepalived-lint-cache"), "stored by the old build\n");
+  assert.equal(run(), "stored by the old build\n", "the same build replays");
+  const later = new Date(Date.now() + 5000);
+  fs.utimesSync(path.join(install, "dist/cli.js"), later, later);
+  assert.equal(run(), fresh, "a rebuild checks afresh");
+});

@@ -20,12 +20,23 @@ function cacheFileOf(args: ParsedArgs): string {
   return path.resolve(isDir ? path.join(location, name) : location);
 }
 
+/**
+ * Which build of the checker stores and reads results: the size and time of the CLI bundle beside this
+ * one (dist/cli.js), so a rebuild of the same version does not replay what the old build found. Empty
+ * when run from the compiled sources (tests), where the version alone keys.
+ */
+function buildStamp(): string {
+  const st = fs.statSync(path.join(__dirname, "cli.js"), { throwIfNoEntry: false });
+  return st ? `${st.size}-${Math.floor(st.mtimeMs)}` : "";
+}
+
 /** The cache file, the key of this command line and the stored result if it is still valid. */
 export function cachedCheck(args: ParsedArgs, files: string[]): { cacheFile: string; key: string; hit?: CachedResult } {
   const cacheFile = cacheFileOf(args);
   // Paths in the output are relative to the working directory, so it is part of the key.
   const key = cacheKey({
     version,
+    build: buildStamp(),
     cwd: process.cwd(),
     format: args.options.get("format")?.[0] ?? "text",
     target: args.options.get("target-version")?.[0],

@@ -1,5 +1,5 @@
 // `check --cache`: a repeated run over unchanged files prints the stored result instead of checking
-// again, like `eslint --cache`. An entry is keyed by the tool version, the options, the working
+// again, like `eslint --cache`. An entry is keyed by the tool version and build, the options, the working
 // directory and the files named; it is valid while every observation the run made through its
 // FileAccess (each file read, each folder listed, each existence test) gives the same answer,
 // so an edited include, a new file matching an include glob or a script that appeared all miss.
