@@ -1,6 +1,9 @@
 // Command-line arguments of keepalived-lint: `--name value`, `--name=value`, bare flags and paths.
 export class UsageError extends Error {}
 
+/** A path named that cannot be read: said in one line, without the usage (the command line was right). */
+export class InputError extends UsageError {}
+
 export interface ParsedArgs {
   command: string;
   options: Map<string, string[]>;

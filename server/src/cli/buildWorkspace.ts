@@ -6,7 +6,7 @@ import { Workspace } from "../core/check/workspace";
 import { diskAccess, FileAccess } from "../core/config/files";
 import { tuningForLargeCheck } from "./largeCheck";
 import { collectConfigFiles, SkippedFile } from "./findConfigs";
-import { UsageError, ParsedArgs } from "./args";
+import { UsageError, ParsedArgs, InputError } from "./args";
 
 /** `--inventory INV`: role templates are rendered per host of INV. */
 function inventoryOption(args: ParsedArgs): string | undefined {
@@ -15,7 +15,7 @@ function inventoryOption(args: ParsedArgs): string | undefined {
   try {
     fs.statSync(inv);
   } catch {
-    throw new UsageError(`cannot read ${inv}: ENOENT`);
+    throw new InputError(`cannot read ${inv}: ENOENT`);
   }
   return path.resolve(inv);
 }
@@ -41,6 +41,6 @@ export function configFilesOf(args: ParsedArgs, err?: (s: string) => void): stri
     if (args.flags.has("verbose") && err) for (const s of skipped) err(`skipped ${s.file}: ${s.why}\n`);
     return files;
   } catch (e) {
-    throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    throw new InputError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
 }

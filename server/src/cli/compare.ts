@@ -1,6 +1,6 @@
 // keepalived-lint compare A B: the settings of each cluster shared by the two sides, side by side.
 import * as path from "path";
-import { UsageError, parseArgs } from "./args";
+import { UsageError, parseArgs, InputError } from "./args";
 import { runCompareHosts } from "./compareHosts";
 import { Workspace } from "../core/check/workspace";
 import { collectConfigFiles } from "./findConfigs";
@@ -16,7 +16,7 @@ export function runCompare(argv: string[], out: (s: string) => void): number {
     try {
       return collectConfigFiles([p]);
     } catch (e) {
-      throw new UsageError(`cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+      throw new InputError(`cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? e}`);
     }
   });
   const ws = new Workspace({ includeRoots: args.options.get("include-root") ?? [] });

@@ -4,8 +4,19 @@ import * as fs from "fs";
 import * as path from "path";
 import { isKeepalivedName, isTemplateName, sniffKeepalived, SNIFF_BYTES } from "../core/config/configNames";
 import { templateDialect } from "../core/template/dialect";
+import { diskAccess } from "../core/config/files";
 
 const SKIP_DIRS = new Set(["node_modules", ".git", "out", "dist"]);
+
+/** A path named on the command line that is not a file to read: its `code` says what it is ("is a FIFO (named pipe)"). */
+export class UnreadablePath extends Error {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+  ) {
+    super(`${path} ${code}`);
+  }
+}
 
 export interface SkippedFile {
   file: string;
@@ -71,7 +82,14 @@ export function collectConfigFiles(paths: string[], skipped?: SkippedFile[]): st
   for (const p of paths) {
     const st = fs.statSync(p); // throws ENOENT for a missing path: the caller turns it into exit 2
     if (st.isDirectory()) walk(p);
-    else out.add(path.resolve(p));
+    else {
+      // A FIFO, a device or a file too large is named, not read (a FIFO waited forever, /dev/zero filled
+      // the memory); an unreadable file fails here with EACCES instead of checking as an empty one.
+      const why = diskAccess.unreadable?.(p);
+      if (why) throw new UnreadablePath(p, why);
+      fs.accessSync(p, fs.constants.R_OK);
+      out.add(path.resolve(p));
+    }
   }
   return [...out];
 }

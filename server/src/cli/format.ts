@@ -2,7 +2,7 @@
 // change (exit 1), or with --write rewrites them in place.
 import * as fs from "fs";
 import { isUtf8 } from "buffer";
-import { UsageError, parseArgs } from "./args";
+import { UsageError, parseArgs, InputError } from "./args";
 import { collectConfigFiles } from "./findConfigs";
 import { displayPath } from "./formats";
 import { formatText } from "../core/format/format";
@@ -20,7 +20,7 @@ export function runFormat(argv: string[], out: (s: string) => void, err: (s: str
   try {
     files = collectConfigFiles(args.paths);
   } catch (e) {
-    throw new UsageError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    throw new InputError(`cannot read ${(e as NodeJS.ErrnoException).path ?? args.paths.join(" ")}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
   let changed = 0;
   // Bytes in, bytes out: latin1 maps each byte to one character and back, so a BOM, a no-break space
@@ -30,15 +30,35 @@ export function runFormat(argv: string[], out: (s: string) => void, err: (s: str
     if (isUtf8(bytes)) out(bytes.toString("utf8"));
     else process.stdout.write(bytes);
   };
+  // A file that cannot be read or written is named on stderr and the others go on: exit 2 at the end.
+  let failed = false;
+  const failure = (verb: string, file: string, e: unknown) => {
+    failed = true;
+    err(`keepalived-lint: cannot ${verb} ${displayPath(file)}: ${(e as NodeJS.ErrnoException).code ?? e}\n`);
+  };
   for (const file of files.sort()) {
-    const text = fs.readFileSync(file, "latin1");
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "latin1");
+    } catch (e) {
+      failure("read", file, e);
+      continue;
+    }
     const formatted = formatText(text, { indent });
     if (formatted !== text) changed++;
     if (args.flags.has("check")) {
       if (formatted !== text) out(`${displayPath(file)}: would be reformatted\n`);
     } else if (args.flags.has("write")) {
-      if (formatted !== text) (fs.writeFileSync(file, formatted, "latin1"), err(`formatted ${displayPath(file)}\n`));
+      if (formatted !== text) {
+        try {
+          fs.writeFileSync(file, formatted, "latin1");
+          err(`formatted ${displayPath(file)}\n`);
+        } catch (e) {
+          failure("write", file, e);
+        }
+      }
     } else print(files.length > 1 ? `==> ${Buffer.from(displayPath(file), "utf8").toString("latin1")} <==\n${formatted}${formatted.endsWith("\n") ? "" : "\n"}` : formatted);
   }
+  if (failed) return 2;
   return args.flags.has("check") && changed ? 1 : 0;
 }

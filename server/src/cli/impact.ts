@@ -1,7 +1,7 @@
 // keepalived-lint impact OLD NEW: what rolling out a configuration change will do.
 import * as fs from "fs";
 import * as path from "path";
-import { parseArgs, UsageError } from "./args";
+import { parseArgs, UsageError, InputError } from "./args";
 import { Workspace } from "../core/check/workspace";
 import { collectConfigFiles } from "./findConfigs";
 import type { NodeModel } from "../core/model/vrrp";
@@ -15,7 +15,7 @@ function side(p: string, includeRoots: string[]): ImpactSide {
   try {
     files = collectConfigFiles([p]);
   } catch (e) {
-    throw new UsageError(`cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+    throw new InputError(`cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
   const ws = new Workspace({ includeRoots });
   ws.addFiles(files);

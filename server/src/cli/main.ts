@@ -12,7 +12,7 @@ import { runRender, RENDER_USAGE } from "./render";
 import { recordingAccess, store } from "./resultCache";
 import { CHECK_FLAGS, CHECK_VALUED, cachedCheck } from "./cachedCheck";
 import { diskAccess, FileAccess } from "../core/config/files";
-import { UsageError, parseArgs, ParsedArgs } from "./args";
+import { InputError, UsageError, parseArgs, ParsedArgs } from "./args";
 
 import { buildWorkspace, configFilesOf } from "./buildWorkspace";
 import { writeOut } from "./writeOut";
@@ -86,6 +86,10 @@ export async function runAsync(argv: string[], out: (s: string) => void, err: (s
 }
 
 function reportError(e: unknown, err: (s: string) => void): number {
+  if (e instanceof InputError) {
+    err(`keepalived-lint: ${e.message}\n`);
+    return 2;
+  }
   if (e instanceof UsageError) {
     err(`keepalived-lint: ${e.message}\n${USAGE}\n`);
     return 2;

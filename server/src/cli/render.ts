@@ -2,7 +2,7 @@
 // it, undefined variables shown as `{{ name }}`.
 import * as fs from "fs";
 import * as path from "path";
-import { UsageError, parseArgs } from "./args";
+import { UsageError, parseArgs, InputError } from "./args";
 import { diskAccess } from "../core/config/files";
 import { readTemplate } from "../core/template/template";
 import { renderTemplate } from "../core/template/ansible/renderedHosts";
@@ -19,9 +19,9 @@ export function runRender(argv: string[], out: (s: string) => void, err: (s: str
   const format = args.options.get("format")?.[0] ?? "text";
   if (!["text", "json"].includes(format)) throw new UsageError(`unknown format '${format}' (text or json)`);
   const file = path.resolve(args.paths[0]);
-  if (!fs.existsSync(path.resolve(inventory))) throw new UsageError(`cannot read ${inventory}: ENOENT`);
+  if (!fs.existsSync(path.resolve(inventory))) throw new InputError(`cannot read ${inventory}: ENOENT`);
   const text = fs.existsSync(file) && fs.statSync(file).isFile() ? fs.readFileSync(file, "utf8") : undefined;
-  if (text === undefined) throw new UsageError(`cannot read ${args.paths[0]}: not a file`);
+  if (text === undefined) throw new InputError(`cannot read ${args.paths[0]}: not a file`);
   const template = readTemplate(file, text);
   const rendering = template && renderTemplate(template, diskAccess, path.resolve(inventory));
   if (!rendering) {
