@@ -1,6 +1,7 @@
 // The Ansible filters keepalived templates use, for nunjucks: `default`, `join`, `int`, `bool`,
 // `ipaddr`-style address filters and a few more. A placeholder stays a placeholder through them.
 import type { Environment } from "nunjucks";
+import { attributeOf } from "./sandbox";
 import { isPlaceholderValue } from "./placeholderValue";
 
 type Filter = (value: unknown, ...args: unknown[]) => unknown;
@@ -77,8 +78,8 @@ export function installAnsibleFilters(env: Environment): void {
   add("map", keep((v, ...args) => {
     if (!Array.isArray(v)) return v;
     const kw = args.length && (args[args.length - 1] as { __keywords?: boolean })?.__keywords ? (args.pop() as Record<string, unknown>) : {};
-    if (typeof kw.attribute === "string") return v.map((x) => String(kw.attribute).split(".").reduce((o: unknown, k) => (o as Record<string, unknown>)?.[k], x));
-    if (args[0] === "extract") return v.map((x) => ((args[1] as Record<string, Record<string, unknown>>)?.[x as string] ?? {})[args[2] as string]);
+    if (typeof kw.attribute === "string") return v.map((x) => String(kw.attribute).split(".").reduce((o: unknown, k) => attributeOf(o, k), x));
+    if (args[0] === "extract") return v.map((x) => (args.length > 2 ? attributeOf(attributeOf(args[1], x) ?? {}, args[2]) : attributeOf(args[1], x)));
     let f: Filter | undefined;
     try {
       f = typeof args[0] === "string" ? (env as unknown as { getFilter(n: string): Filter }).getFilter(args[0]) : undefined;

@@ -8,6 +8,7 @@ import type { FileAccess } from "../../config/files";
 import type { TemplateFile } from "../template";
 import { installAnsibleFilters } from "./filters";
 import { placeholderValue } from "./placeholderValue";
+import { guardLookups } from "./sandbox";
 import { withLineMarkers, readLineMarkers, MarkedOutput } from "./lineMarkers";
 
 let jinjaCompat = false;
@@ -21,6 +22,7 @@ export interface RenderResult {
 function environment(t: TemplateFile, access: FileAccess): Nunjucks.Environment {
   if (!jinjaCompat) {
     nunjucks().installJinjaCompat();
+    guardLookups(nunjucks());
     jinjaCompat = true;
   }
   const dir = path.dirname(t.file);
