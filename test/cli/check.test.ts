@@ -113,3 +113,17 @@ test("explain prints doc, arguments, default, blocks and versions", () => {
   assert.match(r.stdout, /Versions: keepalived \d/);
   assert.equal(lint(["explain", "no_such_keyword"]).code, 2);
 });
+
+test("--include-root stands for / as a chroot does: '..' stops at it, and this machine's files are not read instead", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kl-root-"));
+  fs.mkdirSync(path.join(dir, "root/etc/keepalived"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "root/etc/keepalived/common.conf"), "global_defs {\n  router_id a\n}\n");
+  fs.writeFileSync(path.join(dir, "keepalived.conf"), "include /etc/keepalived/../../../../etc/keepalived/common.conf\ninclude /etc/keepalived/../../../../etc/passwd\ninclude /etc/hostname\n");
+  const r = lint(["check", "--include-root", "root", "keepalived.conf"], dir);
+  // The first include climbs to the root and comes back down: found inside it.
+  assert.doesNotMatch(r.stdout, /common\.conf/);
+  // The others are not in the tree: not found there, and nothing of this machine's /etc is quoted.
+  assert.match(r.stdout, /keepalived\.conf:2:\d+: error include-not-found: Included file '\/etc\/keepalived\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd' was not found under the include root root\n/);
+  assert.match(r.stdout, /keepalived\.conf:3:\d+: error include-not-found: Included file '\/etc\/hostname' was not found under the include root root\n/);
+  assert.doesNotMatch(r.stdout, /root:x:0|unknown-keyword/);
+});

@@ -106,11 +106,16 @@ function builtinValue(name: string, file: string, configId: string | undefined):
 /** Resolves an include pattern the way keepalived does, with absolute paths looked up under the include roots first. */
 export function resolveInclude(pattern: string, fromFile: string, access: FileAccess, includeRoots: string[] = [], skipped?: SkippedMatch[]): string[] {
   if (path.isAbsolute(pattern)) {
+    if (!includeRoots.length) return expandGlob(pattern, access, skipped);
+    // Each root stands for `/`, as a chroot does: `..` stops at it (normalizing the absolute path first), and
+    // the machine's own files are not read in its place (`/etc/keepalived/../../etc/passwd` read this
+    // machine's /etc/passwd into the report).
+    const inside = path.posix.normalize(pattern);
     for (const root of includeRoots) {
-      const found = expandGlob(path.join(root, pattern), access, skipped);
+      const found = expandGlob(path.join(root, inside), access, skipped);
       if (found.length) return found;
     }
-    return expandGlob(pattern, access, skipped);
+    return [];
   }
   return expandGlob(path.resolve(path.dirname(fromFile), pattern), access, skipped);
 }
@@ -483,7 +488,7 @@ export function expandConfig(root: string, options: ExpandOptions): ExpandedConf
         message: hasGlob(pattern)
           ? `No file matches the include pattern '${pattern}'`
           : `Included file '${pattern}' was not found` +
-            (path.isAbsolute(pattern) && !(options.includeRoots ?? []).length ? " (set an include root to resolve absolute paths in this workspace)" : ""),
+            (!path.isAbsolute(pattern) ? "" : !(options.includeRoots ?? []).length ? " (set an include root to resolve absolute paths in this workspace)" : ` under the include root${options.includeRoots!.length > 1 ? "s" : ""} ${options.includeRoots!.join(", ")}`),
       });
       return;
     }
