@@ -134,6 +134,19 @@ test("a 1.3 MB template of 8,000 four-branch blocks is checked in a few variants
   assert.match(found[0], /this template is 1\.3 MB: 3 of its variants are checked \(up to 16 for a template under 256 KB\), and some of its branches are in none of them/);
 });
 
+test("an Ansible inventory of 5,000 hosts in one group is read in time (each group's hosts were gathered quadratically, for every host)", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ka-hang-"));
+  fs.cpSync(path.join(__dirname, "..", "..", "..", "examples", "ansible"), dir, { recursive: true });
+  const web = Array.from({ length: 5000 }, (_, i) => `web${i}`).join("\n");
+  fs.writeFileSync(path.join(dir, "inventory.ini"), `[lb]\nlb1 ansible_host=10.0.0.11\nlb2 ansible_host=10.0.0.12\n[web]\n${web}\n`);
+  try {
+    const r = checkDiskInChild(dir, ["roles/keepalived/templates/keepalived.conf.j2", "inventory.ini", "site.yml"]);
+    assert.ok(r.diagnostics, `the check did not finish: ${r.timedOut ? "deadline passed" : r.stderr}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("2,000 instances sharing one VRID: one vrid-conflict per instance naming a few others, not one per pair", () => {
   const found = messages(checkShapeInChild("sharedVrids"), "vrid-conflict");
   assert.equal(found.length, 2000);

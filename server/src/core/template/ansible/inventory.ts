@@ -151,21 +151,35 @@ export function parseInventory(file: string, text: string): Inventory {
 /** Every host of a group, through its children. */
 export function hostsOf(inv: Inventory, group: string): string[] {
   if (group === "all") return [...inv.hosts];
-  const out: string[] = [];
+  // A set beside the list: `out.includes` made each call quadratic in the group's hosts, and it is
+  // asked for every group of every host (2,000 hosts in one group took minutes).
+  const out = new Set<string>();
   const seen = new Set<string>();
   const visit = (g: string) => {
     if (seen.has(g)) return;
     seen.add(g);
-    for (const h of inv.groupHosts.get(g) ?? []) if (!out.includes(h)) out.push(h);
+    for (const h of inv.groupHosts.get(g) ?? []) out.add(h);
     for (const c of inv.children.get(g) ?? []) visit(c);
   };
   visit(group);
-  return out;
+  return [...out];
+}
+
+/** Each group's hosts (through its children), made once per inventory as it stands: groupsOfHost asks for every host. */
+const members = new WeakMap<Inventory, { hosts: number; groups: number; byGroup: Map<string, Set<string>> }>();
+
+function membersByGroup(inv: Inventory): Map<string, Set<string>> {
+  const names = new Set([...inv.groupHosts.keys(), ...inv.children.keys()]);
+  const kept = members.get(inv);
+  if (kept && kept.hosts === inv.hosts.length && kept.groups === names.size) return kept.byGroup;
+  const byGroup = new Map([...names].map((g) => [g, new Set(hostsOf(inv, g))]));
+  members.set(inv, { hosts: inv.hosts.length, groups: names.size, byGroup });
+  return byGroup;
 }
 
 /** The groups a host belongs to, parents before children (the order their variables apply in). */
 export function groupsOfHost(inv: Inventory, host: string): string[] {
-  const groups = [...new Set([...inv.groupHosts.keys(), ...inv.children.keys()])].filter((g) => g !== "all" && hostsOf(inv, g).includes(host));
+  const groups = [...membersByGroup(inv)].filter(([g, members]) => g !== "all" && members.has(host)).map(([g]) => g);
   const depth = (g: string, seen: Set<string> = new Set()): number => {
     if (seen.has(g)) return 0;
     seen.add(g);
