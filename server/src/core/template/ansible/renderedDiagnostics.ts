@@ -1,6 +1,7 @@
 // Findings on a host's rendered configuration, brought back to the template line they came from,
 // with the hosts named and related locations at the host_vars/ or group_vars/ lines that gave the
 // variables of that line their values.
+import { containsPlaceholder } from "../placeholder";
 import type { Diagnostic, RelatedLocation } from "../../check/diagnostic";
 import type { Range } from "../../util/range";
 import type { TemplateFile } from "../template";
@@ -79,6 +80,11 @@ function show(v: unknown): string {
  * Brings findings on rendered files back to their templates. `statics` are the template's own
  * findings: a rendered finding of the same code on the same line says nothing new.
  */
+/** A message that quotes a value made from an undefined variable names the variable as the template writes it. */
+function namedPlaceholders(message: string): string {
+  return containsPlaceholder(message) ? message.replace(/\uE000([^\uE000]*)\uE000/g, "{{ $1 }}").replace(/\uE000/g, "") : message;
+}
+
 export function mapRenderedDiagnostics(all: Diagnostic[], hosts: RenderedHost[], templates: Map<string, TemplateFile>, problems: RenderProblem[]): Diagnostic[] {
   const byFile = new Map(hosts.map((h) => [h.file, h]));
   const maps = new Map<string, TemplateLineMap>();
@@ -91,7 +97,7 @@ export function mapRenderedDiagnostics(all: Diagnostic[], hosts: RenderedHost[],
     const line = h.text.split("\n")[r.start.line] ?? "";
     const text = r.start.line === r.end.line ? line.slice(r.start.character, r.end.character) : line.slice(r.start.character);
     const tline = h.origin[r.start.line] ?? 0;
-    return { line: tline, range: mapOf(h.template).range(tline, text) };
+    return { line: tline, range: mapOf(h.template).range(tline, text), text };
   };
   const staticLines = new Set(all.filter((d) => templates.has(d.file)).map((d) => `${d.file}\u0000${d.range.start.line}\u0000${d.code}`));
   const grouped = new Map<string, { d: Diagnostic; hosts: string[] }>();
@@ -104,6 +110,9 @@ export function mapRenderedDiagnostics(all: Diagnostic[], hosts: RenderedHost[],
     }
     const at = rendered(h, d.range);
     if (staticLines.has(`${h.template}\u0000${at.line}\u0000${d.code}`)) continue;
+    // On a variable the host does not define: its value is unknown here, as a template expression is
+    // to the static check, which drops such findings too (they quoted the placeholder's private-use marks).
+    if (containsPlaceholder(at.text)) continue;
     const involved: { host: RenderedHost; line: number }[] = [{ host: h, line: at.line }];
     const related: RelatedLocation[] = [];
     for (const r of d.related ?? []) {
@@ -113,7 +122,7 @@ export function mapRenderedDiagnostics(all: Diagnostic[], hosts: RenderedHost[],
         continue;
       }
       const o = rendered(other, r.range);
-      related.push({ file: other.template, range: o.range, message: `${other.host}: ${r.message}` });
+      related.push({ file: other.template, range: o.range, message: `${other.host}: ${namedPlaceholders(r.message)}` });
       if (!involved.some((x) => x.host === other)) involved.push({ host: other, line: o.line });
     }
     for (const { host, line } of involved) {
@@ -124,7 +133,7 @@ export function mapRenderedDiagnostics(all: Diagnostic[], hosts: RenderedHost[],
     }
     // Fixes edit the rendered text, which is nowhere on disk: none on the template.
     const { fixes: _fixes, ...rest } = d;
-    const mapped: Diagnostic = { ...rest, file: h.template, range: at.range, related };
+    const mapped: Diagnostic = { ...rest, file: h.template, range: at.range, related, message: namedPlaceholders(rest.message) };
     // A cross-host finding is reported by each host it involves: once is enough on the one template line.
     const who = involved.length > 1 ? involved.map((x) => x.host.host).sort().join(",") : d.message;
     const key = `${mapped.file}\u0000${at.range.start.line}:${at.range.start.character}\u0000${d.code}\u0000${who}`;
