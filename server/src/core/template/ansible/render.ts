@@ -9,10 +9,16 @@ import type { TemplateFile } from "../template";
 import { installAnsibleFilters } from "./filters";
 import { placeholderValue } from "./placeholderValue";
 import { guardLookups } from "./sandbox";
+import { scanTags } from "../scan";
+import { buildStructure } from "../structure";
 import { withLineMarkers, readLineMarkers, MarkedOutput } from "./lineMarkers";
 
 let jinjaCompat = false;
 const MAX_RANGE = 10000;
+/** Templates read by one rendering (includes, imports, extends): a loop may include a part per item. */
+const MAX_LOADS = 1000;
+/** A render error longer than this is cut: nunjucks nests one "Template render error" per include. */
+const MAX_MESSAGE = 500;
 
 export interface RenderResult {
   output?: MarkedOutput;
@@ -26,8 +32,11 @@ function environment(t: TemplateFile, access: FileAccess): Nunjucks.Environment 
     jinjaCompat = true;
   }
   const dir = path.dirname(t.file);
+  let loads = 0;
   const loader = {
     getSource(name: string) {
+      // A template that includes itself recursed until the stack overflowed, with a message of megabytes.
+      if (++loads > MAX_LOADS) throw new Error(`more than ${MAX_LOADS} includes and imports in one rendering: does '${name}' include itself?`);
       const file = path.resolve(dir, name);
       const src = file === t.file ? t.text : access.read(file);
       return src === undefined ? null : { src, path: file, noCache: true };
@@ -51,13 +60,59 @@ function environment(t: TemplateFile, access: FileAccess): Nunjucks.Environment 
   return env;
 }
 
+/** A tag that reads another template by a literal name: `include`, `import`, `from`, `extends`. */
+const NAMED = /^(?:include|import|from|extends)\s+(["'])([^"'\n]+)\1/;
+
+/** The templates a Jinja2 text always reads: named literally by a tag outside every `if` and `for`. */
+function alwaysRead(text: string): string[] {
+  const tags = scanTags(text, "jinja");
+  const regions = buildStructure("jinja", tags).regions;
+  const inBlock = (at: number) => regions.some((r) => r.branches.some((b) => at >= b.start && at < b.end));
+  const out: string[] = [];
+  for (const tag of tags) {
+    const m = tag.kind === "statement" ? NAMED.exec(tag.code) : null;
+    if (m && !inBlock(tag.start)) out.push(m[2]);
+  }
+  return out;
+}
+
+/**
+ * A chain of templates that always include the next and come back to one of them, if any: nunjucks
+ * would recurse until the stack overflows (seconds per host, and a message of megabytes). An include
+ * inside an `if` or `for` may be how a recursion ends, so it is not followed. At most 100 files.
+ */
+function includeCycle(t: TemplateFile, access: FileAccess): string[] | undefined {
+  const state = new Map<string, "open" | "done">();
+  const walk = (file: string, chain: string[]): string[] | undefined => {
+    if (state.get(file) === "open") return [...chain.slice(chain.indexOf(file)), file];
+    if (state.get(file) === "done" || state.size >= 100) return undefined;
+    state.set(file, "open");
+    const text = file === t.file ? t.text : access.read(file);
+    for (const name of text === undefined ? [] : alwaysRead(text)) {
+      const found = walk(path.resolve(path.dirname(t.file), name), [...chain, file]);
+      if (found) return found;
+    }
+    state.set(file, "done");
+    return undefined;
+  };
+  return walk(t.file, []);
+}
+
 export function renderForHost(t: TemplateFile, context: Record<string, unknown>, access: FileAccess): RenderResult {
+  const cycle = includeCycle(t, access);
+  if (cycle) {
+    const names = cycle.map((f) => path.basename(f)).join(" → ");
+    return { error: { message: `the template includes itself (${names}): it can never finish rendering`, line: 0 } };
+  }
   try {
     const env = environment(t, access);
     const rendered = env.renderString(withLineMarkers(t), context);
     return { output: readLineMarkers(rendered) };
   } catch (e) {
-    const message = String((e as Error).message ?? e).replace(/\u0001\d+\u0002/g, "").replace(/\s+/g, " ").trim();
+    let message = String((e as Error).message ?? e).replace(/\u0001\d+\u0002/g, "").replace(/\s+/g, " ").trim();
+    // One "Template render error: (path)" per include it went through: the first and the cause are enough.
+    message = message.replace(/^((?:\(unknown path\)\s*)?Template render error: )(?:\([^)]*\)\s*(?:\[Line \d+, Column \d+\]\s*)?Template render error: )+/, "$1");
+    if (message.length > MAX_MESSAGE) message = `${message.slice(0, MAX_MESSAGE)}…`;
     const line = /\[Line (\d+)/.exec(message)?.[1];
     // Some errors (an unknown filter) come without a line: the first tag naming the culprit has it.
     const culprit = /not found: ([\w.]+)/.exec(message)?.[1];
