@@ -118,31 +118,30 @@ function candidatePairs(instances: VrrpInstance[]): Candidate[] {
     if (acceptable(c)) out.push(c);
   };
   for (const list of byVip.values()) if (list.length > 1) considerAcrossNodes(list, consider);
-  for (const a of instances) for (const p of a.unicastPeers) for (const b of bySrc.get(p.address) ?? []) consider(a, b);
-  // Name + VRID pairs only under the conditions of `acceptable`; one shared by more than 64 instances
-  // is a default copied everywhere (VI_1, 51): no evidence, and not worth a quadratic scan.
-  for (const list of byNameAndVrid.values()) if (list.length <= 64) for (const a of list) for (const b of list) consider(a, b);
+  // Each address a peer list names once: 200 hosts rendered with one address listed it 199 times each.
+  for (const a of instances) for (const address of new Set(a.unicastPeers.map((p) => p.address))) for (const b of bySrc.get(address) ?? []) consider(a, b);
+  // Name + VRID pairs only under the conditions of `acceptable`; one shared by more than MAX_SHARING
+  // instances is a default copied everywhere (VI_1, 51): no evidence, and not worth a quadratic scan.
+  for (const list of byNameAndVrid.values()) if (list.length <= MAX_SHARING) for (const a of list) for (const b of list) consider(a, b);
   return out;
 }
 
 /**
  * Instances of one node never pair: only the instances of two different nodes are compared, node by
  * node (one node holding 8,000 instances of one address was compared with itself, 64 million pairs). An
- * address copied onto more than MAX_ADDRESS_PAIRS instance pairs between two nodes is no evidence of
- * one router, as with a name and VRID copied everywhere.
+ * address on more than MAX_SHARING instances is no evidence of one router, as with a name and VRID
+ * copied everywhere (a play of 1,000 hosts rendering one VIP took minutes to compare them all).
  */
 function considerAcrossNodes(list: VrrpInstance[], consider: (a: VrrpInstance, b: VrrpInstance) => void): void {
+  if (list.length > MAX_SHARING) return;
   const byNode = new Map<NodeModel, VrrpInstance[]>();
   for (const i of list) addTo(byNode, i.node, i);
   const groups = [...byNode.values()];
-  for (let g = 0; g < groups.length; g++)
-    for (let h = g + 1; h < groups.length; h++) {
-      if (groups[g].length * groups[h].length > MAX_ADDRESS_PAIRS) continue;
-      for (const a of groups[g]) for (const b of groups[h]) consider(a, b);
-    }
+  for (let g = 0; g < groups.length; g++) for (let h = g + 1; h < groups.length; h++) for (const a of groups[g]) for (const b of groups[h]) consider(a, b);
 }
 
-const MAX_ADDRESS_PAIRS = 4096;
+/** Instances one address or one name and VRID may be shared by and still be evidence of one router. */
+const MAX_SHARING = 64;
 
 function candidate(a: VrrpInstance, b: VrrpInstance): Candidate {
   const [x, y] = a.key < b.key ? [a, b] : [b, a];
