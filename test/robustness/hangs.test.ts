@@ -147,6 +147,18 @@ test("an Ansible inventory of 5,000 hosts in one group is read in time (each gro
   }
 });
 
+test("a play of 1,000 hosts rendered with one address is paired in time (each host's 999 peers at one address were each looked up, and all compared)", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ka-hang-"));
+  fs.cpSync(path.join(__dirname, "..", "..", "..", "examples", "ansible"), dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "inventory.ini"), "[lb]\nlb[1:1000] ansible_host=10.0.0.1\n");
+  try {
+    const r = checkDiskInChild(dir, ["roles/keepalived/templates/keepalived.conf.j2", "inventory.ini", "site.yml"]);
+    assert.ok(r.diagnostics, `the check did not finish: ${r.timedOut ? "deadline passed" : r.stderr}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("2,000 instances sharing one VRID: one vrid-conflict per instance naming a few others, not one per pair", () => {
   const found = messages(checkShapeInChild("sharedVrids"), "vrid-conflict");
   assert.equal(found.length, 2000);
