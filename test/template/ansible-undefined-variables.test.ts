@@ -36,3 +36,13 @@ test("findings on a value from an undefined variable are dropped, and no message
   // The real mistake beside them is still found.
   assert.ok(onTemplate.some((d) => d.line === lineOf("priorty 100") && d.code === "unknown-keyword"), JSON.stringify(onTemplate));
 });
+
+test("a rendered finding on a template with lone CRs never gets a range that ends before it starts", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kl-cr-"));
+  fs.cpSync(path.join(REPO, "examples/ansible"), dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "roles/keepalived/templates/keepalived.conf.j2"), "\r\r\na");
+  const r = spawnSync(process.execPath, [path.join(REPO, "bin/keepalived-lint.js"), "check", "--format", "json", "."], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+  const diagnostics = JSON.parse(r.stdout).diagnostics as { line: number; column: number; endLine: number; endColumn: number; message: string }[];
+  assert.ok(diagnostics.length > 0);
+  for (const d of diagnostics) assert.ok(d.endLine > d.line || (d.endLine === d.line && d.endColumn >= d.column), JSON.stringify(d));
+});

@@ -53,8 +53,11 @@ export class TemplateLineMap {
     }
     const expressions = tags.filter((t) => t.kind === "expression");
     if (expressions.length === 1) return { start: offsetPosition(this.template.text, expressions[0].start), end: offsetPosition(this.template.text, expressions[0].end) };
+    // Through offsets, and never ending before it starts: a line of blanks alone (`\r\r` before a `\n`) gave a
+    // start past its end, and a lone `\r` makes keepalived's line number another editor line.
     const first = lineText.length - lineText.trimStart().length;
-    return { start: { line, character: first }, end: { line, character: lineText.trimEnd().length } };
+    const last = Math.max(first, lineText.trimEnd().length);
+    return { start: offsetPosition(this.template.text, start + first), end: offsetPosition(this.template.text, start + last) };
   }
 
   /** Variables the line's expressions read, through loop variables to what they loop over. */
