@@ -67,6 +67,11 @@ test("render prints each host of the play (web1 is not in it), undefined variabl
   const one = lint(["render", "--inventory", INVENTORY, "--host", "lb2", "--format", "json", TEMPLATE]);
   assert.deepEqual((JSON.parse(one.stdout) as { hosts: { host: string }[] }).hosts.map((h) => h.host), ["lb2"]);
   assert.equal(lint(["render", TEMPLATE]).code, 2, "--inventory is required");
+  // A host of the inventory outside the play: said, with exit 2, not an empty answer.
+  const outside = lint(["render", "--inventory", INVENTORY, "--host", "web1", TEMPLATE]);
+  assert.equal(outside.code, 2);
+  assert.equal(outside.stdout, "");
+  assert.equal(outside.stderr, "keepalived-lint: web1: no play applies this template's role to this host; rendered for: lb1, lb2\n");
 });
 
 test("fixing the host_vars clears the finding; topology and compare show the hosts", () => {

@@ -31,6 +31,12 @@ export function runRender(argv: string[], out: (s: string) => void, err: (s: str
   const wanted = args.options.get("host");
   const hosts = rendering.hosts.filter((h) => !wanted || wanted.includes(h.host));
   if (wanted) for (const w of wanted) if (!rendering.project.inventory.hosts.includes(w)) throw new UsageError(`no host '${w}' in ${inventory}`);
+  // A host of the inventory that no play applies the template's role to has no rendering: said, not an empty answer.
+  const notRendered = (wanted ?? []).filter((w) => !rendering.hosts.some((h) => h.host === w));
+  if (notRendered.length) {
+    err(`keepalived-lint: ${notRendered.join(", ")}: no play applies this template's role to ${notRendered.length > 1 ? "these hosts" : "this host"}; rendered for: ${rendering.hosts.map((h) => h.host).join(", ") || "no host"}\n`);
+    return 2;
+  }
   if (format === "json") out(JSON.stringify({ hosts: hosts.map((h) => ({ host: h.host, text: shown(h.text) })), problems: rendering.problems }, null, 2) + "\n");
   else for (const h of hosts) out(`# ---- ${h.host} ----\n${shown(h.text).replace(/\n*$/, "\n")}`);
   for (const p of rendering.problems) err(`keepalived-lint: ${p.host}: ${p.message}\n`);
