@@ -9,7 +9,7 @@
 // bytes, so a hit decodes none of them: it prints its own as read (docs/decisions/cache-file-layout.md).
 import * as fs from "fs";
 import * as path from "path";
-import type { FileAccess } from "../core/config/files";
+import { readHead, type FileAccess } from "../core/config/files";
 import { writeBytes } from "./writeOut";
 
 const FORMAT = 3;
@@ -289,17 +289,9 @@ function whyNotACache(file: string): string | undefined {
   if (!st) return undefined;
   if (!st.isFile()) return `${file} is not a regular file`;
   if (st.size === 0) return undefined;
-  const fd = openRegular(file);
-  if (fd === undefined) return `${file} cannot be read`;
-  try {
-    const start = Buffer.alloc(CACHE_START.length);
-    fs.readSync(fd, start, 0, start.length, 0);
-    return start.toString("utf8") === CACHE_START ? undefined : `${file} holds something other than a keepalived-lint cache`;
-  } catch {
-    return `${file} cannot be read`;
-  } finally {
-    fs.closeSync(fd);
-  }
+  const start = readHead(file, CACHE_START.length);
+  if (start === undefined) return `${file} cannot be read`;
+  return start === CACHE_START ? undefined : `${file} holds something other than a keepalived-lint cache`;
 }
 
 function write(cacheFile: string, data: CacheFile): void {

@@ -15,8 +15,6 @@ import { withLineMarkers, readLineMarkers, MarkedOutput } from "./lineMarkers";
 
 let jinjaCompat = false;
 const MAX_RANGE = 10000;
-/** Templates read by one rendering (includes, imports, extends): a loop may include a part per item. */
-const MAX_LOADS = 1000;
 /** A render error longer than this is cut: nunjucks nests one "Template render error" per include. */
 const MAX_MESSAGE = 500;
 
@@ -32,11 +30,8 @@ function environment(t: TemplateFile, access: FileAccess): Nunjucks.Environment 
     jinjaCompat = true;
   }
   const dir = path.dirname(t.file);
-  let loads = 0;
   const loader = {
     getSource(name: string) {
-      // A template that includes itself recursed until the stack overflowed, with a message of megabytes.
-      if (++loads > MAX_LOADS) throw new Error(`more than ${MAX_LOADS} includes and imports in one rendering: does '${name}' include itself?`);
       const file = path.resolve(dir, name);
       const src = file === t.file ? t.text : access.read(file);
       return src === undefined ? null : { src, path: file, noCache: true };
@@ -98,12 +93,13 @@ function includeCycle(t: TemplateFile, access: FileAccess): string[] | undefined
   return walk(t.file, []);
 }
 
-export function renderForHost(t: TemplateFile, context: Record<string, unknown>, access: FileAccess): RenderResult {
+/** Why no host can render the template, found before rendering it for each (a template that includes itself), if so. */
+export function neverRenders(t: TemplateFile, access: FileAccess): string | undefined {
   const cycle = includeCycle(t, access);
-  if (cycle) {
-    const names = cycle.map((f) => path.basename(f)).join(" → ");
-    return { error: { message: `the template includes itself (${names}): it can never finish rendering`, line: 0 } };
-  }
+  return cycle && `the template includes itself (${cycle.map((f) => path.basename(f)).join(" → ")}): it can never finish rendering`;
+}
+
+export function renderForHost(t: TemplateFile, context: Record<string, unknown>, access: FileAccess): RenderResult {
   try {
     const env = environment(t, access);
     const rendered = env.renderString(withLineMarkers(t), context);

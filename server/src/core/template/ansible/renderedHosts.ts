@@ -5,7 +5,7 @@ import type { FileAccess } from "../../config/files";
 import type { TemplateFile } from "../template";
 import type { VariableLayer } from "./definitions";
 import { ansibleProject, AnsibleProject, hostVariables, hostsOf, groupsOfHost } from "./project";
-import { renderForHost } from "./render";
+import { neverRenders, renderForHost } from "./render";
 
 export interface RenderedHost {
   host: string;
@@ -62,9 +62,11 @@ function renderAll(t: TemplateFile, access: FileAccess, inventory?: string): Ren
   for (const h of inv.hosts) hostvars[h] = { ...valuesOf(layers.get(h)!), inventory_hostname: h, inventory_hostname_short: h.split(".")[0], group_names: groupsOfHost(inv, h) };
   const hosts: RenderedHost[] = [];
   const problems: RenderProblem[] = [];
+  // Once for the play, not per host: every host renders the same template.
+  const never = neverRenders(t, access);
   for (const host of project.hosts) {
     const context = { ...hostvars[host], groups, hostvars, play_hosts: project.hosts, ansible_play_hosts: project.hosts };
-    const r = renderForHost(t, context, access);
+    const r = never ? { error: { message: never, line: 0 } } : renderForHost(t, context, access);
     if (r.error || !r.output) problems.push({ host, template: t.file, message: r.error?.message ?? "nothing rendered", line: r.error?.line });
     else hosts.push({ host, template: t.file, file: renderedPath(t.file, host), text: r.output.text, origin: r.output.origin, variables: layers.get(host)! });
   }
